@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strictSwift: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "StudioForecast",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "studio-forecast", targets: ["studio-forecast"]),
+        .library(name: "StudioSimulation", targets: ["StudioSimulation"]),
+        .library(name: "StudioReports", targets: ["StudioReports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // GSL, the GNU Scientific Library, from Debian's libgsl-dev.
+        .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
+        // Policy as data and the deterministic grant lifecycle (Art. 11, 14).
+        .target(name: "StudioRules", swiftSettings: strictSwift),
+        // Scenario files: YAML decoding and validation with key paths and lines.
+        .target(
+            name: "StudioScenario",
+            dependencies: ["StudioRules", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSwift),
+        // GSL random streams, the Monte Carlo engine, statistics, the exact evaluator.
+        .target(
+            name: "StudioSimulation",
+            dependencies: ["StudioRules", "StudioScenario", "CGSL"],
+            swiftSettings: strictSwift),
+        // Writers: CSV, JSON provenance, console tables.
+        .target(
+            name: "StudioReports",
+            dependencies: ["StudioRules", "StudioScenario", "StudioSimulation"],
+            swiftSettings: strictSwift),
+        .executableTarget(
+            name: "studio-forecast",
+            dependencies: [
+                "StudioRules", "StudioScenario", "StudioSimulation", "StudioReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSwift),
+        .target(
+            name: "_TestSupport",
+            dependencies: ["StudioScenario"],
+            path: "Tests/_TestSupport",
+            swiftSettings: strictSwift),
+        .testTarget(name: "StudioRulesTests", dependencies: ["StudioRules"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "StudioScenarioTests", dependencies: ["StudioScenario", "StudioSimulation", "_TestSupport"],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "StudioSimulationTests",
+            dependencies: ["StudioSimulation", "StudioScenario", "StudioRules", "_TestSupport"],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "StudioReportsTests",
+            dependencies: ["StudioReports", "StudioSimulation", "StudioScenario", "_TestSupport"],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "StudioForecastCLITests", dependencies: ["_TestSupport"], swiftSettings: strictSwift),
+    ]
+)

@@ -1,0 +1,82 @@
+public import StudioSimulation
+import Foundation
+
+/// The CSV files of a forecast (DESIGN.md, "The output contract"): `forecast.csv` (tidy),
+/// `summary.csv` (wide, for spreadsheets) and `cohorts.csv` (tidy, by cohort and age).
+public struct ForecastFiles: Sendable {
+    /// The forecast written.
+    public let forecast: Forecast
+
+    /// The metrics and statistics of `summary.csv`, in column order.
+    public static let summaryColumns: [(metric: String, statistics: [Statistic])] = [
+        ("named", [.mean]),
+        ("active", [.mean, .p05, .p95]),
+        ("assessed", [.mean]),
+        ("yellow_cards", [.mean, .p95]),
+        ("revocations", [.mean, .p95]),
+        ("revocation_rate", [.mean]),
+        ("grant_outflow", [.mean, .sd, .mcse, .p05, .p50, .p95]),
+        ("cumulative_grant_outflow", [.mean, .p05, .p50, .p95]),
+    ]
+
+    /// Creates the writer for a forecast.
+    public init(forecast: Forecast) {
+        self.forecast = forecast
+    }
+
+    /// `scenario,year,metric,statistic,value`: one row per year, metric and statistic present.
+    public func forecastCSV() -> String {
+        var lines = ["scenario,year,metric,statistic,value"]
+        let scenario = CSV.field(forecast.scenarioName)
+        for (yearIndex, year) in forecast.years.enumerated() {
+            for (metricIndex, metric) in forecast.catalog.yearMetrics.enumerated() {
+                let summary = forecast.yearly[yearIndex][metricIndex]
+                for statistic in Statistic.allCases {
+                    guard let value = summary[statistic] else { continue }
+                    lines.append("\(scenario),\(year),\(metric),\(statistic.rawValue),\(PlainNumber.format(value))")
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One row per year with `<metric>_<statistic>` columns for the key metrics; a statistic the
+    /// method does not give is left empty.
+    public func summaryCSV() -> String {
+        let columns = Self.summaryColumns.flatMap { column in column.statistics.map { (column.metric, $0) } }
+        var lines = [(["scenario", "year"] + columns.map { "\($0.0)_\($0.1.rawValue)" }).joined(separator: ",")]
+        for year in forecast.years {
+            var fields = [CSV.field(forecast.scenarioName), String(year)]
+            for (metric, statistic) in columns {
+                let value = forecast.summary(year: year, metric: metric)?[statistic]
+                fields.append(value.map(PlainNumber.format) ?? "")
+            }
+            lines.append(fields.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `scenario,cohort_year,age,metric,statistic,value` for every cohort named in the horizon.
+    public func cohortsCSV() -> String {
+        var lines = ["scenario,cohort_year,age,metric,statistic,value"]
+        let scenario = CSV.field(forecast.scenarioName)
+        for cell in forecast.cohorts {
+            let metric = forecast.catalog.cohortMetrics[cell.metric]
+            for statistic in Statistic.allCases {
+                guard let value = cell.summary[statistic] else { continue }
+                lines.append(
+                    "\(scenario),\(cell.cohortYear),\(cell.age),\(metric),\(statistic.rawValue),\(PlainNumber.format(value))")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// RFC 4180 fields.
+enum CSV {
+    /// The text as one field, quoted when it holds a comma, a quote or a line break.
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

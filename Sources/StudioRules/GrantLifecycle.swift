@@ -1,0 +1,77 @@
+/// The grant lifecycle of one named studio as a deterministic state machine (Art. 11, Art. 14).
+///
+/// Ages count the naming year as age 1. The naming year earns the first tranche; each later
+/// year in the cycle holds an assessment whose pass earns the next tranche and whose fail
+/// gives a yellow card, or revokes the naming after `strikesInCycle` fails in a row. The cycle
+/// ends when the last tranche is earned or, under changed rules, when its last year passes
+/// with tranches unearned: those are forfeited (RULES.md §2 reading). After the cycle, the
+/// studio is assessed every year and `strikesPostCycle` fails in a row revoke it (Art. 14).
+///
+/// Readings beyond the text: a pass clears the run of fails; a fail that does not revoke gives
+/// a yellow card in either phase; the run of fails starts afresh when the cycle ends.
+public struct GrantLifecycle: Sendable, Hashable {
+    /// The rules the lifecycle follows.
+    public let rules: GrantRules
+
+    /// Creates the lifecycle for a rule set.
+    public init(rules: GrantRules) {
+        self.rules = rules
+    }
+
+    /// The naming year (age 1): the first tranche is earned (Art. 11).
+    public func naming() -> LifecycleStep {
+        var step = LifecycleStep(
+            state: StudioGrantState(phase: .inCycle, tranchesEarned: 1), earnedTranche: 0)
+        closeCycleIfDue(&step, age: 1)
+        return step
+    }
+
+    /// One annual assessment at `age` (2 or more) with its result.
+    ///
+    /// - Precondition: the studio is not revoked.
+    public func assess(_ state: StudioGrantState, age: Int, passed: Bool) -> LifecycleStep {
+        precondition(!state.isRevoked, "a revoked studio is not assessed")
+        var step = LifecycleStep(state: state)
+        switch state.phase {
+        case .inCycle:
+            if passed {
+                step.earnedTranche = state.tranchesEarned
+                step.state.tranchesEarned += 1
+                step.state.consecutiveFails = 0
+            } else {
+                fail(&step, strikes: rules.strikesInCycle, revocation: .inCycle)
+            }
+            if !step.state.isRevoked { closeCycleIfDue(&step, age: age) }
+        case .postCycle:
+            if passed {
+                step.state.consecutiveFails = 0
+            } else {
+                fail(&step, strikes: rules.strikesPostCycle, revocation: .postCycle)
+            }
+        case .revoked:
+            break
+        }
+        return step
+    }
+
+    // MARK: - Steps
+
+    private func fail(_ step: inout LifecycleStep, strikes: Int, revocation: LifecycleStep.Revocation) {
+        step.state.consecutiveFails += 1
+        if step.state.consecutiveFails >= strikes {
+            step.state.phase = .revoked
+            step.revocation = revocation
+        } else {
+            step.yellowCard = true
+        }
+    }
+
+    /// Ends the cycle when every tranche is earned, or forfeits the rest in its last year.
+    private func closeCycleIfDue(_ step: inout LifecycleStep, age: Int) {
+        let earned = step.state.tranchesEarned
+        guard earned >= rules.trancheCount || age >= rules.cycleYears else { return }
+        step.forfeitedTranches = earned..<max(earned, rules.trancheCount)
+        step.state = StudioGrantState(phase: .postCycle, tranchesEarned: earned)
+        step.cycleCompleted = true
+    }
+}

@@ -1,0 +1,49 @@
+public import StudioRules
+
+/// The annual assessment (年度考评) as direct pass probabilities (Art. 11, Art. 14).
+///
+/// Optional heterogeneity gives each studio its own probabilities, drawn once at naming; an
+/// optional common shock moves every studio's probabilities in a calendar year together, on
+/// the logit scale, so that bad years are bad for everyone.
+public struct AssessmentParameters: Sendable, Hashable {
+    /// Pass probability in the cycle, one per cycle year 2, 3, ..., `cycleYears` (Art. 11).
+    public var inCycle: [Double]
+    /// Pass probability after the cycle (Art. 14).
+    public var postCycle: Double
+    /// Pass probability of a studio whose last assessment failed, if it differs (Art. 11).
+    public var afterYellowCard: Double?
+    /// Beta concentration κ of the studios' own probabilities; 0 means none.
+    public var heterogeneity: Double
+    /// Standard deviation of the calendar year's common shock on the logit scale; 0 means none.
+    public var yearShockSD: Double
+
+    /// Creates assessment parameters; the defaults are the baseline's assumptions.
+    public init(
+        inCycle: [Double] = [0.93],
+        postCycle: Double = 0.95,
+        afterYellowCard: Double? = nil,
+        heterogeneity: Double = 0,
+        yearShockSD: Double = 0
+    ) {
+        self.inCycle = inCycle
+        self.postCycle = postCycle
+        self.afterYellowCard = afterYellowCard
+        self.heterogeneity = heterogeneity
+        self.yearShockSD = yearShockSD
+    }
+
+    /// Whether every studio shares the same probabilities in every year, which the exact evaluator needs.
+    public var isHomogeneous: Bool { heterogeneity == 0 && yearShockSD == 0 }
+
+    /// The mean in-cycle pass probability, the mean of each studio's Beta draw under heterogeneity.
+    public var meanInCycle: Double { inCycle.reduce(0, +) / Double(inCycle.count) }
+
+    /// The population pass probability for a studio in `state` at `age` (2 or more).
+    public func passProbability(for state: StudioGrantState, age: Int) -> Double {
+        if state.hasYellowCard, let afterYellowCard { return afterYellowCard }
+        switch state.phase {
+        case .inCycle: return inCycle[min(max(age - 2, 0), inCycle.count - 1)]
+        case .postCycle, .revoked: return postCycle
+        }
+    }
+}

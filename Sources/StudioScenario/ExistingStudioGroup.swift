@@ -1,0 +1,21 @@
+public import StudioRules
+
+/// Studios named before the forecast starts, all in the same state (RULES.md §6).
+///
+/// A forecast starts from the programme as it stands: these studios are assessed from the
+/// start year on like any other, from the state they had at the end of the year before.
+public struct ExistingStudioGroup: Sendable, Hashable {
+    /// The calendar year they were named (age 1).
+    public var namedYear: Int
+    /// How many studios are in this state.
+    public var count: Int
+    /// Their grant state at the end of the year before the start year.
+    public var state: StudioGrantState
+
+    /// Creates a group.
+    public init(namedYear: Int, count: Int, state: StudioGrantState) {
+        self.namedYear = namedYear
+        self.count = count
+        self.state = state
+    }
+}

@@ -1,0 +1,55 @@
+public import StudioRules
+
+/// A validated scenario: the programme, its rules, the assessment model and the simulation settings.
+///
+/// Scenario files decode into this value through ``ScenarioLoader``; everything downstream
+/// (the engine, the exact evaluator, the writers) reads only this value.
+public struct Scenario: Sendable {
+    /// The scenario's name, used in output rows and the default output folder.
+    public var name: String
+    /// The first calendar year forecast.
+    public var startYear: Int
+    /// How many calendar years are forecast (1...50).
+    public var horizonYears: Int
+    /// Monte Carlo settings; command-line options override them.
+    public var simulation: SimulationSettings
+    /// The grant and strike rules (Art. 11, Art. 14).
+    public var grantRules: GrantRules
+    /// Studios named each forecast year, one entry per year (the annual quota of Art. 7).
+    public var quotaPerYear: [Int]
+    /// The annual assessment's pass probabilities (Art. 11, Art. 14).
+    public var assessment: AssessmentParameters
+    /// Studios named before `startYear`, with their state at the end of the year before it.
+    public var existingStudios: [ExistingStudioGroup]
+
+    /// Creates a scenario. Values are not validated here; ``ScenarioLoader`` validates files.
+    public init(
+        name: String = "scenario",
+        startYear: Int = 2026,
+        horizonYears: Int = 10,
+        simulation: SimulationSettings = SimulationSettings(),
+        grantRules: GrantRules = .measures,
+        quotaPerYear: [Int]? = nil,
+        assessment: AssessmentParameters = AssessmentParameters(),
+        existingStudios: [ExistingStudioGroup] = []
+    ) {
+        self.name = name
+        self.startYear = startYear
+        self.horizonYears = horizonYears
+        self.simulation = simulation
+        self.grantRules = grantRules
+        self.quotaPerYear = quotaPerYear ?? Array(repeating: 5, count: horizonYears)
+        self.assessment = assessment
+        self.existingStudios = existingStudios
+    }
+
+    /// The calendar years forecast.
+    public var years: Range<Int> { startYear..<(startYear + horizonYears) }
+
+    /// Returns a copy with the given changes applied.
+    public func with(_ change: (inout Scenario) -> Void) -> Scenario {
+        var copy = self
+        change(&copy)
+        return copy
+    }
+}

@@ -1,0 +1,217 @@
+import StudioRules
+import Yams
+
+/// One pass over a composed scenario document: the key paths of the scenario format and their checks.
+struct ScenarioDecoding {
+    let reader: YAMLReader
+    let knownGenerators: [String]
+    let defaultName: String
+
+    static let topKeys = [
+        "name", "start_year", "horizon_years", "simulation", "programme", "quota", "assessment",
+        "existing_studios",
+    ]
+
+    /// The scenario, or nil when a required part is missing (the reader holds the errors).
+    mutating func decode(_ root: Node) -> Scenario? {
+        guard let top = reader.mapping(root, at: "", allowed: Self.topKeys) else { return nil }
+        var scenario = Scenario(name: defaultName)
+        if let node = top["name"], let name = reader.string(node, at: "name") { scenario.name = name }
+        guard let startNode = top["start_year"] else {
+            reader.report("missing; give the first forecast year", at: "start_year", node: root)
+            return nil
+        }
+        scenario.startYear = reader.integer(startNode, at: "start_year", in: 1990...2200) ?? scenario.startYear
+        if let node = top["horizon_years"] {
+            scenario.horizonYears = reader.integer(node, at: "horizon_years", in: 1...50) ?? scenario.horizonYears
+        }
+        scenario.simulation = decodeSimulation(top["simulation"])
+        scenario.grantRules = decodeProgramme(top["programme"])
+        guard let quotaNode = top["quota"] else {
+            reader.report("missing; give quota.per_year", at: "quota", node: root)
+            return nil
+        }
+        scenario.quotaPerYear = decodeQuota(quotaNode, horizon: scenario.horizonYears)
+        scenario.assessment = decodeAssessment(top["assessment"], rules: scenario.grantRules)
+        if let node = top["existing_studios"] {
+            scenario.existingStudios = decodeExisting(node, startYear: scenario.startYear, rules: scenario.grantRules)
+        }
+        return scenario
+    }
+
+    // MARK: - Sections
+
+    private func decodeSimulation(_ node: Node?) -> SimulationSettings {
+        var settings = SimulationSettings()
+        guard let map = reader.mapping(node, at: "simulation", allowed: ["replications", "seed", "generator"])
+        else { return settings }
+        if let node = map["replications"] {
+            settings.replications =
+                reader.integer(node, at: map.path("replications"), in: 1...SimulationSettings.maximumReplications)
+                ?? settings.replications
+        }
+        if let node = map["seed"], let seed = reader.integer(node, at: map.path("seed"), in: 0...Int.max) {
+            settings.seed = UInt64(seed)
+        }
+        if let node = map["generator"], let name = reader.string(node, at: map.path("generator")) {
+            if knownGenerators.isEmpty || knownGenerators.contains(name) {
+                settings.generator = name
+            } else {
+                reader.report(
+                    "unknown GSL generator '\(name)'; valid names: \(knownGenerators.joined(separator: ", "))",
+                    at: map.path("generator"), node: node)
+            }
+        }
+        return settings
+    }
+
+    private func decodeProgramme(_ node: Node?) -> GrantRules {
+        var rules = GrantRules.measures
+        let keys = [
+            "grant_yuan", "tranche_shares", "cycle_years", "strikes_in_cycle", "strikes_post_cycle",
+            "payment_lag_years",
+        ]
+        guard let map = reader.mapping(node, at: "programme", allowed: keys) else { return rules }
+        if let node = map["grant_yuan"] {
+            rules.grantYuan = reader.number(node, at: map.path("grant_yuan"), in: 0...1e12) ?? rules.grantYuan
+        }
+        if let node = map["tranche_shares"] {
+            let path = map.path("tranche_shares")
+            if let shares = reader.oneOrList(node, at: path, read: { reader.number($0, at: $1, in: 0...1) }) {
+                let sum = shares.reduce(0, +)
+                if shares.contains(0) {
+                    reader.report("every tranche share must be above 0", at: path, node: node)
+                } else if abs(sum - 1) > 1e-9 {
+                    reader.report("tranche shares sum to \(sum), not 1", at: path, node: node)
+                } else {
+                    rules.trancheShares = shares
+                }
+            }
+        }
+        if let node = map["cycle_years"] {
+            rules.cycleYears = reader.integer(node, at: map.path("cycle_years"), in: 1...20) ?? rules.cycleYears
+        }
+        if let node = map["strikes_in_cycle"] {
+            rules.strikesInCycle =
+                reader.integer(node, at: map.path("strikes_in_cycle"), in: 1...20) ?? rules.strikesInCycle
+        }
+        if let node = map["strikes_post_cycle"] {
+            rules.strikesPostCycle =
+                reader.integer(node, at: map.path("strikes_post_cycle"), in: 1...20) ?? rules.strikesPostCycle
+        }
+        if let node = map["payment_lag_years"] {
+            rules.paymentLagYears =
+                reader.integer(node, at: map.path("payment_lag_years"), in: 0...10) ?? rules.paymentLagYears
+        }
+        return rules
+    }
+
+    private func decodeQuota(_ node: Node, horizon: Int) -> [Int] {
+        let fallback = Array(repeating: 0, count: horizon)
+        guard let map = reader.mapping(node, at: "quota", allowed: ["per_year"]) else { return fallback }
+        guard let perYear = map["per_year"] else {
+            reader.report("missing; give one number or one per forecast year", at: map.path("per_year"), node: node)
+            return fallback
+        }
+        let path = map.path("per_year")
+        guard let values = reader.oneOrList(perYear, at: path, read: { reader.integer($0, at: $1, in: 0...10_000) })
+        else { return fallback }
+        if case .sequence = perYear, values.count != horizon {
+            reader.report(
+                "has \(values.count) entries but horizon_years is \(horizon); give one per year or a single number",
+                at: path, node: perYear)
+            return fallback
+        }
+        return values.count == 1 ? Array(repeating: values[0], count: horizon) : values
+    }
+
+    private func decodeAssessment(_ node: Node?, rules: GrantRules) -> AssessmentParameters {
+        var parameters = AssessmentParameters()
+        let keys = ["pass_probability", "heterogeneity", "year_shock_sd"]
+        guard let map = reader.mapping(node, at: "assessment", allowed: keys) else { return parameters }
+        if let node = map["pass_probability"],
+            let probabilities = reader.mapping(
+                node, at: map.path("pass_probability"), allowed: ["in_cycle", "post_cycle", "after_yellow_card"])
+        {
+            if let node = probabilities["in_cycle"] {
+                let path = probabilities.path("in_cycle")
+                if let values = reader.oneOrList(node, at: path, read: reader.probability) {
+                    let assessedYears = max(rules.cycleYears - 1, 1)
+                    if case .sequence = node, values.count != assessedYears {
+                        reader.report(
+                            "has \(values.count) entries; give one number or one per cycle year 2...\(rules.cycleYears) (\(assessedYears))",
+                            at: path, node: node)
+                    } else {
+                        parameters.inCycle = values
+                    }
+                }
+            }
+            if let node = probabilities["post_cycle"] {
+                parameters.postCycle =
+                    reader.probability(node, at: probabilities.path("post_cycle")) ?? parameters.postCycle
+            }
+            if let node = probabilities["after_yellow_card"] {
+                parameters.afterYellowCard = reader.probability(node, at: probabilities.path("after_yellow_card"))
+            }
+        }
+        if let node = map["heterogeneity"] {
+            parameters.heterogeneity = reader.number(node, at: map.path("heterogeneity"), in: 0...1e6) ?? 0
+            let mean = parameters.meanInCycle
+            if parameters.heterogeneity > 0 && !(mean > 0 && mean < 1) {
+                reader.report(
+                    "needs a mean in-cycle pass probability strictly between 0 and 1", at: map.path("heterogeneity"),
+                    node: node)
+            }
+        }
+        if let node = map["year_shock_sd"] {
+            parameters.yearShockSD = reader.number(node, at: map.path("year_shock_sd"), in: 0...10) ?? 0
+        }
+        return parameters
+    }
+
+    private func decodeExisting(_ node: Node, startYear: Int, rules: GrantRules) -> [ExistingStudioGroup] {
+        guard let items = reader.sequence(node, at: "existing_studios") else { return [] }
+        let keys = ["named_year", "count", "tranches_paid", "consecutive_fails", "post_cycle"]
+        return items.compactMap { item -> ExistingStudioGroup? in
+            guard let map = reader.mapping(item.node, at: item.path, allowed: keys) else { return nil }
+            func required(_ key: String, in range: ClosedRange<Int>) -> Int? {
+                guard let node = map[key] else {
+                    reader.report("missing", at: map.path(key), node: item.node)
+                    return nil
+                }
+                return reader.integer(node, at: map.path(key), in: range)
+            }
+            let named = required("named_year", in: (startYear - 50)...(startYear - 1))
+            let count = required("count", in: 0...100_000)
+            let paid = required("tranches_paid", in: 1...rules.trancheCount)
+            let postCycle = map["post_cycle"].flatMap { reader.boolean($0, at: map.path("post_cycle")) } ?? false
+            let strikes = postCycle ? rules.strikesPostCycle : rules.strikesInCycle
+            let fails = map["consecutive_fails"].map {
+                reader.integer($0, at: map.path("consecutive_fails"), in: 0...(strikes - 1))
+            } ?? 0
+            guard let named, let count, let paid, let fails else { return nil }
+            let yearsSoFar = startYear - named
+            if !postCycle && paid == rules.trancheCount {
+                reader.report(
+                    "every tranche is paid, so the cycle has ended; set post_cycle: true", at: map.path("tranches_paid"),
+                    node: map["tranches_paid"])
+                return nil
+            }
+            if !postCycle && yearsSoFar >= rules.cycleYears {
+                reader.report(
+                    "a studio named in \(named) has passed its \(rules.cycleYears)-year cycle by \(startYear); set post_cycle: true",
+                    at: map.path("named_year"), node: map["named_year"])
+                return nil
+            }
+            if !postCycle && paid > yearsSoFar {
+                reader.report(
+                    "\(paid) tranches cannot be paid in \(yearsSoFar) year(s) since naming in \(named)",
+                    at: map.path("tranches_paid"), node: map["tranches_paid"])
+                return nil
+            }
+            let state = StudioGrantState(
+                phase: postCycle ? .postCycle : .inCycle, tranchesEarned: paid, consecutiveFails: fails)
+            return ExistingStudioGroup(namedYear: named, count: count, state: state)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// A finished forecast: every metric's statistics per calendar year and per cohort and age.
+public struct Forecast: Sendable {
+    /// How the expectations were obtained.
+    public enum Method: String, Sendable, Hashable, CaseIterable {
+        /// Monte Carlo replications on GSL streams.
+        case montecarlo
+        /// Exact expectations from the lifecycle's state distribution by age, no sampling.
+        case exact
+    }
+
+    /// One cohort metric's statistics at one age.
+    public struct CohortCell: Sendable, Hashable {
+        /// The calendar year the cohort was named.
+        public var cohortYear: Int
+        /// The age, the naming year being 1.
+        public var age: Int
+        /// The cohort metric's position in ``MetricCatalog/cohortMetrics``.
+        public var metric: Int
+        /// Its statistics.
+        public var summary: StatisticSummary
+    }
+
+    /// The scenario's name.
+    public var scenarioName: String
+    /// How the values were obtained.
+    public var method: Method
+    /// Replications run (0 for the exact evaluator).
+    public var replications: Int
+    /// The calendar years, in order.
+    public var years: [Int]
+    /// The metric names and positions.
+    public var catalog: MetricCatalog
+    /// Statistics per year and metric: `yearly[yearIndex][metric]`.
+    public var yearly: [[StatisticSummary]]
+    /// Statistics per cohort, age and cohort metric, by cohort, then age, then metric.
+    public var cohorts: [CohortCell]
+
+    /// The statistics of `metric` (by name) in calendar year `year`.
+    public func summary(year: Int, metric: String) -> StatisticSummary? {
+        guard let yearIndex = years.firstIndex(of: year), let index = catalog.yearMetric(named: metric) else {
+            return nil
+        }
+        return yearly[yearIndex][index]
+    }
+}

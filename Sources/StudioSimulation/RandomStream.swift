@@ -1,0 +1,105 @@
+import CGSL
+
+/// A GSL random number generator (`gsl_rng`) and the GSL distributions the models draw from.
+///
+/// This is the only file that imports GSL. Every random draw of the toolkit goes through it.
+/// One stream is owned by one worker at a time and re-seeded for each replication
+/// (see ``StreamSeeding``); it is not safe to share between threads.
+public final class RandomStream {
+    private let generator: UnsafeMutablePointer<gsl_rng>
+
+    /// Allocates a generator of the GSL type named `generatorName` (as `gsl_rng_name` gives it).
+    ///
+    /// - Throws: ``UnknownGeneratorError`` when GSL has no generator of that name.
+    public init(generatorName: String, seed: UInt32 = 0) throws(UnknownGeneratorError) {
+        GSLLibrary.prepare()
+        guard let type = GSLLibrary.generatorType(named: generatorName), let generator = gsl_rng_alloc(type) else {
+            throw UnknownGeneratorError(name: generatorName, validNames: GSLLibrary.generatorNames)
+        }
+        self.generator = generator
+        reseed(seed)
+    }
+
+    deinit {
+        gsl_rng_free(generator)
+    }
+
+    /// Seeds the generator with `gsl_rng_set`, which reads the low 32 bits (0 selects GSL's default seed).
+    @inline(__always)
+    public func reseed(_ seed: UInt32) {
+        gsl_rng_set(generator, UInt(seed))
+    }
+
+    /// The GSL name of the generator.
+    public var name: String { String(cString: gsl_rng_name(generator)) }
+
+    /// The next raw integer, as `gsl_rng_get` returns it.
+    @inline(__always)
+    public func nextRaw() -> UInt {
+        gsl_rng_get(generator)
+    }
+
+    /// A uniform draw on [0, 1) (`gsl_rng_uniform`).
+    @inline(__always)
+    public func uniform() -> Double {
+        gsl_rng_uniform(generator)
+    }
+
+    /// A Beta(a, b) draw (`gsl_ran_beta`).
+    @inline(__always)
+    public func beta(_ a: Double, _ b: Double) -> Double {
+        gsl_ran_beta(generator, a, b)
+    }
+
+    /// A normal draw with mean 0 and standard deviation `sd` (`gsl_ran_gaussian_ziggurat`).
+    @inline(__always)
+    public func gaussian(sd: Double) -> Double {
+        gsl_ran_gaussian_ziggurat(generator, sd)
+    }
+}
+
+/// The generator name is not one of GSL's.
+public struct UnknownGeneratorError: Error, Sendable, CustomStringConvertible {
+    /// The name asked for.
+    public var name: String
+    /// GSL's generator names.
+    public var validNames: [String]
+
+    /// `unknown GSL generator 'x'; valid names: ...`
+    public var description: String {
+        "unknown GSL generator '\(name)'; valid names: \(validNames.joined(separator: ", "))"
+    }
+}
+
+/// Facts about the linked GSL library.
+public enum GSLLibrary {
+    /// Turns GSL's aborting error handler off, once; inputs are validated in Swift before GSL sees them.
+    public static func prepare() {
+        _ = errorHandlerOff
+    }
+
+    private static let errorHandlerOff: Void = cgsl_turn_off_error_handler()
+
+    /// The GSL version string, as `gsl_version` holds it.
+    public static var version: String { String(cString: cgsl_version()) }
+
+    /// Every generator name GSL offers, in GSL's order (`gsl_rng_types_setup`).
+    public static let generatorNames: [String] = {
+        var names: [String] = []
+        var cursor = cgsl_rng_types()
+        while let type = cursor?.pointee {
+            names.append(String(cString: type.pointee.name))
+            cursor = cursor?.successor()
+        }
+        return names
+    }()
+
+    static func generatorType(named name: String) -> UnsafePointer<gsl_rng_type>? {
+        var cursor = cgsl_rng_types()
+        while let type = cursor?.pointee {
+            if String(cString: type.pointee.name) == name { return type }
+            cursor = cursor?.successor()
+        }
+        return nil
+    }
+}

@@ -1,0 +1,142 @@
+public import StudioRules
+
+/// The year-by-year values of one replication (or, weighted by probabilities, of the exact
+/// evaluator): every year metric per calendar year and every cohort metric per naming year and age.
+///
+/// The simulator and the exact evaluator record lifecycle steps here through the same methods,
+/// so that both turn the rules into metrics in one place.
+public struct ReplicationLedger: Sendable {
+    /// The metric positions.
+    public let catalog: MetricCatalog
+    /// How many calendar years are recorded.
+    public let horizon: Int
+    private let rules: GrantRules
+    /// Year metric values, `horizon × metric count`, year-major. NaN marks a missing value.
+    private(set) var values: [Double]
+    /// Studios named in each horizon year.
+    private var cohortSizes: [Double]
+    /// Cohort metric values, `horizon (naming year) × horizon (age − 1) × cohort metric count`.
+    private(set) var cohortValues: [Double]
+
+    /// An empty ledger for a forecast of `horizon` years under `rules`.
+    public init(catalog: MetricCatalog, horizon: Int, rules: GrantRules) {
+        self.catalog = catalog
+        self.horizon = horizon
+        self.rules = rules
+        values = Array(repeating: 0, count: horizon * catalog.yearMetrics.count)
+        cohortSizes = Array(repeating: 0, count: horizon)
+        cohortValues = Array(repeating: 0, count: horizon * horizon * catalog.cohortMetrics.count)
+    }
+
+    /// Clears every value for the next replication.
+    public mutating func reset() {
+        for i in values.indices { values[i] = 0 }
+        for i in cohortSizes.indices { cohortSizes[i] = 0 }
+        for i in cohortValues.indices { cohortValues[i] = 0 }
+    }
+
+    /// The value of year metric `metric` in forecast year `year` (0-based); NaN when missing.
+    @inline(__always)
+    public subscript(year year: Int, metric metric: Int) -> Double {
+        get { values[year * catalog.yearMetrics.count + metric] }
+        set { values[year * catalog.yearMetrics.count + metric] = newValue }
+    }
+
+    /// The value of cohort metric `metric` for the cohort named in year `cohort` at `age` (1-based).
+    @inline(__always)
+    public subscript(cohort cohort: Int, age age: Int, metric metric: Int) -> Double {
+        get { cohortValues[cohortIndex(cohort, age, metric)] }
+        set { cohortValues[cohortIndex(cohort, age, metric)] = newValue }
+    }
+
+    @inline(__always)
+    private func cohortIndex(_ cohort: Int, _ age: Int, _ metric: Int) -> Int {
+        (cohort * horizon + age - 1) * catalog.cohortMetrics.count + metric
+    }
+
+    // MARK: - Recording
+
+    /// Records the naming of `weight` studios in year `year`, all of cohort `year` (Art. 7, 11).
+    @inline(__always)
+    public mutating func recordNaming(_ step: LifecycleStep, year: Int, weight: Double = 1) {
+        self[year: year, metric: catalog.named] += weight
+        cohortSizes[year] += weight
+        record(step, year: year, cohort: year, weight: weight)
+    }
+
+    /// Records an annual assessment's step in year `year` (Art. 11, 14); `cohort` is nil for a
+    /// studio named before the start year.
+    @inline(__always)
+    public mutating func recordAssessment(_ step: LifecycleStep, year: Int, cohort: Int?, weight: Double = 1) {
+        self[year: year, metric: catalog.assessed] += weight
+        record(step, year: year, cohort: cohort, weight: weight)
+    }
+
+    /// Records `weight` studios active (named, not revoked) at the end of year `year`.
+    @inline(__always)
+    public mutating func recordActive(year: Int, weight: Double = 1) {
+        self[year: year, metric: catalog.active] += weight
+    }
+
+    @inline(__always)
+    private mutating func record(_ step: LifecycleStep, year: Int, cohort: Int?, weight: Double) {
+        if let tranche = step.earnedTranche {
+            let paymentYear = year + rules.paymentLagYears
+            if paymentYear < horizon {
+                let amount = rules.trancheAmount(tranche) * weight
+                self[year: paymentYear, metric: catalog.tranche(tranche)] += amount
+                if let cohort {
+                    self[cohort: cohort, age: paymentYear - cohort + 1, metric: catalog.paidPerStudio] += amount
+                    if tranche == rules.trancheCount - 1 {
+                        self[cohort: cohort, age: paymentYear - cohort + 1, metric: catalog.shareFullyPaid] += weight
+                    }
+                }
+            }
+        }
+        if step.yellowCard { self[year: year, metric: catalog.yellowCards] += weight }
+        if let revocation = step.revocation {
+            self[year: year, metric: catalog.revocations] += weight
+            switch revocation {
+            case .inCycle: self[year: year, metric: catalog.revocationsInCycle] += weight
+            case .postCycle: self[year: year, metric: catalog.revocationsPostCycle] += weight
+            }
+            if let cohort { self[cohort: cohort, age: year - cohort + 1, metric: catalog.shareRevoked] += weight }
+        }
+        if step.cycleCompleted { self[year: year, metric: catalog.cyclesCompleted] += weight }
+        if !step.forfeitedTranches.isEmpty {
+            var amount = 0.0
+            for tranche in step.forfeitedTranches { amount += rules.trancheAmount(tranche) }
+            self[year: year, metric: catalog.forfeited] += amount * weight
+        }
+    }
+
+    // MARK: - Derived metrics
+
+    /// Derives the totals, running sums and rates once every event is recorded.
+    ///
+    /// - Parameter ratios: whether to compute per-replication ratios (`revocation_rate`); the exact
+    ///   evaluator, which records expectations, leaves them missing since E[X/Y] ≠ E[X]/E[Y].
+    public mutating func finish(ratios: Bool = true) {
+        var cumulative = 0.0
+        for year in 0..<horizon {
+            var outflow = 0.0
+            for tranche in 0..<rules.trancheCount { outflow += self[year: year, metric: catalog.tranche(tranche)] }
+            cumulative += outflow
+            self[year: year, metric: catalog.grantOutflow] = outflow
+            self[year: year, metric: catalog.cumulativeGrantOutflow] = cumulative
+            let assessed = self[year: year, metric: catalog.assessed]
+            self[year: year, metric: catalog.revocationRate] =
+                ratios && assessed > 0 ? self[year: year, metric: catalog.revocations] / assessed : .nan
+        }
+        for cohort in 0..<horizon {
+            let size = cohortSizes[cohort]
+            for metric in 0..<catalog.cohortMetrics.count {
+                var running = 0.0
+                for age in 1...(horizon - cohort) {
+                    running += self[cohort: cohort, age: age, metric: metric]
+                    self[cohort: cohort, age: age, metric: metric] = size > 0 ? running / size : .nan
+                }
+            }
+        }
+    }
+}

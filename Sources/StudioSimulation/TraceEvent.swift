@@ -1,0 +1,65 @@
+import Foundation
+
+/// One event of a replayed replication, for `studio-forecast trace` (Art. 7, 11, 14).
+public struct TraceEvent: Sendable, Hashable, CustomStringConvertible {
+    /// What happened.
+    public enum Kind: Sendable, Hashable {
+        /// Named this year (Art. 7).
+        case named
+        /// Assessed, with the chance it had of passing (Art. 11, 14).
+        case assessed(passed: Bool, probability: Double)
+        /// A fail that did not revoke (Art. 11).
+        case yellowCard
+        /// A tranche (1-based) earned, paid in `paymentYear` (Art. 11).
+        case trancheEarned(tranche: Int, yuan: Double, paymentYear: Int)
+        /// The naming revoked, in or after the cycle (Art. 11, 14).
+        case revoked(inCycle: Bool)
+        /// The cycle ended without revocation.
+        case cycleCompleted
+        /// Yuan forfeited when the cycle ran out (RULES.md §2 reading).
+        case forfeited(yuan: Double)
+        /// The year's common shock on the logit scale.
+        case yearShock(Double)
+    }
+
+    /// The calendar year.
+    public var year: Int
+    /// The studio's label: naming year and rank (`2026-03`), or `E` and its group for studios named
+    /// before the forecast; empty for events of the whole programme.
+    public var studio: String
+    /// What happened.
+    public var kind: Kind
+
+    /// Creates an event.
+    public init(year: Int, studio: String, kind: Kind) {
+        self.year = year
+        self.studio = studio
+        self.kind = kind
+    }
+
+    /// A readable line: year, studio and event.
+    public var description: String {
+        let what: String
+        switch kind {
+        case .named: what = "named"
+        case .assessed(let passed, let probability):
+            what = "assessed: \(passed ? "pass" : "fail") (pass probability \(Self.format(probability, digits: 4)))"
+        case .yellowCard: what = "yellow card"
+        case .trancheEarned(let tranche, let yuan, let paymentYear):
+            what = "tranche \(tranche) earned: \(Self.format(yuan, digits: 0)) yuan paid in \(paymentYear)"
+        case .revoked(let inCycle): what = "revoked (\(inCycle ? "in cycle" : "after cycle"))"
+        case .cycleCompleted: what = "cycle completed"
+        case .forfeited(let yuan): what = "forfeited \(Self.format(yuan, digits: 0)) yuan"
+        case .yearShock(let shock): what = "year shock \(Self.format(shock, digits: 4)) (logit scale)"
+        }
+        let who = studio.isEmpty ? "programme" : studio
+        return "\(year)  \(who.padding(toLength: 10, withPad: " ", startingAt: 0))  \(what)"
+    }
+
+    private static func format(_ value: Double, digits: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        return digits == 0 ? String(Int(rounded)) : String(rounded)
+    }
+}

@@ -1,0 +1,50 @@
+import StudioRules
+
+/// Collects the events of a replayed replication (`studio-forecast trace`).
+public final class TraceLog {
+    /// The events in the order they happened.
+    public private(set) var events: [TraceEvent] = []
+
+    /// Creates an empty log.
+    public init() {}
+
+    /// Appends one event.
+    public func append(_ event: TraceEvent) {
+        events.append(event)
+    }
+
+    /// The label of the studio of rank `rank` (0-based) named in `year`: `2026-03`.
+    static func label(year: Int, rank: Int) -> String {
+        let number = rank + 1
+        return "\(year)-\(number < 10 ? "0" : "")\(number)"
+    }
+
+    /// Appends the events of one lifecycle step of `studio` in `year`.
+    func record(
+        _ step: LifecycleStep, of studio: String, year: Int, rules: GrantRules,
+        assessed: (passed: Bool, probability: Double)?
+    ) {
+        if let assessed {
+            append(TraceEvent(year: year, studio: studio, kind: .assessed(passed: assessed.passed, probability: assessed.probability)))
+        } else {
+            append(TraceEvent(year: year, studio: studio, kind: .named))
+        }
+        if step.yellowCard { append(TraceEvent(year: year, studio: studio, kind: .yellowCard)) }
+        if let tranche = step.earnedTranche {
+            append(
+                TraceEvent(
+                    year: year, studio: studio,
+                    kind: .trancheEarned(
+                        tranche: tranche + 1, yuan: rules.trancheAmount(tranche),
+                        paymentYear: year + rules.paymentLagYears)))
+        }
+        if let revocation = step.revocation {
+            append(TraceEvent(year: year, studio: studio, kind: .revoked(inCycle: revocation == .inCycle)))
+        }
+        if step.cycleCompleted { append(TraceEvent(year: year, studio: studio, kind: .cycleCompleted)) }
+        if !step.forfeitedTranches.isEmpty {
+            let yuan = step.forfeitedTranches.reduce(0.0) { $0 + rules.trancheAmount($1) }
+            append(TraceEvent(year: year, studio: studio, kind: .forfeited(yuan: yuan)))
+        }
+    }
+}

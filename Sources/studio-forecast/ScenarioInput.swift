@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import StudioScenario
+import StudioSimulation
+
+/// The scenario file argument shared by the commands, and its loading.
+struct ScenarioInput: ParsableArguments {
+    /// The shipped baseline, used when no scenario is named.
+    static let defaultPath = "scenarios/nanchang-baseline.yaml"
+
+    @Argument(help: "The scenario file (YAML). Default: \(defaultPath).")
+    var scenario: String?
+
+    /// The path read.
+    var path: String { scenario ?? Self.defaultPath }
+
+    /// Loads and validates the scenario, printing one line per problem and exiting 1 on failure.
+    func load() throws -> Scenario {
+        if scenario == nil && !FileManager.default.fileExists(atPath: path) {
+            printError("\(path): no scenario given and the baseline is not in the current folder; name a scenario file")
+            throw ExitCode(1)
+        }
+        do {
+            return try ScenarioLoader(knownGenerators: GSLLibrary.generatorNames).load(path: path)
+        } catch {
+            for problem in error.errors { printError(problem.description) }
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Writes one line to standard error.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data("studio-forecast: \(line)\n".utf8))
+}

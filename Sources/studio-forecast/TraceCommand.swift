@@ -1,0 +1,41 @@
+import ArgumentParser
+import StudioReports
+import StudioSimulation
+
+/// `studio-forecast trace SCENARIO --replication K`: replays one replication and prints its events.
+struct TraceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trace",
+        abstract: "Replay one replication and print its event log: namings, assessments, yellow cards, payments, revocations.")
+
+    @OptionGroup var input: ScenarioInput
+
+    @Option(help: "The replication to replay, numbered from 1 as in a run.")
+    var replication: Int
+
+    @Option(help: "The seed. Default: the scenario's simulation.seed.")
+    var seed: UInt64?
+
+    @Option(help: "The GSL generator. Default: the scenario's.")
+    var generator: String?
+
+    func validate() throws {
+        if replication < 1 { throw ValidationError("--replication \(replication) must be at least 1") }
+        try SimulationOptions.parse(generator.map { ["--generator", $0] } ?? []).validate()
+    }
+
+    func run() throws {
+        var scenario = try input.load()
+        if let seed { scenario.simulation.seed = seed }
+        if let generator { scenario.simulation.generator = generator }
+        let replay = try MonteCarloEngine(scenario: scenario).replay(replication: replication - 1)
+        let catalog = replay.ledger.catalog
+        print("\(scenario.name): replication \(replication), seed \(scenario.simulation.seed), \(scenario.simulation.generator)")
+        for (index, year) in scenario.years.enumerated() {
+            let outflow = replay.ledger[year: index, metric: catalog.grantOutflow]
+            let active = replay.ledger[year: index, metric: catalog.active]
+            print("\n== \(year): grant outflow \(PlainNumber.grouped(outflow)) yuan, \(Int(active)) active")
+            for event in replay.trace.events where event.year == year { print(event.description) }
+        }
+    }
+}

@@ -19,6 +19,7 @@ public struct GrantLifecycle: Sendable, Hashable {
     }
 
     /// The naming year (age 1): the first tranche is earned (Art. 11).
+    @inlinable
     public func naming() -> LifecycleStep {
         var step = LifecycleStep(
             state: StudioGrantState(phase: .inCycle, tranchesEarned: 1), earnedTranche: 0)
@@ -29,6 +30,7 @@ public struct GrantLifecycle: Sendable, Hashable {
     /// One annual assessment at `age` (2 or more) with its result.
     ///
     /// - Precondition: the studio is not revoked.
+    @inlinable
     public func assess(_ state: StudioGrantState, age: Int, passed: Bool) -> LifecycleStep {
         precondition(!state.isRevoked, "a revoked studio is not assessed")
         var step = LifecycleStep(state: state)
@@ -56,7 +58,8 @@ public struct GrantLifecycle: Sendable, Hashable {
 
     // MARK: - Steps
 
-    private func fail(_ step: inout LifecycleStep, strikes: Int, revocation: LifecycleStep.Revocation) {
+    @usableFromInline
+    func fail(_ step: inout LifecycleStep, strikes: Int, revocation: LifecycleStep.Revocation) {
         step.state.consecutiveFails += 1
         if step.state.consecutiveFails >= strikes {
             step.state.phase = .revoked
@@ -67,7 +70,8 @@ public struct GrantLifecycle: Sendable, Hashable {
     }
 
     /// Ends the cycle when every tranche is earned, or forfeits the rest in its last year.
-    private func closeCycleIfDue(_ step: inout LifecycleStep, age: Int) {
+    @usableFromInline
+    func closeCycleIfDue(_ step: inout LifecycleStep, age: Int) {
         let earned = step.state.tranchesEarned
         guard earned >= rules.trancheCount || age >= rules.cycleYears else { return }
         step.forfeitedTranches = earned..<max(earned, rules.trancheCount)

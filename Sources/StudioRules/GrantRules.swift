@@ -19,6 +19,7 @@ public struct GrantRules: Sendable, Hashable {
     public var paymentLagYears: Int
 
     /// Creates a rule set; every parameter defaults to the measures' value.
+    @inlinable
     public init(
         grantYuan: Double = 1_000_000,
         trancheShares: [Double] = [0.3, 0.3, 0.4],
@@ -39,9 +40,11 @@ public struct GrantRules: Sendable, Hashable {
     public static let measures = GrantRules()
 
     /// How many tranches the grant is paid in.
+    @inlinable
     public var trancheCount: Int { trancheShares.count }
 
     /// The amount of tranche `index` (0-based), in yuan.
+    @inlinable
     public func trancheAmount(_ index: Int) -> Double {
         grantYuan * trancheShares[index]
     }

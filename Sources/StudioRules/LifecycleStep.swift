@@ -22,6 +22,7 @@ public struct LifecycleStep: Sendable, Hashable {
     public var forfeitedTranches: Range<Int>
 
     /// Creates a step.
+    @inlinable
     public init(
         state: StudioGrantState,
         earnedTranche: Int? = nil,

@@ -18,6 +18,7 @@ public struct StudioGrantState: Sendable, Hashable {
     public var consecutiveFails: Int
 
     /// Creates a state.
+    @inlinable
     public init(phase: Phase, tranchesEarned: Int, consecutiveFails: Int = 0) {
         self.phase = phase
         self.tranchesEarned = tranchesEarned
@@ -25,8 +26,10 @@ public struct StudioGrantState: Sendable, Hashable {
     }
 
     /// Whether the naming has been revoked.
+    @inlinable
     public var isRevoked: Bool { phase == .revoked }
 
     /// Whether the studio carries an unanswered yellow card: its last assessment failed.
+    @inlinable
     public var hasYellowCard: Bool { phase != .revoked && consecutiveFails > 0 }
 }

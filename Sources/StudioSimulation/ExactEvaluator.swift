@@ -77,7 +77,7 @@ public struct ExactEvaluator: Sendable {
                         Self.add(state, probability, to: &next)
                         continue
                     }
-                    let pass = passModel.probability(for: state, age: age, shift: 0)
+                    let pass = passModel.probability(for: state, age: age, factor: 1)
                     for (passed, chance) in [(true, pass), (false, 1 - pass)] where chance > 0 {
                         let step = lifecycle.assess(state, age: age, passed: passed)
                         ledger.recordAssessment(

@@ -5,50 +5,66 @@ import StudioScenario
 /// A studio's chance of passing its annual assessment (Art. 11, Art. 14), with the studio's
 /// own shift and the year's common shock applied on the logit scale.
 ///
-/// With shift s, a population probability p becomes logistic(logit(p) + s). Probabilities of
-/// exactly 0 or 1 are left as they are.
+/// With a total shift s, a population probability p becomes logistic(logit(p) + s). The model
+/// computes this in odds form, 1 / (1 + o·e^(−s)) with o = (1 − p)/p, and keeps e^(−s) as a
+/// product of a studio factor (drawn once at naming) and a year factor (once a year), so that
+/// no transcendental function is evaluated per studio-year. Probabilities of exactly 0 or 1
+/// are left as they are.
 struct PassProbabilityModel: Sendable {
     let parameters: AssessmentParameters
-    private let inCycleLogits: [Double]
-    private let postCycleLogit: Double
-    private let afterYellowCardLogit: Double?
-    /// logit of the mean in-cycle probability, the centre of the heterogeneity Beta.
-    let meanInCycleLogit: Double
+    private let inCycleOdds: [Double]
+    private let postCycleOdds: Double
+    private let afterYellowCardOdds: Double?
+    /// Odds against passing at the mean in-cycle probability, the centre of the heterogeneity Beta.
+    private let meanInCycleOdds: Double
 
     init(parameters: AssessmentParameters) {
         self.parameters = parameters
-        inCycleLogits = parameters.inCycle.map(Self.logit)
-        postCycleLogit = Self.logit(parameters.postCycle)
-        afterYellowCardLogit = parameters.afterYellowCard.map(Self.logit)
-        meanInCycleLogit = Self.logit(parameters.meanInCycle)
+        inCycleOdds = parameters.inCycle.map(Self.oddsAgainst)
+        postCycleOdds = Self.oddsAgainst(parameters.postCycle)
+        afterYellowCardOdds = parameters.afterYellowCard.map(Self.oddsAgainst)
+        meanInCycleOdds = Self.oddsAgainst(parameters.meanInCycle)
     }
 
-    /// The pass probability of a studio in `state` at `age`, moved by `shift` on the logit scale.
+    /// The pass probability of a studio in `state` at `age`, its odds against passing multiplied
+    /// by `factor` = e^(−s) for a logit shift s (1 for no shift).
     @inline(__always)
-    func probability(for state: StudioGrantState, age: Int, shift: Double) -> Double {
-        let base = parameters.passProbability(for: state, age: age)
-        guard shift != 0, base > 0, base < 1 else { return base }
-        let logit: Double
-        if state.hasYellowCard, let afterYellowCardLogit {
-            logit = afterYellowCardLogit
+    func probability(for state: StudioGrantState, age: Int, factor: Double) -> Double {
+        let odds: Double
+        if state.hasYellowCard, let afterYellowCardOdds {
+            odds = afterYellowCardOdds
         } else if state.phase == .inCycle {
-            logit = inCycleLogits[min(max(age - 2, 0), inCycleLogits.count - 1)]
+            odds = inCycleOdds[min(max(age - 2, 0), inCycleOdds.count - 1)]
         } else {
-            logit = postCycleLogit
+            odds = postCycleOdds
         }
-        return 1 / (1 + exp(-(logit + shift)))
+        if odds == 0 { return 1 }
+        if odds == .infinity { return 0 }
+        return 1 / (1 + odds * factor)
     }
 
-    /// A studio's own logit shift: logit(B) − logit(μ) for B ~ Beta(μκ, (1−μ)κ), μ the mean in-cycle
-    /// probability and κ the heterogeneity; 0 when there is none.
+    /// A studio's own factor e^(−δ), where δ = logit(B) − logit(μ) for B ~ Beta(μκ, (1−μ)κ), μ the
+    /// mean in-cycle probability and κ the heterogeneity; 1 when there is none.
+    ///
+    /// So the studio's in-cycle probability, for a single in-cycle figure, is exactly B.
     @inline(__always)
-    func studioShift(using stream: RandomStream) -> Double {
+    func studioFactor(using stream: RandomStream) -> Double {
         let kappa = parameters.heterogeneity
-        guard kappa > 0 else { return 0 }
+        guard kappa > 0 else { return 1 }
         let mean = parameters.meanInCycle
         let draw = stream.beta(mean * kappa, (1 - mean) * kappa)
-        return Self.logit(draw) - meanInCycleLogit
+        return Self.oddsAgainst(draw) / meanInCycleOdds
     }
 
-    static func logit(_ p: Double) -> Double { log(p / (1 - p)) }
+    /// The year's factor e^(−s) for a common shock s ~ N(0, sd) on the logit scale; 1 when sd is 0.
+    @inline(__always)
+    func yearFactor(using stream: RandomStream) -> (shock: Double, factor: Double) {
+        let sd = parameters.yearShockSD
+        guard sd > 0 else { return (0, 1) }
+        let shock = stream.gaussian(sd: sd)
+        return (shock, exp(-shock))
+    }
+
+    /// (1 − p)/p: 0 for p = 1, infinity for p = 0.
+    static func oddsAgainst(_ p: Double) -> Double { (1 - p) / p }
 }

@@ -15,9 +15,10 @@ public struct ProgrammeSimulator {
         let namedYear: Int
         /// The forecast year of naming (0-based), or nil for a studio named before the start.
         let cohort: Int?
-        /// The studio's own logit shift from heterogeneity.
-        let shift: Double
-        let label: String?
+        /// The studio's own factor on its odds against passing, from heterogeneity.
+        let factor: Double
+        /// The rank in its cohort, or the place among studios named before the start, from 0.
+        let position: Int
     }
 
     private let scenario: Scenario
@@ -48,48 +49,58 @@ public struct ProgrammeSimulator {
         stream.reseed(seeding.seed(forReplication: replication))
         studios.removeAll(keepingCapacity: true)
         let tracing = trace != nil
-        for (group, existing) in scenario.existingStudios.enumerated() {
-            for member in 0..<existing.count {
-                let label = tracing ? "E\(group + 1)-\(member + 1)" : nil
+        var active = 0
+        for existing in scenario.existingStudios {
+            for _ in 0..<existing.count {
                 studios.append(
                     Studio(
                         state: existing.state, namedYear: existing.namedYear, cohort: nil,
-                        shift: passModel.studioShift(using: stream), label: label))
+                        factor: passModel.studioFactor(using: stream), position: studios.count))
             }
+            active += existing.count
         }
-        let shockSD = scenario.assessment.yearShockSD
         for year in 0..<scenario.horizonYears {
             let calendarYear = scenario.startYear + year
-            let shock = shockSD > 0 ? stream.gaussian(sd: shockSD) : 0
-            if shockSD > 0 { trace?.append(TraceEvent(year: calendarYear, studio: "", kind: .yearShock(shock))) }
+            let (shock, yearFactor) = passModel.yearFactor(using: stream)
+            if shock != 0 { trace?.append(TraceEvent(year: calendarYear, studio: "", kind: .yearShock(shock))) }
             for index in studios.indices where !studios[index].state.isRevoked {
                 let age = calendarYear - studios[index].namedYear + 1
                 let probability = passModel.probability(
-                    for: studios[index].state, age: age, shift: studios[index].shift + shock)
+                    for: studios[index].state, age: age, factor: studios[index].factor * yearFactor)
                 let passed = stream.uniform() < probability
                 let step = lifecycle.assess(studios[index].state, age: age, passed: passed)
                 studios[index].state = step.state
                 ledger.recordAssessment(step, year: year, cohort: studios[index].cohort)
+                if step.state.isRevoked { active -= 1 }
                 if tracing {
-                    trace?.record(step, of: studios[index].label ?? "", year: calendarYear, rules: scenario.grantRules,
+                    trace?.record(
+                        step, of: label(studios[index]), year: calendarYear, rules: scenario.grantRules,
                         assessed: (passed, probability))
                 }
             }
             let count = selection.namedCount(quota: scenario.quotaPerYear[year], using: stream)
             let naming = lifecycle.naming()
             for rank in 0..<count {
-                let label = tracing ? TraceLog.label(year: calendarYear, rank: rank) : nil
-                studios.append(
-                    Studio(
-                        state: naming.state, namedYear: calendarYear, cohort: year,
-                        shift: passModel.studioShift(using: stream), label: label))
+                let studio = Studio(
+                    state: naming.state, namedYear: calendarYear, cohort: year,
+                    factor: passModel.studioFactor(using: stream), position: rank)
+                studios.append(studio)
                 ledger.recordNaming(naming, year: year)
                 if tracing {
-                    trace?.record(naming, of: label ?? "", year: calendarYear, rules: scenario.grantRules, assessed: nil)
+                    trace?.record(naming, of: label(studio), year: calendarYear, rules: scenario.grantRules, assessed: nil)
                 }
             }
-            for studio in studios where !studio.state.isRevoked { ledger.recordActive(year: year) }
+            active += count
+            ledger.recordActive(year: year, weight: Double(active))
         }
         ledger.finish()
+    }
+
+    /// The studio's label in a trace: `2026-03` for rank 3 of 2026, `2024-E2` for the second
+    /// studio declared as named before the forecast.
+    private func label(_ studio: Studio) -> String {
+        guard let cohort = studio.cohort else { return "\(studio.namedYear)-E\(studio.position + 1)" }
+        let rank = studio.position + 1
+        return "\(scenario.startYear + cohort)-\(rank < 10 ? "0" : "")\(rank)"
     }
 }

@@ -24,7 +24,7 @@ public struct TraceEvent: Sendable, Hashable, CustomStringConvertible {
 
     /// The calendar year.
     public var year: Int
-    /// The studio's label: naming year and rank (`2026-03`), or `E` and its group for studios named
+    /// The studio's label: naming year and rank (`2026-03`), or naming year and `E` with its place for studios named
     /// before the forecast; empty for events of the whole programme.
     public var studio: String
     /// What happened.

@@ -13,12 +13,6 @@ public final class TraceLog {
         events.append(event)
     }
 
-    /// The label of the studio of rank `rank` (0-based) named in `year`: `2026-03`.
-    static func label(year: Int, rank: Int) -> String {
-        let number = rank + 1
-        return "\(year)-\(number < 10 ? "0" : "")\(number)"
-    }
-
     /// Appends the events of one lifecycle step of `studio` in `year`.
     func record(
         _ step: LifecycleStep, of studio: String, year: Int, rules: GrantRules,

@@ -22,8 +22,11 @@ struct ScenarioDecoding {
             return nil
         }
         scenario.startYear = reader.integer(startNode, at: "start_year", in: 1990...2200) ?? scenario.startYear
+        var horizonIsValid = true
         if let node = top["horizon_years"] {
-            scenario.horizonYears = reader.integer(node, at: "horizon_years", in: 1...50) ?? scenario.horizonYears
+            let horizon = reader.integer(node, at: "horizon_years", in: 1...50)
+            scenario.horizonYears = horizon ?? scenario.horizonYears
+            horizonIsValid = horizon != nil
         }
         scenario.simulation = decodeSimulation(top["simulation"])
         scenario.grantRules = decodeProgramme(top["programme"])
@@ -31,7 +34,8 @@ struct ScenarioDecoding {
             reader.report("missing; give quota.per_year", at: "quota", node: root)
             return nil
         }
-        scenario.quotaPerYear = decodeQuota(quotaNode, horizon: scenario.horizonYears)
+        scenario.quotaPerYear = decodeQuota(
+            quotaNode, horizon: scenario.horizonYears, checksLength: horizonIsValid)
         scenario.assessment = decodeAssessment(top["assessment"], rules: scenario.grantRules)
         if let node = top["existing_studios"] {
             scenario.existingStudios = decodeExisting(node, startYear: scenario.startYear, rules: scenario.grantRules)
@@ -106,7 +110,8 @@ struct ScenarioDecoding {
         return rules
     }
 
-    private func decodeQuota(_ node: Node, horizon: Int) -> [Int] {
+    /// The quota per year; a list's length is checked against the horizon only when that is valid.
+    private func decodeQuota(_ node: Node, horizon: Int, checksLength: Bool) -> [Int] {
         let fallback = Array(repeating: 0, count: horizon)
         guard let map = reader.mapping(node, at: "quota", allowed: ["per_year"]) else { return fallback }
         guard let perYear = map["per_year"] else {
@@ -117,6 +122,7 @@ struct ScenarioDecoding {
         guard let values = reader.oneOrList(perYear, at: path, read: { reader.integer($0, at: $1, in: 0...10_000) })
         else { return fallback }
         if case .sequence = perYear, values.count != horizon {
+            guard checksLength else { return fallback }
             reader.report(
                 "has \(values.count) entries but horizon_years is \(horizon); give one per year or a single number",
                 at: path, node: perYear)

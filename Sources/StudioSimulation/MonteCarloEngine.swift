@@ -21,43 +21,48 @@ public struct MonteCarloEngine: Sendable {
         self.selection = selection
     }
 
-    /// Runs every replication of the scenario.
+    /// Runs the scenario's replications, or the slice `replications` of them.
     ///
     /// - Parameters:
+    ///   - replications: the 0-based replications to run; all of the scenario's by default. A
+    ///     slice gives each replication the same stream it has in a full run.
     ///   - threads: worker threads (at least 1).
     ///   - progress: called on the calling thread with the replications done so far.
     /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
-    public func run(threads: Int, progress: ((Int) -> Void)? = nil) throws(UnknownGeneratorError) -> Forecast {
+    public func run(
+        replications: Range<Int>? = nil, threads: Int, progress: ((Int) -> Void)? = nil
+    ) throws(UnknownGeneratorError) -> Forecast {
         _ = try RandomStream(generatorName: scenario.simulation.generator)
-        let replications = scenario.simulation.replications
-        let blockCount = (replications + Self.blockSize - 1) / Self.blockSize
+        let range = replications ?? 0..<scenario.simulation.replications
+        let size = Self.blockSize
+        let blocks = (range.lowerBound / size)..<((range.upperBound + size - 1) / size)
         let catalog = MetricCatalog(trancheCount: scenario.grantRules.trancheCount)
+        let workers = max(1, threads)
         var total = ForecastAccumulator(catalog: catalog, horizon: scenario.horizonYears)
-        let waveSize = max(1, threads) * 2
-        var firstBlock = 0
-        while firstBlock < blockCount {
-            let blocks = firstBlock..<min(firstBlock + waveSize, blockCount)
-            let results = BlockResults(count: blocks.count)
+        var waveStart = blocks.lowerBound
+        while waveStart < blocks.upperBound {
+            let wave = waveStart..<min(waveStart + workers * 2, blocks.upperBound)
+            let results = BlockResults(count: wave.count)
             let scenario = self.scenario
             let selection = self.selection
-            DispatchQueue.concurrentPerform(iterations: min(max(1, threads), blocks.count)) { worker in
+            DispatchQueue.concurrentPerform(iterations: min(workers, wave.count)) { worker in
                 var simulator = try! ProgrammeSimulator(scenario: scenario, selection: selection)
-                var ledger = ReplicationLedger(catalog: catalog, horizon: scenario.horizonYears, rules: scenario.grantRules)
-                var slot = worker
-                while slot < blocks.count {
-                    let block = blocks.lowerBound + slot
+                var ledger = ReplicationLedger(
+                    catalog: catalog, horizon: scenario.horizonYears, rules: scenario.grantRules)
+                for slot in stride(from: worker, to: wave.count, by: workers) {
+                    let block = wave.lowerBound + slot
+                    let first = max(block * size, range.lowerBound)
+                    let last = min((block + 1) * size, range.upperBound)
                     var accumulator = ForecastAccumulator(catalog: catalog, horizon: scenario.horizonYears)
-                    let start = block * Self.blockSize
-                    for replication in start..<min(start + Self.blockSize, replications) {
+                    for replication in first..<last {
                         simulator.simulate(replication: replication, into: &ledger)
                         accumulator.add(ledger)
                     }
                     results.store(accumulator, at: slot)
-                    slot += max(1, threads)
                 }
             }
-            for slot in 0..<blocks.count { total.merge(results.take(at: slot)) }
-            firstBlock = blocks.upperBound
+            for slot in 0..<wave.count { total.merge(results.take(at: slot)) }
+            waveStart = wave.upperBound
             progress?(total.replications)
         }
         return total.forecast(scenarioName: scenario.name, startYear: scenario.startYear)

@@ -2,10 +2,12 @@ import Foundation
 
 /// Writes a run's files into one folder all or nothing (DESIGN.md, "Writing").
 ///
-/// Every file is first written beside its final name under a temporary one; only when all are
-/// written are they renamed into place, each rename atomic. A failure removes the temporary
-/// files and leaves the folder's earlier files as they were. A folder that already holds
-/// files is refused unless `force` is given.
+/// Every file is first written beside its final name under a temporary one. Only when all are
+/// written are they moved into place: each earlier file of the same name is set aside, the new
+/// one renamed in (each rename atomic), and the set-aside files removed at the end. If any step
+/// fails, the new files are removed and the set-aside ones put back, so the folder holds what it
+/// held before. A folder that already holds files is refused unless `force` is given; files of
+/// other names in it are left alone, and a folder where a file must go is never moved.
 public struct OutputDirectory: Sendable {
     /// The folder's path.
     public let path: String
@@ -33,23 +35,43 @@ public struct OutputDirectory: Sendable {
             throw OutputError.cannotWrite(path, reason: error.localizedDescription)
         }
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        var written: [(temporary: String, final: String)] = []
+        let plan = files.map { file in
+            let final = (path as NSString).appendingPathComponent(file.name)
+            return (
+                contents: file.contents, final: final,
+                temporary: (path as NSString).appendingPathComponent(".\(file.name).\(token).tmp"),
+                setAside: (path as NSString).appendingPathComponent(".\(file.name).\(token).old"))
+        }
+        var written: [String] = []
+        var setAside: [(setAside: String, final: String)] = []
+        var placed: [String] = []
         do {
-            for file in files {
-                let final = (path as NSString).appendingPathComponent(file.name)
-                let temporary = (path as NSString).appendingPathComponent(".\(file.name).\(token).tmp")
-                written.append((temporary, final))
-                try Data(file.contents.utf8).write(to: URL(fileURLWithPath: temporary))
+            for file in plan {
+                written.append(file.temporary)
+                try Data(file.contents.utf8).write(to: URL(fileURLWithPath: file.temporary))
             }
-            for file in written {
-                guard rename(file.temporary, file.final) == 0 else {
-                    throw OutputError.cannotWrite(file.final, reason: String(cString: strerror(errno)))
+            for file in plan {
+                var isFolder: ObjCBool = false
+                if manager.fileExists(atPath: file.final, isDirectory: &isFolder) {
+                    if isFolder.boolValue { throw OutputError.cannotWrite(file.final, reason: "a folder has that name") }
+                    try Self.rename(file.final, to: file.setAside)
+                    setAside.append((file.setAside, file.final))
                 }
+                try Self.rename(file.temporary, to: file.final)
+                placed.append(file.final)
             }
         } catch {
-            for file in written { try? manager.removeItem(atPath: file.temporary) }
-            if let error = error as? OutputError { throw error }
-            throw OutputError.cannotWrite(path, reason: error.localizedDescription)
+            for final in placed { try? manager.removeItem(atPath: final) }
+            for file in setAside { try? Self.rename(file.setAside, to: file.final) }
+            for temporary in written { try? manager.removeItem(atPath: temporary) }
+            throw error as? OutputError ?? OutputError.cannotWrite(path, reason: error.localizedDescription)
+        }
+        for file in setAside { try? manager.removeItem(atPath: file.setAside) }
+    }
+
+    private static func rename(_ source: String, to destination: String) throws(OutputError) {
+        guard Foundation.rename(source, destination) == 0 else {
+            throw OutputError.cannotWrite(destination, reason: String(cString: strerror(errno)))
         }
     }
 }

@@ -1,7 +1,7 @@
 public import StudioSimulation
 
-/// The per-year table `studio-forecast run` prints: grant outflow mean and P5–P95, active studios
-/// and revocations.
+/// The per-year table `studio-forecast run` prints: grant outflow mean and P5–P95, the cumulative
+/// mean, active studios and revocations.
 public struct ForecastTable: Sendable {
     /// The forecast shown.
     public let forecast: Forecast
@@ -13,10 +13,11 @@ public struct ForecastTable: Sendable {
 
     /// The table as text, one line per year under a header.
     public func render() -> String {
-        let header = ["year", "grant outflow (yuan) mean", "P5", "P95", "active", "revocations"]
+        let header = ["year", "grant outflow (yuan) mean", "P5", "P95", "cumulative mean", "active", "revocations"]
         var rows: [[String]] = []
         for year in forecast.years {
             let outflow = forecast.summary(year: year, metric: "grant_outflow")
+            let cumulative = forecast.summary(year: year, metric: "cumulative_grant_outflow")?[.mean]
             let active = forecast.summary(year: year, metric: "active")?[.mean]
             let revocations = forecast.summary(year: year, metric: "revocations")?[.mean]
             rows.append([
@@ -24,6 +25,7 @@ public struct ForecastTable: Sendable {
                 outflow?[.mean].map(PlainNumber.grouped) ?? "–",
                 outflow?[.p05].map(PlainNumber.grouped) ?? "–",
                 outflow?[.p95].map(PlainNumber.grouped) ?? "–",
+                cumulative.map(PlainNumber.grouped) ?? "–",
                 active.map { Self.decimal($0, digits: 1) } ?? "–",
                 revocations.map { Self.decimal($0, digits: 2) } ?? "–",
             ])

@@ -1,0 +1,70 @@
+/// Benchmarks of the Monte Carlo engine on the scenario `Benchmarks/scenarios/benchmark.yaml`
+/// (10 years, quota 20, heterogeneity 20, year shock 0.3), run on 2 threads:
+///
+/// - "Engine 100k replications": one `MonteCarloEngine.run(threads: 2)` of its 100,000 replications;
+/// - "Engine 1M replications": the same scenario at 1,000,000 replications.
+///
+/// Each iteration measures the wall clock of one run, the peak resident memory of the process, the
+/// package's throughput (runs per second, which rounds to 0 and is left out for runs over about
+/// 2 s) and a custom metric, studio-years per second: the studio-years of the run, that is
+/// Σ over years of (mean assessed + mean named) × replications, divided by the run's wall time.
+/// Loading the scenario (setup) and summing the forecast are not measured.
+///
+/// Run them in release mode from the `Benchmarks` folder with `swift package benchmark`
+/// (`--filter "Engine 100k.*"` for one of them).
+
+import Benchmark
+import StudioScenario
+import StudioSimulation
+
+/// The benchmark scenario, found from this file so that any working directory will do.
+let scenarioPath: String = {
+    var components = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
+    components.removeLast(3)  // Benchmarks/EngineBenchmarks/EngineBenchmarks.swift
+    return (components + ["scenarios", "benchmark.yaml"]).joined(separator: "/")
+}()
+
+/// Studio-years per second of wall time, recorded once per iteration.
+let studioYearsPerSecond = BenchmarkMetric.custom(
+    "studio-years/s", polarity: .prefersLarger, useScalingFactor: false)
+
+/// Studio-years of a forecast: Σ over years of (mean assessed + mean named), times replications.
+func studioYears(of forecast: Forecast) -> Double {
+    let perReplication = forecast.years.reduce(0.0) { sum, year in
+        let assessed = forecast.summary(year: year, metric: "assessed")?[.mean] ?? 0
+        let named = forecast.summary(year: year, metric: "named")?[.mean] ?? 0
+        return sum + assessed + named
+    }
+    return perReplication * Double(forecast.replications)
+}
+
+/// Registers a benchmark of one engine run of the benchmark scenario at `replications`.
+func engineBenchmark(_ name: String, replications: Int, maxIterations: Int, maxDuration: Duration) {
+    Benchmark(
+        name,
+        configuration: .init(
+            metrics: [.wallClock, .peakMemoryResident, .throughput, studioYearsPerSecond],
+            warmupIterations: 0,
+            maxDuration: maxDuration,
+            maxIterations: maxIterations)
+    ) { (benchmark: Benchmark, scenario: Scenario) throws in
+        let clock = ContinuousClock()
+        let start = clock.now
+        let forecast = try MonteCarloEngine(scenario: scenario).run(threads: 2)
+        let elapsed = start.duration(to: clock.now)
+        benchmark.stopMeasurement()
+
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        benchmark.measurement(studioYearsPerSecond, Int((studioYears(of: forecast) / seconds).rounded()))
+        blackHole(forecast)
+    } setup: {
+        try ScenarioLoader().load(path: scenarioPath).with { $0.simulation.replications = replications }
+    }
+}
+
+let benchmarks: @Sendable () -> Void = {
+    engineBenchmark(
+        "Engine 100k replications", replications: 100_000, maxIterations: 5, maxDuration: .seconds(30))
+    engineBenchmark(
+        "Engine 1M replications", replications: 1_000_000, maxIterations: 2, maxDuration: .seconds(60))
+}

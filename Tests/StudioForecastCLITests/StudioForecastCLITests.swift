@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// A small, fast scenario for end-to-end runs.
+private let smallScenario = """
+    name: small
+    start_year: 2026
+    horizon_years: 4
+    simulation:
+      replications: 300
+      seed: 5
+    quota:
+      per_year: 3
+    assessment:
+      pass_probability:
+        in_cycle: 0.9
+        post_cycle: 0.95
+    """
+
+private let outputFiles = ["cohorts.csv", "forecast.csv", "run.json", "summary.csv"]
+
+private func contents(of folder: URL) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+}
+
+@Suite("The command line, as a user runs it")
+struct StudioForecastCLITests {
+    @Test("Help lists the commands and the run options")
+    func help() throws {
+        let root = try CommandLine.run(["--help"])
+        #expect(root.status == 0)
+        for command in ["run", "validate", "trace"] { #expect(root.output.contains(command)) }
+        let run = try CommandLine.run(["run", "--help"])
+        for option in ["--replications", "--seed", "--generator", "--threads", "--method", "--out", "--force"] {
+            #expect(run.output.contains(option), "\(option)")
+        }
+    }
+
+    @Test("run writes the four files and prints the table and where they went")
+    func runWritesFiles() throws {
+        let scenario = try CommandLine.scenarioFile(smallScenario)
+        let out = try Fixtures.temporaryDirectory().appendingPathComponent("out")
+        let result = try CommandLine.run(["run", scenario, "--out", out.path])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(contents(of: out) == outputFiles)
+        #expect(result.output.contains("grant outflow (yuan) mean"))
+        #expect(result.output.contains("2029"))
+        #expect(result.output.contains(out.path))
+        let summary = try String(contentsOf: out.appendingPathComponent("summary.csv"), encoding: .utf8)
+        #expect(summary.split(separator: "\n").count == 5)
+    }
+
+    @Test("The baseline runs with no scenario named, into out/<name>/")
+    func defaultScenario() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: Fixtures.scenarioPath("nanchang-baseline"),
+            toPath: folder.appendingPathComponent("scenarios/nanchang-baseline.yaml").path)
+        let result = try CommandLine.run(["run", "--replications", "200"], in: folder)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(contents(of: folder.appendingPathComponent("out/nanchang-baseline")) == outputFiles)
+    }
+
+    @Test("A non-empty output folder is refused without --force and kept as it was")
+    func refusesNonEmptyFolder() throws {
+        let scenario = try CommandLine.scenarioFile(smallScenario)
+        let out = try Fixtures.temporaryDirectory()
+        try Data("keep".utf8).write(to: out.appendingPathComponent("forecast.csv"))
+        let refused = try CommandLine.run(["run", scenario, "--out", out.path])
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("not empty") && refused.errors.contains("--force"))
+        #expect(try String(contentsOf: out.appendingPathComponent("forecast.csv"), encoding: .utf8) == "keep")
+        let forced = try CommandLine.run(["run", scenario, "--out", out.path, "--force"])
+        #expect(forced.status == 0)
+        #expect(contents(of: out) == outputFiles)
+    }
+
+    @Test("A bad scenario gets one line per problem with file, key path and line, and nothing is written")
+    func badScenario() throws {
+        let yaml = smallScenario.replacingOccurrences(of: "  seed: 5", with: "  seed: 5\n  sead: 6")
+            .replacingOccurrences(of: "in_cycle: 0.9", with: "in_cycle: 9")
+        let scenario = try CommandLine.scenarioFile(yaml, named: "bad.yaml")
+        let out = try Fixtures.temporaryDirectory().appendingPathComponent("out")
+        let result = try CommandLine.run(["run", scenario, "--out", out.path])
+        #expect(result.status == 1)
+        let lines = result.errors.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasSuffix("bad.yaml:7: simulation.sead: unknown key; expected one of replications, seed, generator") == true)
+        #expect(lines.last?.contains("bad.yaml:12: assessment.pass_probability.in_cycle: probability 9 is outside [0, 1]") == true)
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test(
+        "Bad arguments are refused with a clear message and a non-zero exit",
+        arguments: [
+            (["--replications", "0"], "--replications 0 is out of range"),
+            (["--threads", "0"], "--threads 0 must be at least 1"),
+            (["--generator", "mt"], "unknown GSL generator 'mt'"),
+            (["--method", "guess"], "guess"),
+        ])
+    func badArguments(_ arguments: [String], _ message: String) throws {
+        let scenario = try CommandLine.scenarioFile(smallScenario)
+        let out = try Fixtures.temporaryDirectory().appendingPathComponent("out")
+        let result = try CommandLine.run(["run", scenario, "--out", out.path] + arguments)
+        #expect(result.status != 0)
+        #expect(result.errors.contains(message), "\(result.errors)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test("The exact method writes expectations; it refuses heterogeneity")
+    func exactMethod() throws {
+        let out = try Fixtures.temporaryDirectory().appendingPathComponent("out")
+        let result = try CommandLine.run(["run", Fixtures.scenarioPath("nanchang-baseline"), "--method", "exact", "--out", out.path])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("exact expectations"))
+        let refused = try CommandLine.run([
+            "run", Fixtures.scenarioPath("stricter-assessment"), "--method", "exact", "--out", out.path, "--force",
+        ])
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("assessment.heterogeneity"))
+    }
+
+    @Test("The same seed gives byte-identical files on 1 and 2 threads")
+    func threadCountIndependence() throws {
+        let scenario = Fixtures.scenarioPath("stricter-assessment")
+        let root = try Fixtures.temporaryDirectory()
+        for threads in ["1", "2"] {
+            let result = try CommandLine.run([
+                "run", scenario, "--replications", "1500", "--threads", threads, "--out",
+                root.appendingPathComponent(threads).path,
+            ])
+            #expect(result.status == 0, "\(result.errors)")
+        }
+        for file in ["forecast.csv", "summary.csv", "cohorts.csv"] {
+            let one = try Data(contentsOf: root.appendingPathComponent("1/\(file)"))
+            let two = try Data(contentsOf: root.appendingPathComponent("2/\(file)"))
+            #expect(one == two, "\(file)")
+        }
+    }
+
+    @Test("validate accepts a good scenario and lists a bad one's problems")
+    func validate() throws {
+        let good = try CommandLine.run(["validate", Fixtures.scenarioPath("nanchang-baseline")])
+        #expect(good.status == 0)
+        #expect(good.output.contains("valid"))
+        let bad = try CommandLine.run([
+            "validate", try CommandLine.scenarioFile(smallScenario.replacingOccurrences(of: "per_year: 3", with: "per_year: [3, 4]")),
+        ])
+        #expect(bad.status == 1)
+        #expect(bad.errors.contains("quota.per_year: has 2 entries but horizon_years is 4"))
+    }
+
+    @Test("trace prints one replication's events year by year")
+    func trace() throws {
+        let result = try CommandLine.run(["trace", Fixtures.scenarioPath("nanchang-baseline"), "--replication", "3"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("replication 3"))
+        #expect(result.output.contains("== 2026: grant outflow"))
+        #expect(result.output.contains("2026-01") && result.output.contains("named"))
+        #expect(result.output.contains("tranche 1 earned: 300000 yuan paid in 2026"))
+        #expect(result.output.contains("assessed: pass"))
+        let refused = try CommandLine.run(["trace", Fixtures.scenarioPath("nanchang-baseline"), "--replication", "0"])
+        #expect(refused.status != 0)
+        #expect(refused.errors.contains("--replication 0 must be at least 1"))
+    }
+}

@@ -140,51 +140,33 @@ struct RuleVariantTests {
     static let threeStrikes = GrantRules.measures.with { $0.strikesInCycle = 3 }
     static let threeYearCycle = GrantRules.measures.with { $0.cycleYears = 3 }
 
-    @Test(
-        "Four tranches of 250,000",
-        arguments: [
-            ("PPPP", 1_000_000.0, Outcome.completed(year: 4), 0),
-            ("FPPP", 1_000_000, .completed(year: 5), 1),
-            ("FPFP", 750_000, .forfeited(year: 5, yuan: 250_000), 2),
-            ("PFPF", 750_000, .forfeited(year: 5, yuan: 250_000), 2),
-            ("PFFP", 500_000, .revoked(year: 4), 1),
-        ])
-    func fourTranches(_ results: String, paid: Double, outcome: Outcome, yellowCards: Int) {
-        let walked = walk(results, rules: Self.fourTranches)
-        #expect(walked.paid == paid)
-        #expect(walked.outcome == outcome)
-        #expect(walked.yellowCards == yellowCards)
-    }
+    /// Hand-worked sequences under each changed rule set: its name, the rules, the results of
+    /// years 2, 3, ..., the yuan paid, the outcome and the yellow cards.
+    static let variantSequences: [(String, GrantRules, String, Double, Outcome, Int)] = [
+        ("four tranches", fourTranches, "PPPP", 1_000_000, .completed(year: 4), 0),
+        ("four tranches", fourTranches, "FPPP", 1_000_000, .completed(year: 5), 1),
+        ("four tranches", fourTranches, "FPFP", 750_000, .forfeited(year: 5, yuan: 250_000), 2),
+        ("four tranches", fourTranches, "PFPF", 750_000, .forfeited(year: 5, yuan: 250_000), 2),
+        ("four tranches", fourTranches, "PFFP", 500_000, .revoked(year: 4), 1),
+        ("three strikes", threeStrikes, "FFPP", 1_000_000, .completed(year: 5), 2),
+        ("three strikes", threeStrikes, "PFFP", 1_000_000, .completed(year: 5), 2),
+        ("three strikes", threeStrikes, "FFFP", 300_000, .revoked(year: 4), 2),
+        ("three strikes", threeStrikes, "FFPF", 600_000, .forfeited(year: 5, yuan: 400_000), 3),
+        ("three strikes", threeStrikes, "FFFF", 300_000, .revoked(year: 4), 2),
+        ("three-year cycle", threeYearCycle, "PP", 1_000_000, .completed(year: 3), 0),
+        ("three-year cycle", threeYearCycle, "FP", 600_000, .forfeited(year: 3, yuan: 400_000), 1),
+        ("three-year cycle", threeYearCycle, "PF", 600_000, .forfeited(year: 3, yuan: 400_000), 1),
+        ("three-year cycle", threeYearCycle, "FF", 300_000, .revoked(year: 3), 1),
+    ]
 
-    @Test(
-        "Three strikes in the cycle",
-        arguments: [
-            ("FFPP", 1_000_000.0, Outcome.completed(year: 5), 2),
-            ("PFFP", 1_000_000, .completed(year: 5), 2),
-            ("FFFP", 300_000, .revoked(year: 4), 2),
-            ("FFPF", 600_000, .forfeited(year: 5, yuan: 400_000), 3),
-            ("FFFF", 300_000, .revoked(year: 4), 2),
-        ])
-    func threeStrikes(_ results: String, paid: Double, outcome: Outcome, yellowCards: Int) {
-        let walked = walk(results, rules: Self.threeStrikes)
-        #expect(walked.paid == paid)
-        #expect(walked.outcome == outcome)
-        #expect(walked.yellowCards == yellowCards)
-    }
-
-    @Test(
-        "A cycle of three years",
-        arguments: [
-            ("PP", 1_000_000.0, Outcome.completed(year: 3), 0),
-            ("FP", 600_000, .forfeited(year: 3, yuan: 400_000), 1),
-            ("PF", 600_000, .forfeited(year: 3, yuan: 400_000), 1),
-            ("FF", 300_000, .revoked(year: 3), 1),
-        ])
-    func threeYearCycle(_ results: String, paid: Double, outcome: Outcome, yellowCards: Int) {
-        let walked = walk(results, rules: Self.threeYearCycle)
-        #expect(walked.paid == paid)
-        #expect(walked.outcome == outcome)
-        #expect(walked.yellowCards == yellowCards)
+    @Test("Four tranches, three strikes and a three-year cycle", arguments: variantSequences)
+    func variant(
+        _ name: String, _ rules: GrantRules, _ results: String, paid: Double, outcome: Outcome, yellowCards: Int
+    ) {
+        let walked = walk(results, rules: rules)
+        #expect(walked.paid == paid, "\(name) \(results)")
+        #expect(walked.outcome == outcome, "\(name) \(results)")
+        #expect(walked.yellowCards == yellowCards, "\(name) \(results)")
     }
 
     @Test("A forfeited cycle moves on to post-cycle assessment with a fresh run of fails")

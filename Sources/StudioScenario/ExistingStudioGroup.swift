@@ -11,11 +11,15 @@ public struct ExistingStudioGroup: Sendable, Hashable {
     public var count: Int
     /// Their grant state at the end of the year before the start year.
     public var state: StudioGrantState
+    /// Their quality on the 0...100 scale, for the score-based assessment; by default the shortlist
+    /// score they once reached.
+    public var quality: Double?
 
     /// Creates a group.
-    public init(namedYear: Int, count: Int, state: StudioGrantState) {
+    public init(namedYear: Int, count: Int, state: StudioGrantState, quality: Double? = nil) {
         self.namedYear = namedYear
         self.count = count
         self.state = state
+        self.quality = quality
     }
 }

@@ -21,6 +21,12 @@ public struct Scenario: Sendable {
     public var assessment: AssessmentParameters
     /// Studios named before `startYear`, with their state at the end of the year before it.
     public var existingStudios: [ExistingStudioGroup]
+    /// The applicant pool; without one, every quota place is filled every year.
+    public var applicants: ApplicantParameters?
+    /// Shortlisting, ranking and the public notice (Art. 7); used with an applicant pool.
+    public var selection: SelectionRules
+    /// The assessment standard's items, if the scenario splits scores into them.
+    public var rubric: ScoringRubric?
 
     /// Creates a scenario. Values are not validated here; ``ScenarioLoader`` validates files.
     public init(
@@ -31,7 +37,10 @@ public struct Scenario: Sendable {
         grantRules: GrantRules = .measures,
         quotaPerYear: [Int]? = nil,
         assessment: AssessmentParameters = AssessmentParameters(),
-        existingStudios: [ExistingStudioGroup] = []
+        existingStudios: [ExistingStudioGroup] = [],
+        applicants: ApplicantParameters? = nil,
+        selection: SelectionRules = SelectionRules(),
+        rubric: ScoringRubric? = nil
     ) {
         self.name = name
         self.startYear = startYear
@@ -41,6 +50,9 @@ public struct Scenario: Sendable {
         self.quotaPerYear = quotaPerYear ?? Array(repeating: 5, count: horizonYears)
         self.assessment = assessment
         self.existingStudios = existingStudios
+        self.applicants = applicants
+        self.selection = selection
+        self.rubric = rubric
     }
 
     /// The calendar years forecast.

@@ -6,10 +6,12 @@ struct ScenarioDecoding {
     let reader: YAMLReader
     let knownGenerators: [String]
     let defaultName: String
+    /// The folder that relative paths in the scenario (such as `applicants.list`) start from.
+    let baseFolder: String
 
     static let topKeys = [
         "name", "start_year", "horizon_years", "simulation", "programme", "quota", "assessment",
-        "existing_studios",
+        "existing_studios", "applicants", "scoring", "selection",
     ]
 
     /// The scenario, or nil when a required part is missing (the reader holds the errors).
@@ -36,7 +38,16 @@ struct ScenarioDecoding {
         }
         scenario.quotaPerYear = decodeQuota(
             quotaNode, horizon: scenario.horizonYears, checksLength: horizonIsValid)
-        scenario.assessment = decodeAssessment(top["assessment"], rules: scenario.grantRules)
+        scenario.applicants = top["applicants"].flatMap(decodeApplicants)
+        scenario.rubric = top["scoring"].flatMap(decodeScoring)
+        if let node = top["selection"] {
+            if scenario.applicants == nil && !reader.errors.contains(where: { $0.keyPath.hasPrefix("applicants") }) {
+                reader.report("needs an applicants section: without a pool every quota place is filled", at: "selection", node: node)
+            }
+            scenario.selection = decodeSelection(node, rubric: scenario.rubric)
+        }
+        scenario.assessment = decodeAssessment(
+            top["assessment"], rules: scenario.grantRules, hasApplicants: scenario.applicants != nil)
         if let node = top["existing_studios"] {
             scenario.existingStudios = decodeExisting(node, startYear: scenario.startYear, rules: scenario.grantRules)
         }
@@ -131,10 +142,11 @@ struct ScenarioDecoding {
         return values.count == 1 ? Array(repeating: values[0], count: horizon) : values
     }
 
-    private func decodeAssessment(_ node: Node?, rules: GrantRules) -> AssessmentParameters {
+    private func decodeAssessment(_ node: Node?, rules: GrantRules, hasApplicants: Bool) -> AssessmentParameters {
         var parameters = AssessmentParameters()
-        let keys = ["pass_probability", "heterogeneity", "year_shock_sd"]
+        let keys = ["model", "pass_score", "noise_sd", "pass_probability", "heterogeneity", "year_shock_sd"]
         guard let map = reader.mapping(node, at: "assessment", allowed: keys) else { return parameters }
+        decodeAssessmentModel(map, into: &parameters, hasApplicants: hasApplicants)
         if let node = map["pass_probability"],
             let probabilities = reader.mapping(
                 node, at: map.path("pass_probability"), allowed: ["in_cycle", "post_cycle", "after_yellow_card"])
@@ -163,21 +175,26 @@ struct ScenarioDecoding {
         if let node = map["heterogeneity"] {
             parameters.heterogeneity = reader.number(node, at: map.path("heterogeneity"), in: 0...1e6) ?? 0
             let mean = parameters.meanInCycle
-            if parameters.heterogeneity > 0 && !(mean > 0 && mean < 1) {
+            if parameters.heterogeneity > 0 && parameters.model != .probability {
+                reader.report(
+                    "has no effect under model: score, where each studio's quality already differs",
+                    at: map.path("heterogeneity"), node: node)
+            } else if parameters.heterogeneity > 0 && !(mean > 0 && mean < 1) {
                 reader.report(
                     "needs a mean in-cycle pass probability strictly between 0 and 1", at: map.path("heterogeneity"),
                     node: node)
             }
         }
         if let node = map["year_shock_sd"] {
-            parameters.yearShockSD = reader.number(node, at: map.path("year_shock_sd"), in: 0...10) ?? 0
+            let limit = parameters.model == .probability ? 10.0 : 100.0
+            parameters.yearShockSD = reader.number(node, at: map.path("year_shock_sd"), in: 0...limit) ?? 0
         }
         return parameters
     }
 
     private func decodeExisting(_ node: Node, startYear: Int, rules: GrantRules) -> [ExistingStudioGroup] {
         guard let items = reader.sequence(node, at: "existing_studios") else { return [] }
-        let keys = ["named_year", "count", "tranches_paid", "consecutive_fails", "post_cycle"]
+        let keys = ["named_year", "count", "tranches_paid", "consecutive_fails", "post_cycle", "quality"]
         return items.compactMap { item -> ExistingStudioGroup? in
             guard let map = reader.mapping(item.node, at: item.path, allowed: keys) else { return nil }
             func required(_ key: String, in range: ClosedRange<Int>) -> Int? {
@@ -192,6 +209,7 @@ struct ScenarioDecoding {
             let paid = required("tranches_paid", in: 1...rules.trancheCount)
             let postCycle = map["post_cycle"].flatMap { reader.boolean($0, at: map.path("post_cycle")) } ?? false
             let strikes = postCycle ? rules.strikesPostCycle : rules.strikesInCycle
+            let quality = map["quality"].flatMap { reader.number($0, at: map.path("quality"), in: 0...100) }
             let fails = map["consecutive_fails"].map {
                 reader.integer($0, at: map.path("consecutive_fails"), in: 0...(strikes - 1))
             } ?? 0
@@ -217,7 +235,7 @@ struct ScenarioDecoding {
             }
             let state = StudioGrantState(
                 phase: postCycle ? .postCycle : .inCycle, tranchesEarned: paid, consecutiveFails: fails)
-            return ExistingStudioGroup(namedYear: named, count: count, state: state)
+            return ExistingStudioGroup(namedYear: named, count: count, state: state, quality: quality)
         }
     }
 }

@@ -44,7 +44,10 @@ public struct ScenarioLoader: Sendable {
             reader.report("the scenario is empty", at: "", node: nil)
             throw ScenarioErrors(reader.errors)
         }
-        var decoding = ScenarioDecoding(reader: reader, knownGenerators: knownGenerators, defaultName: defaultName)
+        let folder = (file as NSString).deletingLastPathComponent
+        var decoding = ScenarioDecoding(
+            reader: reader, knownGenerators: knownGenerators, defaultName: defaultName,
+            baseFolder: folder.isEmpty ? "." : folder)
         let scenario = decoding.decode(root)
         guard reader.errors.isEmpty, let scenario else { throw ScenarioErrors(reader.errors) }
         return scenario

@@ -20,6 +20,11 @@ final class YAMLReader {
         errors.append(ScenarioError(file: file, keyPath: path, line: node?.mark?.line, message: message))
     }
 
+    /// Records a problem found elsewhere, such as in a file the scenario names.
+    func record(_ error: ScenarioError) {
+        errors.append(error)
+    }
+
     // MARK: - Mappings
 
     /// A mapping's entries by key, reporting keys not in `allowed` and a node that is no mapping.

@@ -10,6 +10,14 @@ public import StudioScenario
 /// branch is recorded in a ``ReplicationLedger`` weighted by its expected number of studios,
 /// through the same code that records a simulated studio. Ratios per replication
 /// (`revocation_rate`) have no closed form here and are left out.
+///
+/// With an applicant pool it covers the simplest selection (``ApplicantParameters/isDeterministicSelection``
+/// and no objections): the K candidates of quality at or above the shortlist score,
+/// K ~ Binomial(pool, P(quality ≥ shortlist)), are named in rank order until they run out, so
+/// by the end of year t, min(Q_t, K) are named, Q_t being the quotas so far. Because the
+/// probability-based assessment does not depend on who is named, each cohort's expected size
+/// carries the lifecycle's expectations. Scores named (`cutoff_score`, `named_mean_score`) are
+/// left out.
 public struct ExactEvaluator: Sendable {
     /// The scenario evaluated.
     public let scenario: Scenario
@@ -32,6 +40,11 @@ public struct ExactEvaluator: Sendable {
     /// - Throws: ``ExactEvaluatorError`` when the scenario has heterogeneity or a common shock.
     public func evaluate() throws(ExactEvaluatorError) -> Forecast {
         guard scenario.assessment.isHomogeneous else { throw ExactEvaluatorError.notHomogeneous }
+        if let applicants = scenario.applicants,
+            !applicants.isDeterministicSelection || scenario.selection.objectionProbability > 0
+        {
+            throw ExactEvaluatorError.selectionNotCovered
+        }
         let ledger = expectedLedger()
         let catalog = ledger.catalog
         func mean(_ value: Double) -> StatisticSummary {
@@ -41,7 +54,8 @@ public struct ExactEvaluator: Sendable {
             catalog.yearMetrics.indices.map { mean(ledger[year: year, metric: $0]) }
         }
         var cohorts: [Forecast.CohortCell] = []
-        for cohort in 0..<scenario.horizonYears where scenario.quotaPerYear[cohort] > 0 {
+        let cohortSizes = expectedNamed()
+        for cohort in 0..<scenario.horizonYears where cohortSizes[cohort] > 0 {
             for age in 1...(scenario.horizonYears - cohort) {
                 for metric in catalog.cohortMetrics.indices {
                     cohorts.append(
@@ -62,7 +76,8 @@ public struct ExactEvaluator: Sendable {
         let lifecycle = GrantLifecycle(rules: rules)
         let passModel = PassProbabilityModel(parameters: scenario.assessment)
         var ledger = ReplicationLedger(
-            catalog: MetricCatalog(trancheCount: rules.trancheCount), horizon: scenario.horizonYears, rules: rules)
+            catalog: MetricCatalog(scenario: scenario), horizon: scenario.horizonYears, rules: rules)
+        let namedSoFar = [0] + expectedNamed().reduce(into: [Double]()) { $0.append(($0.last ?? 0) + $1) }
         var groups = scenario.existingStudios.map {
             Group(namedYear: $0.namedYear, cohort: nil, size: Double($0.count), distribution: [($0.state, 1)])
         }
@@ -87,12 +102,15 @@ public struct ExactEvaluator: Sendable {
                 }
                 groups[index].distribution = next
             }
-            let quota = scenario.quotaPerYear[year]
-            if quota > 0 {
+            let named = namedSoFar[year + 1] - namedSoFar[year]
+            if let tally = selectionTally(year: year, namedSoFar: namedSoFar) {
+                ledger.recordSelection(year: year, tally, quota: scenario.quotaPerYear[year])
+            }
+            if named > 0 {
                 let naming = lifecycle.naming()
-                ledger.recordNaming(naming, year: year, weight: Double(quota))
+                ledger.recordNaming(naming, year: year, weight: named)
                 groups.append(
-                    Group(namedYear: calendarYear, cohort: year, size: Double(quota), distribution: [(naming.state, 1)]))
+                    Group(namedYear: calendarYear, cohort: year, size: named, distribution: [(naming.state, 1)]))
             }
             for group in groups {
                 for (state, probability) in group.distribution where !state.isRevoked {
@@ -102,6 +120,53 @@ public struct ExactEvaluator: Sendable {
         }
         ledger.finish(ratios: false)
         return ledger
+    }
+
+    // MARK: - Selection
+
+    /// The expected number named in each year: the quota without a pool, and with one
+    /// E[min(Q_t, K)] − E[min(Q_{t−1}, K)] for K ~ Binomial(pool, P(quality ≥ shortlist)).
+    public func expectedNamed() -> [Double] {
+        guard let applicants = scenario.applicants else { return scenario.quotaPerYear.map(Double.init) }
+        let distribution = qualifiedDistribution(applicants)
+        var quotaSoFar = 0
+        var previous = 0.0
+        return scenario.quotaPerYear.map { quota in
+            quotaSoFar += quota
+            let cumulative = distribution.enumerated().reduce(0.0) { $0 + Double(min(quotaSoFar, $1.offset)) * $1.element }
+            defer { previous = cumulative }
+            return cumulative - previous
+        }
+    }
+
+    /// P(K = k) for k = 0...pool, K the candidates at or above the shortlist score.
+    private func qualifiedDistribution(_ applicants: ApplicantParameters) -> [Double] {
+        let threshold = scenario.selection.shortlistScore
+        let p: Double
+        if threshold <= 0 {
+            p = 1
+        } else if applicants.qualitySD == 0 {
+            p = applicants.qualityMean >= threshold ? 1 : 0
+        } else {
+            p = GSLLibrary.normalUpperTail((threshold - applicants.qualityMean) / applicants.qualitySD)
+        }
+        return (0...applicants.pool).map { GSLLibrary.binomialProbability($0, trials: applicants.pool, probability: p) }
+    }
+
+    /// The expected selection counts of `year` under the simplest selection, or nil without a pool.
+    private func selectionTally(year: Int, namedSoFar: [Double]) -> SelectionTally? {
+        guard let applicants = scenario.applicants else { return nil }
+        var tally = SelectionTally()
+        let waiting = Double(applicants.pool) - namedSoFar[year]
+        tally.pool = waiting
+        tally.applicants = waiting
+        tally.recommended = waiting
+        let qualified = qualifiedDistribution(applicants).enumerated().reduce(0.0) { $0 + Double($1.offset) * $1.element }
+        tally.shortlisted = qualified - namedSoFar[year]
+        tally.named = namedSoFar[year + 1] - namedSoFar[year]
+        tally.lowestNamedScore = .nan
+        tally.namedScoreSum = .nan
+        return tally
     }
 
     /// Adds probability mass to a state, keeping first-seen order so sums are reproducible.
@@ -119,15 +184,20 @@ public struct ExactEvaluator: Sendable {
 
 /// The exact evaluator cannot handle the scenario.
 public enum ExactEvaluatorError: Error, Sendable, CustomStringConvertible {
-    /// Heterogeneity or a common shock makes studios dependent or unalike.
+    /// Heterogeneity, a common shock or the score model makes studios dependent or unalike.
     case notHomogeneous
+    /// The applicant pool is more than the simplest selection the evaluator covers.
+    case selectionNotCovered
 
     /// One line naming the keys to change.
     public var description: String {
         switch self {
         case .notHomogeneous:
             return
-                "the exact method needs assessment.heterogeneity and assessment.year_shock_sd to be 0; use --method montecarlo"
+                "the exact method needs assessment.model: probability, assessment.heterogeneity 0 and assessment.year_shock_sd 0; use --method montecarlo"
+        case .selectionNotCovered:
+            return
+                "the exact method covers an applicant pool only with one uncapped channel, new_per_year 0, apply_probability 1, every condition certain, no score noise or improvement, no list and no objections; use --method montecarlo"
         }
     }
 }

@@ -1,3 +1,5 @@
+public import StudioScenario
+
 /// The names and positions of a forecast's metrics (DESIGN.md, "The output contract").
 ///
 /// Year metrics are recorded per calendar year; cohort metrics per naming year and age.
@@ -34,6 +36,35 @@ public struct MetricCatalog: Sendable, Hashable {
     public let cumulativeGrantOutflow: Int
     /// Revocations per assessment held; missing in a year with no assessment.
     public let revocationRate: Int
+    /// The selection metrics' positions, when the scenario models an applicant pool.
+    public let selection: SelectionMetrics?
+
+    /// Positions of the selection metrics (Art. 2, 6, 7).
+    public struct SelectionMetrics: Sendable, Hashable {
+        /// Candidates in the pool when applications open.
+        public let pool: Int
+        /// Candidates who applied.
+        public let applicants: Int
+        /// Applicants recommended by their body after screening against the six conditions.
+        public let recommended: Int
+        /// Recommended studios at or above the shortlist score.
+        public let shortlisted: Int
+        /// Quota places left empty.
+        public let unfilledQuota: Int
+        /// The lowest score named; missing in a year with nobody named.
+        public let cutoffScore: Int
+        /// The mean score of the studios named; missing in a year with nobody named.
+        public let namedMeanScore: Int
+
+        static let names = [
+            "pool", "applicants", "recommended", "shortlisted", "unfilled_quota", "cutoff_score", "named_mean_score",
+        ]
+
+        init(first: Int) {
+            (pool, applicants, recommended, shortlisted) = (first, first + 1, first + 2, first + 3)
+            (unfilledQuota, cutoffScore, namedMeanScore) = (first + 4, first + 5, first + 6)
+        }
+    }
 
     /// Share of the cohort revoked by the end of the age.
     public let shareRevoked = 0
@@ -42,10 +73,11 @@ public struct MetricCatalog: Sendable, Hashable {
     /// Grant paid per studio of the cohort by the end of the age, in yuan.
     public let paidPerStudio = 2
 
-    /// The catalog for a grant paid in `trancheCount` tranches.
-    public init(trancheCount: Int) {
+    /// The catalog for a grant paid in `trancheCount` tranches, with the selection metrics when
+    /// `applicantPool` is true.
+    public init(trancheCount: Int, applicantPool: Bool = false) {
         let tranches = (1...trancheCount).map { "tranche_\($0)" }
-        yearMetrics =
+        var names =
             [
                 "named", "active", "assessed", "yellow_cards", "revocations", "revocations_in_cycle",
                 "revocations_post_cycle", "cycles_completed", "forfeited",
@@ -53,7 +85,15 @@ public struct MetricCatalog: Sendable, Hashable {
         grantOutflow = firstTranche + trancheCount
         cumulativeGrantOutflow = grantOutflow + 1
         revocationRate = grantOutflow + 2
+        selection = applicantPool ? SelectionMetrics(first: names.count) : nil
+        if applicantPool { names += SelectionMetrics.names }
+        yearMetrics = names
         cohortMetrics = ["share_revoked", "share_fully_paid", "paid_per_studio"]
+    }
+
+    /// The catalog a scenario's forecast uses.
+    public init(scenario: Scenario) {
+        self.init(trancheCount: scenario.grantRules.trancheCount, applicantPool: scenario.applicants != nil)
     }
 
     /// The position of tranche `index` (0-based).

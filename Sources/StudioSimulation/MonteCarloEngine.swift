@@ -12,13 +12,10 @@ public struct MonteCarloEngine: Sendable {
 
     /// The scenario, whose `simulation` settings give the replications, seed and generator.
     public let scenario: Scenario
-    /// How the quota places are filled.
-    public let selection: SelectionModel
 
     /// Creates an engine for a scenario.
-    public init(scenario: Scenario, selection: SelectionModel = .fillQuota) {
+    public init(scenario: Scenario) {
         self.scenario = scenario
-        self.selection = selection
     }
 
     /// Runs the scenario's replications, or the slice `replications` of them.
@@ -36,7 +33,7 @@ public struct MonteCarloEngine: Sendable {
         let range = replications ?? 0..<scenario.simulation.replications
         let size = Self.blockSize
         let blocks = (range.lowerBound / size)..<((range.upperBound + size - 1) / size)
-        let catalog = MetricCatalog(trancheCount: scenario.grantRules.trancheCount)
+        let catalog = MetricCatalog(scenario: scenario)
         let workers = max(1, threads)
         var total = ForecastAccumulator(catalog: catalog, horizon: scenario.horizonYears)
         var waveStart = blocks.lowerBound
@@ -44,9 +41,8 @@ public struct MonteCarloEngine: Sendable {
             let wave = waveStart..<min(waveStart + workers * 2, blocks.upperBound)
             let results = BlockResults(count: wave.count)
             let scenario = self.scenario
-            let selection = self.selection
             DispatchQueue.concurrentPerform(iterations: min(workers, wave.count)) { worker in
-                var simulator = try! ProgrammeSimulator(scenario: scenario, selection: selection)
+                var simulator = try! ProgrammeSimulator(scenario: scenario)
                 var ledger = ReplicationLedger(
                     catalog: catalog, horizon: scenario.horizonYears, rules: scenario.grantRules)
                 for slot in stride(from: worker, to: wave.count, by: workers) {
@@ -73,8 +69,8 @@ public struct MonteCarloEngine: Sendable {
     /// - Returns: the replication's ledger and its event log; the ledger equals the one the same
     ///   replication gives inside a full run.
     public func replay(replication: Int) throws(UnknownGeneratorError) -> (ledger: ReplicationLedger, trace: TraceLog) {
-        var simulator = try ProgrammeSimulator(scenario: scenario, selection: selection)
-        let catalog = MetricCatalog(trancheCount: scenario.grantRules.trancheCount)
+        var simulator = try ProgrammeSimulator(scenario: scenario)
+        let catalog = MetricCatalog(scenario: scenario)
         var ledger = ReplicationLedger(catalog: catalog, horizon: scenario.horizonYears, rules: scenario.grantRules)
         let trace = TraceLog()
         simulator.simulate(replication: replication, into: &ledger, trace: trace)

@@ -5,9 +5,11 @@ public import StudioScenario
 ///
 /// Each year, in this order: the year's common shock is drawn; every named, unrevoked studio
 /// older than its naming year is assessed, in naming order (studios named before the forecast
-/// first, then each cohort by rank), one uniform draw each; then the year's studios are named,
-/// each drawing its own heterogeneity shift. A replication's draws all come from one GSL stream
-/// seeded by ``StreamSeeding``, so replication k is the same in a full run and replayed alone.
+/// first, then each cohort by rank): one uniform under the probability model, one normal
+/// under the score model; then the year's studios are named, from the applicant pool (see
+/// ``ApplicantPool`` for its draws) or by filling the quota, each drawing its own
+/// heterogeneity. A replication's draws all come from one GSL stream seeded by
+/// ``StreamSeeding``, so replication k is the same in a full run and replayed alone.
 public struct ProgrammeSimulator {
     /// One named studio's state during a replication.
     private struct Studio {
@@ -17,28 +19,35 @@ public struct ProgrammeSimulator {
         let cohort: Int?
         /// The studio's own factor on its odds against passing, from heterogeneity.
         let factor: Double
-        /// The rank in its cohort, or the place among studios named before the start, from 0.
+        /// Its quality on the 0...100 scale, for the score-based assessment.
+        let quality: Double
+        /// Its rank in its cohort, or its place among studios named before the start, from 0.
         let position: Int
+        /// Its label in `labels` when tracing a studio named from the pool, or −1.
+        let label: Int
     }
 
     private let scenario: Scenario
     private let lifecycle: GrantLifecycle
     private let passModel: PassProbabilityModel
-    private let selection: SelectionModel
     private let seeding: StreamSeeding
     private let stream: RandomStream
+    private var pool: ApplicantPool?
     private var studios: [Studio] = []
+    private var labels: [String] = []
 
     /// Prepares a simulator that draws from a stream of the scenario's generator.
     ///
     /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
-    public init(scenario: Scenario, selection: SelectionModel = .fillQuota) throws(UnknownGeneratorError) {
+    public init(scenario: Scenario) throws(UnknownGeneratorError) {
         self.scenario = scenario
         lifecycle = GrantLifecycle(rules: scenario.grantRules)
         passModel = PassProbabilityModel(parameters: scenario.assessment)
-        self.selection = selection
         seeding = StreamSeeding(seed: scenario.simulation.seed)
         stream = try RandomStream(generatorName: scenario.simulation.generator)
+        pool = scenario.applicants.map {
+            ApplicantPool(parameters: $0, rules: scenario.selection, rubric: scenario.rubric)
+        }
         studios.reserveCapacity(scenario.quotaPerYear.reduce(0, +) + scenario.existingStudios.reduce(0) { $0 + $1.count })
     }
 
@@ -48,57 +57,94 @@ public struct ProgrammeSimulator {
         ledger.reset()
         stream.reseed(seeding.seed(forReplication: replication))
         studios.removeAll(keepingCapacity: true)
-        let tracing = trace != nil
+        labels.removeAll()
         var active = 0
         for existing in scenario.existingStudios {
             for _ in 0..<existing.count {
                 studios.append(
                     Studio(
                         state: existing.state, namedYear: existing.namedYear, cohort: nil,
-                        factor: passModel.studioFactor(using: stream), position: studios.count))
+                        factor: passModel.studioFactor(using: stream),
+                        quality: existing.quality ?? scenario.selection.shortlistScore, position: studios.count, label: -1))
             }
             active += existing.count
         }
+        pool?.reset(using: stream)
         for year in 0..<scenario.horizonYears {
             let calendarYear = scenario.startYear + year
             let (shock, yearFactor) = passModel.yearFactor(using: stream)
             if shock != 0 { trace?.append(TraceEvent(year: calendarYear, studio: "", kind: .yearShock(shock))) }
             for index in studios.indices where !studios[index].state.isRevoked {
                 let age = calendarYear - studios[index].namedYear + 1
-                let probability = passModel.probability(
-                    for: studios[index].state, age: age, factor: studios[index].factor * yearFactor)
-                let passed = stream.uniform() < probability
+                let (passed, probability) = assess(studios[index], age: age, shock: shock, yearFactor: yearFactor)
                 let step = lifecycle.assess(studios[index].state, age: age, passed: passed)
                 studios[index].state = step.state
                 ledger.recordAssessment(step, year: year, cohort: studios[index].cohort)
                 if step.state.isRevoked { active -= 1 }
-                if tracing {
-                    trace?.record(
+                if let trace {
+                    trace.record(
                         step, of: label(studios[index]), year: calendarYear, rules: scenario.grantRules,
                         assessed: (passed, probability))
                 }
             }
-            let count = selection.namedCount(quota: scenario.quotaPerYear[year], using: stream)
-            let naming = lifecycle.naming()
-            for rank in 0..<count {
-                let studio = Studio(
-                    state: naming.state, namedYear: calendarYear, cohort: year,
-                    factor: passModel.studioFactor(using: stream), position: rank)
-                studios.append(studio)
-                ledger.recordNaming(naming, year: year)
-                if tracing {
-                    trace?.record(naming, of: label(studio), year: calendarYear, rules: scenario.grantRules, assessed: nil)
-                }
-            }
-            active += count
+            let named = name(year: year, calendarYear: calendarYear, ledger: &ledger, trace: trace)
+            active += named
             ledger.recordActive(year: year, weight: Double(active))
         }
         ledger.finish()
     }
 
-    /// The studio's label in a trace: `2026-03` for rank 3 of 2026, `2024-E2` for the second
-    /// studio declared as named before the forecast.
+    // MARK: - Steps
+
+    /// One annual assessment (Art. 11, 14): whether the studio passed, and its chance of passing.
+    @inline(__always)
+    private func assess(_ studio: Studio, age: Int, shock: Double, yearFactor: Double) -> (Bool, Double) {
+        switch scenario.assessment.model {
+        case .probability:
+            let probability = passModel.probability(for: studio.state, age: age, factor: studio.factor * yearFactor)
+            return (stream.uniform() < probability, probability)
+        case .score(let passScore, let noiseSD):
+            let margin = studio.quality + shock - passScore
+            guard noiseSD > 0 else { return (margin >= 0, margin >= 0 ? 1 : 0) }
+            let passed = margin + stream.gaussian(sd: noiseSD) >= 0
+            return (passed, GSLLibrary.normalUpperTail(-margin / noiseSD))
+        }
+    }
+
+    /// Names the year's studios (Art. 7) and returns how many.
+    private mutating func name(year: Int, calendarYear: Int, ledger: inout ReplicationLedger, trace: TraceLog?) -> Int {
+        let quota = scenario.quotaPerYear[year]
+        let naming = lifecycle.naming()
+        var nominees: [ApplicantPool.Nominee] = []
+        if pool != nil {
+            var tally = SelectionTally()
+            nominees = pool!.select(quota: quota, year: calendarYear, using: stream, tally: &tally, trace: trace)
+            ledger.recordSelection(year: year, tally, quota: quota)
+        }
+        let count = pool == nil ? quota : nominees.count
+        for rank in 0..<count {
+            var label = -1
+            if trace != nil && rank < nominees.count {
+                label = labels.count
+                labels.append(nominees[rank].label)
+            }
+            let studio = Studio(
+                state: naming.state, namedYear: calendarYear, cohort: year,
+                factor: passModel.studioFactor(using: stream),
+                quality: rank < nominees.count ? nominees[rank].quality : scenario.selection.shortlistScore,
+                position: rank, label: label)
+            studios.append(studio)
+            ledger.recordNaming(naming, year: year)
+            trace?.record(naming, of: self.label(studio), year: calendarYear, rules: scenario.grantRules, assessed: nil)
+        }
+        return count
+    }
+
+    /// The studio's label in a trace: the applicant list's id and name or the pool's arrival
+    /// number for studios named from the pool, `2026-03` for rank 3 of 2026 otherwise, and
+    /// `2024-E2` for the second studio declared as named before the forecast.
     private func label(_ studio: Studio) -> String {
+        if studio.label >= 0 { return labels[studio.label] }
         guard let cohort = studio.cohort else { return "\(studio.namedYear)-E\(studio.position + 1)" }
         let rank = studio.position + 1
         return "\(scenario.startYear + cohort)-\(rank < 10 ? "0" : "")\(rank)"

@@ -56,6 +56,12 @@ public final class RandomStream {
     public func gaussian(sd: Double) -> Double {
         gsl_ran_gaussian_ziggurat(generator, sd)
     }
+
+    /// A Poisson draw with mean `mean` (`gsl_ran_poisson`).
+    @inline(__always)
+    public func poisson(mean: Double) -> Int {
+        Int(gsl_ran_poisson(generator, mean))
+    }
 }
 
 /// The generator name is not one of GSL's.
@@ -79,6 +85,16 @@ public enum GSLLibrary {
     }
 
     private static let errorHandlerOff: Void = cgsl_turn_off_error_handler()
+
+    /// P(Z > x) for a standard normal Z (`gsl_cdf_ugaussian_Q`).
+    public static func normalUpperTail(_ x: Double) -> Double {
+        gsl_cdf_ugaussian_Q(x)
+    }
+
+    /// P(X = k) for X ~ Binomial(n, p) (`gsl_ran_binomial_pdf`).
+    public static func binomialProbability(_ k: Int, trials n: Int, probability p: Double) -> Double {
+        gsl_ran_binomial_pdf(UInt32(k), p, UInt32(n))
+    }
 
     /// The GSL version string, as `gsl_version` holds it.
     public static var version: String { String(cString: cgsl_version()) }

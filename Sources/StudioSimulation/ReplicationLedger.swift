@@ -72,6 +72,19 @@ public struct ReplicationLedger: Sendable {
         record(step, year: year, cohort: cohort, weight: weight)
     }
 
+    /// Records the year's selection (Art. 7): the pool and each stage's count, the places left
+    /// empty, and the lowest and mean score named (missing when nobody was named).
+    public mutating func recordSelection(year: Int, _ tally: SelectionTally, quota: Int) {
+        guard let positions = catalog.selection else { return }
+        self[year: year, metric: positions.pool] += tally.pool
+        self[year: year, metric: positions.applicants] += tally.applicants
+        self[year: year, metric: positions.recommended] += tally.recommended
+        self[year: year, metric: positions.shortlisted] += tally.shortlisted
+        self[year: year, metric: positions.unfilledQuota] += Double(quota) - tally.named
+        self[year: year, metric: positions.cutoffScore] = tally.named > 0 ? tally.lowestNamedScore : .nan
+        self[year: year, metric: positions.namedMeanScore] = tally.named > 0 ? tally.namedScoreSum / tally.named : .nan
+    }
+
     /// Records `weight` studios active (named, not revoked) at the end of year `year`.
     @inline(__always)
     public mutating func recordActive(year: Int, weight: Double = 1) {

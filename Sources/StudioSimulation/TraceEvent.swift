@@ -1,9 +1,28 @@
 import Foundation
+public import StudioRules
 
 /// One event of a replayed replication, for `studio-forecast trace` (Art. 7, 11, 14).
 public struct TraceEvent: Sendable, Hashable, CustomStringConvertible {
+    /// What the ranking did with a shortlisted studio (Art. 7).
+    public enum RankingOutcome: String, Sendable, Hashable {
+        /// Named within the quota.
+        case named
+        /// Struck by an objection during the public notice.
+        case struckByObjection = "struck by an objection"
+        /// Ranked below the last place of the quota.
+        case belowQuota = "below the quota"
+    }
+
     /// What happened.
     public enum Kind: Sendable, Hashable {
+        /// An applicant failed a condition of Art. 2 and was not recommended.
+        case failedCondition(ApplicantCondition)
+        /// An applicant its body did not recommend: others scored higher within its cap (Art. 7).
+        case notRecommended(score: Double)
+        /// A recommended studio below the shortlist score (Art. 7).
+        case belowShortlist(score: Double)
+        /// A shortlisted studio's score, rank and outcome (Art. 7).
+        case ranked(score: Double, rank: Int, outcome: RankingOutcome)
         /// Named this year (Art. 7).
         case named
         /// Assessed, with the chance it had of passing (Art. 11, 14).
@@ -41,6 +60,14 @@ public struct TraceEvent: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         let what: String
         switch kind {
+        case .failedCondition(let condition):
+            what = "applied: fails condition \(condition.rawValue) (\(condition.chineseName)), not recommended"
+        case .notRecommended(let score):
+            what = "applied: score \(Self.format(score, digits: 2)), not recommended (its body's cap)"
+        case .belowShortlist(let score):
+            what = "applied: score \(Self.format(score, digits: 2)), below the shortlist"
+        case .ranked(let score, let rank, let outcome):
+            what = "applied: score \(Self.format(score, digits: 2)), rank \(rank), \(outcome.rawValue)"
         case .named: what = "named"
         case .assessed(let passed, let probability):
             what = "assessed: \(passed ? "pass" : "fail") (pass probability \(Self.format(probability, digits: 4)))"

@@ -1,0 +1,251 @@
+import Foundation
+import StudioRules
+import StudioScenario
+
+/// The applicant pool of one replication and the year's selection: applications, screening
+/// against the six conditions (Art. 2), recommendation by each body (Art. 7), scoring, the
+/// shortlist, ranking within the quota and the public notice (Art. 7).
+///
+/// Each year draws, in this order: the number of newly eligible studios (Poisson) and, for each,
+/// its quality (normal, clipped to 0...100), its body (by the bodies' shares) and its rubric
+/// profile; then, for each candidate in pool order, whether it applies, whether it meets the
+/// conditions (one uniform for all six, split in turn among them) and its score noise; then tie
+/// keys for studios with equal scores; then an objection draw for each studio about to be named.
+/// A draw whose outcome is certain is not made.
+struct ApplicantPool {
+    /// A candidate waiting to be named.
+    struct Candidate {
+        var quality: Double
+        let channel: Int
+        /// Its row in the applicant list, or −1 for a drawn candidate.
+        let listed: Int
+        /// Its number in order of arrival, from 1.
+        let serial: Int
+        /// Its rubric profile's first index in `profiles`, or −1 without a rubric.
+        let profile: Int
+    }
+
+    /// A studio the year's selection named.
+    struct Nominee {
+        let quality: Double
+        let score: Double
+        /// A trace label: the list's id and name, or `P` and the arrival number.
+        let label: String
+    }
+
+    private let parameters: ApplicantParameters
+    private let rules: SelectionRules
+    private let rubric: ScoringRubric?
+    private let channelBounds: [Double]
+    private let conditionsAreCertain: Bool
+    private var candidates: [Candidate] = []
+    private var profiles: [Double] = []
+    private var arrivals = 0
+    private var isFirstYear = true
+    private var entries: [[QuotaRanking.Entry]]
+    private var scores: [Double] = []
+
+    init(parameters: ApplicantParameters, rules: SelectionRules, rubric: ScoringRubric?) {
+        self.parameters = parameters
+        self.rules = rules
+        self.rubric = rubric
+        var running = 0.0
+        channelBounds = parameters.channels.map { channel in
+            running += channel.share
+            return running
+        }
+        conditionsAreCertain = parameters.conditionProbabilities.allSatisfy { $0 == 1 }
+        entries = Array(repeating: [], count: parameters.channels.count)
+    }
+
+    /// Empties the pool and fills it with the start pool: the list, or `pool` drawn candidates.
+    mutating func reset(using stream: RandomStream) {
+        candidates.removeAll(keepingCapacity: true)
+        profiles.removeAll(keepingCapacity: true)
+        arrivals = 0
+        isFirstYear = true
+        for (row, applicant) in parameters.listed.enumerated() {
+            arrivals += 1
+            candidates.append(
+                Candidate(
+                    quality: applicant.quality, channel: applicant.channel, listed: row, serial: arrivals,
+                    profile: drawProfile(using: stream)))
+        }
+        for _ in 0..<parameters.pool { arrive(using: stream) }
+    }
+
+    /// Runs one year's selection for `quota` places and removes the named from the pool.
+    mutating func select(
+        quota: Int, year: Int, using stream: RandomStream, tally: inout SelectionTally, trace: TraceLog?
+    ) -> [Nominee] {
+        if parameters.newPerYear > 0 {
+            for _ in 0..<stream.poisson(mean: parameters.newPerYear) { arrive(using: stream) }
+        }
+        tally.pool = Double(candidates.count)
+        screenAndScore(year: year, using: stream, tally: &tally, trace: trace)
+        var recommended: [QuotaRanking.Entry] = []
+        for channel in entries.indices {
+            let ordered = order(entries[channel], using: stream)
+            let cap = parameters.channels[channel].cap ?? ordered.count
+            recommended += ordered.prefix(cap)
+            if let trace {
+                for entry in ordered.dropFirst(cap) {
+                    trace.append(TraceEvent(year: year, studio: label(entry.id), kind: .notRecommended(score: entry.score)))
+                }
+            }
+        }
+        tally.recommended = Double(recommended.count)
+        let objection = rules.objectionProbability
+        let ranking = order(recommended, using: stream)
+        let result = QuotaRanking.select(ranking, quota: quota, rules: rules) { _ in
+            objection > 0 && stream.uniform() < objection
+        }
+        tally.shortlisted = Double(result.ranked.count)
+        var nominees: [Nominee] = []
+        for entry in result.named {
+            let candidate = candidates[entry.id]
+            nominees.append(Nominee(quality: candidate.quality, score: entry.score, label: label(entry.id)))
+            tally.named += 1
+            tally.namedScoreSum += entry.score
+            tally.lowestNamedScore = min(tally.lowestNamedScore, entry.score)
+        }
+        if let trace { self.trace(result, below: ranking.dropFirst(result.ranked.count), year: year, into: trace) }
+        removeNamed(result.named)
+        improveWaitingCandidates()
+        isFirstYear = false
+        return nominees
+    }
+
+    // MARK: - Stages
+
+    /// Applications, screening against the six conditions and scores, into each body's entries.
+    private mutating func screenAndScore(year: Int, using stream: RandomStream, tally: inout SelectionTally, trace: TraceLog?) {
+        for channel in entries.indices { entries[channel].removeAll(keepingCapacity: true) }
+        scores.removeAll(keepingCapacity: true)
+        let apply = parameters.applyProbability
+        let noise = parameters.scoreNoiseSD
+        for (index, candidate) in candidates.enumerated() {
+            guard apply >= 1 || stream.uniform() < apply else { continue }
+            tally.applicants += 1
+            if let failed = failedCondition(candidate, using: stream) {
+                trace?.append(TraceEvent(year: year, studio: label(index), kind: .failedCondition(failed)))
+                continue
+            }
+            let drawn = noise > 0 ? candidate.quality + stream.gaussian(sd: noise) : candidate.quality
+            let score = min(max(drawn, 0), 100)
+            entries[candidate.channel].append(QuotaRanking.Entry(id: index, score: score))
+        }
+    }
+
+    /// The first condition of Art. 2 the candidate fails this year, if any.
+    ///
+    /// A listed candidate's first year follows its row. Otherwise one uniform u decides all six:
+    /// condition c is met when u < p_c, and u/p_c, again uniform, goes on to the next condition.
+    private func failedCondition(_ candidate: Candidate, using stream: RandomStream) -> ApplicantCondition? {
+        if candidate.listed >= 0 && isFirstYear {
+            let meets = parameters.listed[candidate.listed].meetsConditions
+            return meets.firstIndex(of: false).map { ApplicantCondition.allCases[$0] }
+        }
+        guard !conditionsAreCertain else { return nil }
+        var u = stream.uniform()
+        for (condition, probability) in zip(ApplicantCondition.allCases, parameters.conditionProbabilities) {
+            guard u < probability else { return condition }
+            u /= probability
+        }
+        return nil
+    }
+
+    /// Entries ordered by score, equal scores by the tie-break rule (Art. 7).
+    private mutating func order(_ entries: [QuotaRanking.Entry], using stream: RandomStream) -> [QuotaRanking.Entry] {
+        var ordered = QuotaRanking.order(entries)
+        let runs = QuotaRanking.tiedRuns(ordered)
+        guard !runs.isEmpty else { return ordered }
+        for run in runs {
+            for index in run {
+                if case .rubricItem(let item) = rules.tieBreak, let rubric {
+                    ordered[index].tieKey =
+                        rubric.split(score: ordered[index].score, profile: profile(of: ordered[index].id))[item]
+                }
+                ordered[index].randomKey = stream.uniform()
+            }
+            ordered[run] = ArraySlice(QuotaRanking.order(Array(ordered[run])))
+        }
+        return ordered
+    }
+
+    // MARK: - Pool changes
+
+    private mutating func arrive(using stream: RandomStream) {
+        arrivals += 1
+        let quality = min(max(parameters.qualityMean + stream.gaussian(sd: parameters.qualitySD), 0), 100)
+        var channel = 0
+        if channelBounds.count > 1 {
+            let u = stream.uniform()
+            channel = channelBounds.firstIndex { u < $0 } ?? channelBounds.count - 1
+        }
+        candidates.append(
+            Candidate(quality: quality, channel: channel, listed: -1, serial: arrivals, profile: drawProfile(using: stream)))
+    }
+
+    /// A rubric profile: each item's relative strength e^(0.25 z), z standard normal.
+    private mutating func drawProfile(using stream: RandomStream) -> Int {
+        guard let rubric else { return -1 }
+        let start = profiles.count
+        for _ in rubric.items { profiles.append((stream.gaussian(sd: 0.25)).exponential) }
+        return start
+    }
+
+    private func profile(of index: Int) -> [Double] {
+        guard let rubric, candidates[index].profile >= 0 else { return [] }
+        let start = candidates[index].profile
+        return Array(profiles[start..<(start + rubric.items.count)])
+    }
+
+    private mutating func removeNamed(_ named: [QuotaRanking.Entry]) {
+        guard !named.isEmpty else { return }
+        let ids = Set(named.map(\.id))
+        var kept: [Candidate] = []
+        kept.reserveCapacity(candidates.count)
+        for (index, candidate) in candidates.enumerated() where !ids.contains(index) { kept.append(candidate) }
+        candidates = kept
+    }
+
+    private mutating func improveWaitingCandidates() {
+        let gain = parameters.improvementPerYear
+        guard gain > 0 else { return }
+        for index in candidates.indices { candidates[index].quality = min(candidates[index].quality + gain, 100) }
+    }
+
+    // MARK: - Trace
+
+    private func label(_ index: Int) -> String {
+        let candidate = candidates[index]
+        if candidate.listed >= 0 {
+            let row = parameters.listed[candidate.listed]
+            return "\(row.id) \(row.name)"
+        }
+        return "P\(candidate.serial)"
+    }
+
+    private func trace(
+        _ result: QuotaRanking.Result, below: ArraySlice<QuotaRanking.Entry>, year: Int, into trace: TraceLog
+    ) {
+        let named = Set(result.named.map(\.id))
+        let struck = Set(result.struck.map(\.id))
+        for (rank, entry) in result.ranked.enumerated() {
+            let outcome: TraceEvent.RankingOutcome =
+                named.contains(entry.id) ? .named : struck.contains(entry.id) ? .struckByObjection : .belowQuota
+            trace.append(
+                TraceEvent(
+                    year: year, studio: label(entry.id),
+                    kind: .ranked(score: entry.score, rank: rank + 1, outcome: outcome)))
+        }
+        for entry in below {
+            trace.append(TraceEvent(year: year, studio: label(entry.id), kind: .belowShortlist(score: entry.score)))
+        }
+    }
+}
+
+extension Double {
+    fileprivate var exponential: Double { Foundation.exp(self) }
+}

@@ -130,12 +130,13 @@ public struct ExactEvaluator: Sendable {
         guard let applicants = scenario.applicants else { return scenario.quotaPerYear.map(Double.init) }
         let distribution = qualifiedDistribution(applicants)
         var quotaSoFar = 0
-        var previous = 0.0
         return scenario.quotaPerYear.map { quota in
-            quotaSoFar += quota
-            let cumulative = distribution.enumerated().reduce(0.0) { $0 + Double(min(quotaSoFar, $1.offset)) * $1.element }
-            defer { previous = cumulative }
-            return cumulative - previous
+            defer { quotaSoFar += quota }
+            // Σ_k P(K = k)·(min(Q_t, k) − min(Q_{t−1}, k)): every term is non-negative, so a year
+            // after the qualified candidates run out is exactly 0.
+            return distribution.enumerated().reduce(0.0) { sum, term in
+                sum + Double(min(quotaSoFar + quota, term.offset) - min(quotaSoFar, term.offset)) * term.element
+            }
         }
     }
 

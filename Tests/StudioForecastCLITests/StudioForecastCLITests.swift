@@ -18,9 +18,9 @@ private let smallScenario = """
         post_cycle: 0.95
     """
 
-private let outputFiles = ["cohorts.csv", "forecast.csv", "run.json", "summary.csv"]
+let outputFiles = ["cohorts.csv", "forecast.csv", "run.json", "summary.csv"]
 
-private func contents(of folder: URL) -> [String] {
+func contents(of folder: URL) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
 }
 
@@ -113,7 +113,7 @@ struct StudioForecastCLITests {
     @Test("The exact method writes expectations; it refuses heterogeneity")
     func exactMethod() throws {
         let out = try Fixtures.temporaryDirectory().appendingPathComponent("out")
-        let result = try CommandLine.run(["run", Fixtures.scenarioPath("nanchang-baseline"), "--method", "exact", "--out", out.path])
+        let result = try CommandLine.run(["run", try CommandLine.scenarioFile(smallScenario), "--method", "exact", "--out", out.path])
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("exact expectations"))
         let refused = try CommandLine.run([
@@ -159,11 +159,23 @@ struct StudioForecastCLITests {
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("replication 3"))
         #expect(result.output.contains("== 2026: grant outflow"))
-        #expect(result.output.contains("2026-01") && result.output.contains("named"))
+        #expect(result.output.contains("2024-E1") && result.output.contains("  named"))
+        #expect(result.output.contains("applied: score") && result.output.contains("rank 1, named"))
         #expect(result.output.contains("tranche 1 earned: 300000 yuan paid in 2026"))
         #expect(result.output.contains("assessed: pass"))
         let refused = try CommandLine.run(["trace", Fixtures.scenarioPath("nanchang-baseline"), "--replication", "0"])
         #expect(refused.status != 0)
         #expect(refused.errors.contains("--replication 0 must be at least 1"))
+    }
+}
+
+@Suite("Every shipped scenario, end to end")
+struct ShippedScenarioRunTests {
+    @Test("run succeeds on each shipped scenario", arguments: Fixtures.shippedScenarioNames)
+    func runs(_ name: String) throws {
+        let out = try Fixtures.temporaryDirectory().appendingPathComponent(name)
+        let result = try CommandLine.run(["run", Fixtures.scenarioPath(name), "--replications", "200", "--out", out.path])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(contents(of: out) == outputFiles)
     }
 }

@@ -105,12 +105,6 @@ struct ApplicantScenarioTests {
         #expect(errors(probability).map(\.keyPath) == ["assessment.pass_score", "assessment.noise_sd"])
         #expect(errors(poolYAML + "\n  heterogeneity: 10\n").map(\.keyPath) == ["assessment.heterogeneity"])
     }
-
-    @Test("Every shipped scenario with a pool is valid", arguments: ["shortlist-85", "tight-pool", "score-assessment"])
-    func shipped(_ name: String) throws {
-        let scenario = try Fixtures.shippedScenario(name)
-        #expect(scenario.applicants != nil)
-    }
 }
 
 @Suite("Applicant lists (applicants.list)")

@@ -70,10 +70,18 @@ struct ScenarioLoaderTests {
         #expect(scenario.existingStudios.isEmpty)
     }
 
-    @Test("Every shipped scenario is valid", arguments: ["nanchang-baseline", "larger-quota", "stricter-assessment"])
+    @Test("Every shipped scenario is valid", arguments: Fixtures.shippedScenarioNames)
     func shippedScenarios(_ name: String) throws {
         let scenario = try ScenarioLoader(knownGenerators: GSLLibrary.generatorNames).load(path: Fixtures.scenarioPath(name))
         #expect(scenario.name == name)
+    }
+
+    @Test("The shipped scenarios are all there")
+    func shippedScenarioList() {
+        #expect(
+            Fixtures.shippedScenarioNames == [
+                "larger-quota", "nanchang-baseline", "score-assessment", "shortlist-85", "stricter-assessment", "tight-pool",
+            ])
     }
 
     @Test("The baseline holds the figures its comments state")

@@ -12,6 +12,13 @@ public enum Fixtures {
         packageRoot.appendingPathComponent("scenarios/\(name).yaml").path
     }
 
+    /// The names of every shipped scenario, from the `scenarios` folder.
+    public static let shippedScenarioNames: [String] = {
+        let folder = packageRoot.appendingPathComponent("scenarios").path
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }()
+
     /// A shipped scenario, loaded and validated.
     public static func shippedScenario(_ name: String) throws -> Scenario {
         try ScenarioLoader().load(path: scenarioPath(name))

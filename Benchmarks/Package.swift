@@ -7,22 +7,22 @@ let package = Package(
     name: "StudioForecastBenchmarks",
     platforms: [.macOS(.v13)],
     dependencies: [
+        // Named so that the products below do not depend on the checkout's folder name.
         .package(name: "StudioForecast", path: ".."),
-        // MallocInterposer only: the default RuntimeInterposer trait pulls in
-        // swift-runtime-interposer on Linux with Swift 6.3, which is not needed here.
-        .package(
-            url: "https://github.com/ordo-one/package-benchmark", exact: "1.38.1",
-            traits: ["MallocInterposer"]),
+        // ordo-one/package-benchmark, renamed ordo-one/benchmark. MallocInterposer only: the
+        // default RuntimeInterposer trait needs swift-runtime-interposer (Linux, Swift 6.3), which
+        // only the ARC metrics use.
+        .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         .executableTarget(
             name: "EngineBenchmarks",
             dependencies: [
-                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "StudioSimulation", package: "StudioForecast"),
             ],
             path: "Benchmarks/EngineBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         )
     ]
 )

@@ -4,14 +4,14 @@
 /// - "Engine 100k replications": one `MonteCarloEngine.run(threads: 2)` of its 100,000 replications;
 /// - "Engine 1M replications": the same scenario at 1,000,000 replications.
 ///
-/// Each iteration measures the wall clock of one run, the peak resident memory of the process, the
-/// package's throughput (runs per second, which rounds to 0 and is left out for runs over about
-/// 2 s) and a custom metric, studio-years per second: the studio-years of the run, that is
-/// Σ over years of (mean assessed + mean named) × replications, divided by the run's wall time.
+/// Each iteration is one run. It measures the run's wall clock, the process's peak resident
+/// memory, and studio-years per second: the run's studio-years, Σ over years of (mean assessed +
+/// mean named) × replications, divided by the run's wall time. (The package's `.throughput` counts
+/// iterations per second as a whole number, 0 for a run of over a second, so it is not used.)
 /// Loading the scenario (setup) and summing the forecast are not measured.
 ///
 /// Run them in release mode from the `Benchmarks` folder with `swift package benchmark`
-/// (`--filter "Engine 100k.*"` for one of them).
+/// (`swift package benchmark --filter "Engine 100k.*"` for one of them).
 
 import Benchmark
 import StudioScenario
@@ -43,7 +43,9 @@ func engineBenchmark(_ name: String, replications: Int, maxIterations: Int, maxD
     Benchmark(
         name,
         configuration: .init(
-            metrics: [.wallClock, .peakMemoryResident, .throughput, studioYearsPerSecond],
+            metrics: [.wallClock, .peakMemoryResident, studioYearsPerSecond],
+            timeUnits: .milliseconds,
+            units: [.peakMemoryResident: .kilo, studioYearsPerSecond: .kilo],
             warmupIterations: 0,
             maxDuration: maxDuration,
             maxIterations: maxIterations)

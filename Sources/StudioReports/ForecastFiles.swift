@@ -7,16 +7,35 @@ public struct ForecastFiles: Sendable {
     /// The forecast written.
     public let forecast: Forecast
 
-    /// The metrics and statistics of `summary.csv`, in column order.
+    /// The metrics and statistics of `summary.csv`, in column order; a metric the forecast does
+    /// not have (the selection without a pool, the budget without one) is left out.
     public static let summaryColumns: [(metric: String, statistics: [Statistic])] = [
         ("named", [.mean]),
         ("active", [.mean, .p05, .p95]),
         ("assessed", [.mean]),
         ("yellow_cards", [.mean, .p95]),
         ("revocations", [.mean, .p95]),
+        ("revocations_fraud", [.mean]),
         ("revocation_rate", [.mean]),
         ("grant_outflow", [.mean, .sd, .mcse, .p05, .p50, .p95]),
         ("cumulative_grant_outflow", [.mean, .p05, .p50, .p95]),
+        ("applicants", [.mean]),
+        ("shortlisted", [.mean]),
+        ("unfilled_quota", [.mean]),
+        ("cutoff_score", [.mean]),
+        ("equipment_subsidy", [.mean]),
+        ("training_subsidy", [.mean]),
+        ("award_subsidy", [.mean]),
+        ("clawback", [.mean]),
+        ("total_outflow", [.mean, .p05, .p50, .p95]),
+        ("net_outflow", [.mean, .sd, .mcse, .p05, .p50, .p95]),
+        ("cumulative_net_outflow", [.mean, .p05, .p50, .p95]),
+        ("net_outflow_pv", [.mean]),
+        ("cumulative_net_outflow_pv", [.mean]),
+        ("budget_breach", [.mean]),
+        ("any_budget_breach", [.mean]),
+        ("first_breach_year", [.mean]),
+        ("cumulative_budget_breach", [.mean]),
     ]
 
     /// Creates the writer for a forecast.
@@ -43,7 +62,8 @@ public struct ForecastFiles: Sendable {
     /// One row per year with `<metric>_<statistic>` columns for the key metrics; a statistic the
     /// method does not give is left empty.
     public func summaryCSV() -> String {
-        let columns = Self.summaryColumns.flatMap { column in column.statistics.map { (column.metric, $0) } }
+        let present = Self.summaryColumns.filter { forecast.catalog.yearMetric(named: $0.metric) != nil }
+        let columns = present.flatMap { column in column.statistics.map { (column.metric, $0) } }
         var lines = [(["scenario", "year"] + columns.map { "\($0.0)_\($0.1.rawValue)" }).joined(separator: ",")]
         for year in forecast.years {
             var fields = [CSV.field(forecast.scenarioName), String(year)]

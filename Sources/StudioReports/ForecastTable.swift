@@ -1,7 +1,8 @@
 public import StudioSimulation
 
-/// The per-year table `studio-forecast run` prints: grant outflow mean and P5–P95, the cumulative
-/// mean, active studios and revocations.
+/// The per-year table `studio-forecast run` prints: grant outflow mean and P5–P95, total outflow
+/// (grant and Art. 12 subsidies) mean, cumulative net outflow mean, active studios, revocations
+/// and, with an annual budget, the chance of breaching it.
 public struct ForecastTable: Sendable {
     /// The forecast shown.
     public let forecast: Forecast
@@ -13,22 +14,27 @@ public struct ForecastTable: Sendable {
 
     /// The table as text, one line per year under a header.
     public func render() -> String {
-        let header = ["year", "grant outflow (yuan) mean", "P5", "P95", "cumulative mean", "active", "revocations"]
+        let hasBudget = forecast.catalog.yearMetric(named: "budget_breach") != nil
+        var header = [
+            "year", "grant (yuan) mean", "P5", "P95", "total mean", "cumulative net", "active", "revocations",
+        ]
+        if hasBudget { header.append("P(breach)") }
         var rows: [[String]] = []
         for year in forecast.years {
-            let outflow = forecast.summary(year: year, metric: "grant_outflow")
-            let cumulative = forecast.summary(year: year, metric: "cumulative_grant_outflow")?[.mean]
-            let active = forecast.summary(year: year, metric: "active")?[.mean]
-            let revocations = forecast.summary(year: year, metric: "revocations")?[.mean]
-            rows.append([
+            func mean(_ metric: String) -> Double? { forecast.summary(year: year, metric: metric)?[.mean] }
+            let grant = forecast.summary(year: year, metric: "grant_outflow")
+            var row = [
                 String(year),
-                outflow?[.mean].map(PlainNumber.grouped) ?? "–",
-                outflow?[.p05].map(PlainNumber.grouped) ?? "–",
-                outflow?[.p95].map(PlainNumber.grouped) ?? "–",
-                cumulative.map(PlainNumber.grouped) ?? "–",
-                active.map { Self.decimal($0, digits: 1) } ?? "–",
-                revocations.map { Self.decimal($0, digits: 2) } ?? "–",
-            ])
+                grant?[.mean].map(PlainNumber.grouped) ?? "–",
+                grant?[.p05].map(PlainNumber.grouped) ?? "–",
+                grant?[.p95].map(PlainNumber.grouped) ?? "–",
+                mean("total_outflow").map(PlainNumber.grouped) ?? "–",
+                mean("cumulative_net_outflow").map(PlainNumber.grouped) ?? "–",
+                mean("active").map { Self.decimal($0, digits: 1) } ?? "–",
+                mean("revocations").map { Self.decimal($0, digits: 2) } ?? "–",
+            ]
+            if hasBudget { row.append(mean("budget_breach").map { Self.decimal($0, digits: 3) } ?? "–") }
+            rows.append(row)
         }
         let widths = header.indices.map { column in
             ([header[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
@@ -43,7 +49,8 @@ public struct ForecastTable: Sendable {
     }
 
     private static func decimal(_ value: Double, digits: Int) -> String {
-        let scale = digits == 1 ? 10.0 : 100.0
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
         let rounded = (value * scale).rounded() / scale
         let text = String(rounded)
         let fraction = text.split(separator: ".").dropFirst().first?.count ?? 0

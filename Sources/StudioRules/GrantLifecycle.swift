@@ -56,6 +56,18 @@ public struct GrantLifecycle: Sendable, Hashable {
         return step
     }
 
+    /// A named studio found to have falsified its records (Art. 15): the naming is revoked and it
+    /// can never apply again. What was paid is recovered by the caller.
+    ///
+    /// - Precondition: the studio is not revoked.
+    @inlinable
+    public func revokeForFraud(_ state: StudioGrantState) -> LifecycleStep {
+        precondition(!state.isRevoked, "a revoked studio cannot be revoked again")
+        var step = LifecycleStep(state: state, revocation: .fraud)
+        step.state.phase = .revoked
+        return step
+    }
+
     // MARK: - Steps
 
     @usableFromInline

@@ -6,6 +6,8 @@ public struct LifecycleStep: Sendable, Hashable {
         case inCycle
         /// Fails after the cycle (Art. 14).
         case postCycle
+        /// Records found falsified (Art. 15).
+        case fraud
     }
 
     /// The state at the end of the year.

@@ -27,6 +27,12 @@ public struct Scenario: Sendable {
     public var selection: SelectionRules
     /// The assessment standard's items, if the scenario splits scores into them.
     public var rubric: ScoringRubric?
+    /// The extra subsidies of Art. 12.
+    public var subsidies: SubsidyParameters
+    /// Detection and recovery of falsified records (Art. 15).
+    public var fraud: FraudParameters
+    /// Budgets and discounting.
+    public var budget: BudgetParameters
 
     /// Creates a scenario. Values are not validated here; ``ScenarioLoader`` validates files.
     public init(
@@ -40,7 +46,10 @@ public struct Scenario: Sendable {
         existingStudios: [ExistingStudioGroup] = [],
         applicants: ApplicantParameters? = nil,
         selection: SelectionRules = SelectionRules(),
-        rubric: ScoringRubric? = nil
+        rubric: ScoringRubric? = nil,
+        subsidies: SubsidyParameters = SubsidyParameters(),
+        fraud: FraudParameters = FraudParameters(),
+        budget: BudgetParameters = BudgetParameters()
     ) {
         self.name = name
         self.startYear = startYear
@@ -53,6 +62,9 @@ public struct Scenario: Sendable {
         self.applicants = applicants
         self.selection = selection
         self.rubric = rubric
+        self.subsidies = subsidies
+        self.fraud = fraud
+        self.budget = budget
     }
 
     /// The calendar years forecast.

@@ -11,7 +11,7 @@ struct ScenarioDecoding {
 
     static let topKeys = [
         "name", "start_year", "horizon_years", "simulation", "programme", "quota", "assessment",
-        "existing_studios", "applicants", "scoring", "selection",
+        "existing_studios", "applicants", "scoring", "selection", "subsidies", "fraud", "budget", "reporting",
     ]
 
     /// The scenario, or nil when a required part is missing (the reader holds the errors).
@@ -51,6 +51,10 @@ struct ScenarioDecoding {
         if let node = top["existing_studios"] {
             scenario.existingStudios = decodeExisting(node, startYear: scenario.startYear, rules: scenario.grantRules)
         }
+        if let node = top["subsidies"] { scenario.subsidies = decodeSubsidies(node) }
+        if let node = top["fraud"] { scenario.fraud = decodeFraud(node, hasApplicants: scenario.applicants != nil) }
+        scenario.budget = decodeBudget(
+            top["budget"], reporting: top["reporting"], horizon: scenario.horizonYears, checksLength: horizonIsValid)
         return scenario
     }
 

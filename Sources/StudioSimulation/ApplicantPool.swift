@@ -8,7 +8,8 @@ import StudioScenario
 ///
 /// Each year draws, in this order: the number of newly eligible studios (Poisson) and, for each,
 /// its quality (normal, clipped to 0...100), its body (by the bodies' shares) and its rubric
-/// profile; then, for each candidate in pool order, whether it applies, whether it meets the
+/// profile; then, for each candidate in pool order, whether it is found cheating (Art. 15; it is
+/// then disqualified for ever); then, for each candidate left, whether it applies, whether it meets the
 /// conditions (one uniform for all six, split in turn among them) and its score noise; then tie
 /// keys for studios with equal scores; then an objection draw for each studio about to be named.
 /// A draw whose outcome is certain is not made.
@@ -35,6 +36,7 @@ struct ApplicantPool {
 
     private let parameters: ApplicantParameters
     private let rules: SelectionRules
+    private let fraudProbability: Double
     private let rubric: ScoringRubric?
     private let channelBounds: [Double]
     private let conditionsAreCertain: Bool
@@ -45,9 +47,10 @@ struct ApplicantPool {
     private var entries: [[QuotaRanking.Entry]]
     private var scores: [Double] = []
 
-    init(parameters: ApplicantParameters, rules: SelectionRules, rubric: ScoringRubric?) {
+    init(parameters: ApplicantParameters, rules: SelectionRules, rubric: ScoringRubric?, fraudProbability: Double = 0) {
         self.parameters = parameters
         self.rules = rules
+        self.fraudProbability = fraudProbability
         self.rubric = rubric
         var running = 0.0
         channelBounds = parameters.channels.map { channel in
@@ -81,6 +84,7 @@ struct ApplicantPool {
         if parameters.newPerYear > 0 {
             for _ in 0..<stream.poisson(mean: parameters.newPerYear) { arrive(using: stream) }
         }
+        if fraudProbability > 0 { disqualifyCheats(year: year, using: stream, tally: &tally, trace: trace) }
         tally.pool = Double(candidates.count)
         screenAndScore(year: year, using: stream, tally: &tally, trace: trace)
         var recommended: [QuotaRanking.Entry] = []
@@ -202,12 +206,27 @@ struct ApplicantPool {
     }
 
     private mutating func removeNamed(_ named: [QuotaRanking.Entry]) {
-        guard !named.isEmpty else { return }
-        let ids = Set(named.map(\.id))
+        remove(Set(named.map(\.id)))
+    }
+
+    /// Removes the candidates at `indices`, keeping the others in arrival order.
+    private mutating func remove(_ indices: Set<Int>) {
+        guard !indices.isEmpty else { return }
         var kept: [Candidate] = []
         kept.reserveCapacity(candidates.count)
-        for (index, candidate) in candidates.enumerated() where !ids.contains(index) { kept.append(candidate) }
+        for (index, candidate) in candidates.enumerated() where !indices.contains(index) { kept.append(candidate) }
         candidates = kept
+    }
+
+    /// Candidates found cheating leave the pool for ever (Art. 15).
+    private mutating func disqualifyCheats(year: Int, using stream: RandomStream, tally: inout SelectionTally, trace: TraceLog?) {
+        var cheats: Set<Int> = []
+        for index in candidates.indices where stream.uniform() < fraudProbability {
+            cheats.insert(index)
+            trace?.append(TraceEvent(year: year, studio: label(index), kind: .disqualified))
+        }
+        tally.disqualified = Double(cheats.count)
+        remove(cheats)
     }
 
     private mutating func improveWaitingCandidates() {

@@ -1,4 +1,5 @@
 public import StudioRules
+import Foundation
 public import StudioScenario
 
 /// Expected values per calendar year computed from the lifecycle's state distribution by age,
@@ -40,8 +41,12 @@ public struct ExactEvaluator: Sendable {
     /// - Throws: ``ExactEvaluatorError`` when the scenario has heterogeneity or a common shock.
     public func evaluate() throws(ExactEvaluatorError) -> Forecast {
         guard scenario.assessment.isHomogeneous else { throw ExactEvaluatorError.notHomogeneous }
+        if scenario.fraud.detectionProbability > 0 && scenario.grantRules.paymentLagYears > 0 {
+            throw ExactEvaluatorError.fraudWithPaymentLag
+        }
         if let applicants = scenario.applicants,
             !applicants.isDeterministicSelection || scenario.selection.objectionProbability > 0
+                || scenario.fraud.applicantDetectionProbability > 0
         {
             throw ExactEvaluatorError.selectionNotCovered
         }
@@ -75,8 +80,7 @@ public struct ExactEvaluator: Sendable {
         let rules = scenario.grantRules
         let lifecycle = GrantLifecycle(rules: rules)
         let passModel = PassProbabilityModel(parameters: scenario.assessment)
-        var ledger = ReplicationLedger(
-            catalog: MetricCatalog(scenario: scenario), horizon: scenario.horizonYears, rules: rules)
+        var ledger = ReplicationLedger(scenario: scenario)
         let namedSoFar = [0] + expectedNamed().reduce(into: [Double]()) { $0.append(($0.last ?? 0) + $1) }
         var groups = scenario.existingStudios.map {
             Group(namedYear: $0.namedYear, cohort: nil, size: Double($0.count), distribution: [($0.state, 1)])
@@ -87,17 +91,27 @@ public struct ExactEvaluator: Sendable {
                 let group = groups[index]
                 let age = calendarYear - group.namedYear + 1
                 var next: [(state: StudioGrantState, probability: Double)] = []
+                let fraud = scenario.fraud.detectionProbability
                 for (state, probability) in group.distribution {
                     guard !state.isRevoked else {
                         Self.add(state, probability, to: &next)
                         continue
                     }
+                    if fraud > 0 {
+                        let step = lifecycle.revokeForFraud(state)
+                        let yearsActive = Double(year - (group.cohort ?? 0))
+                        let recovered = grantPaid(state, group: group) + subsidiesRecovered(yearsActive: yearsActive, group: group)
+                        ledger.recordFraud(
+                            step, year: year, cohort: group.cohort, recovered: recovered, cancelled: [],
+                            weight: group.size * probability * fraud)
+                        Self.add(step.state, probability * fraud, to: &next)
+                    }
                     let pass = passModel.probability(for: state, age: age, factor: 1)
                     for (passed, chance) in [(true, pass), (false, 1 - pass)] where chance > 0 {
                         let step = lifecycle.assess(state, age: age, passed: passed)
-                        ledger.recordAssessment(
-                            step, year: year, cohort: group.cohort, weight: group.size * probability * chance)
-                        Self.add(step.state, probability * chance, to: &next)
+                        let weight = probability * (1 - fraud) * chance
+                        ledger.recordAssessment(step, year: year, cohort: group.cohort, weight: group.size * weight)
+                        Self.add(step.state, weight, to: &next)
                     }
                 }
                 groups[index].distribution = next
@@ -112,14 +126,57 @@ public struct ExactEvaluator: Sendable {
                 groups.append(
                     Group(namedYear: calendarYear, cohort: year, size: named, distribution: [(naming.state, 1)]))
             }
+            var active = 0.0
             for group in groups {
                 for (state, probability) in group.distribution where !state.isRevoked {
-                    ledger.recordActive(year: year, weight: group.size * probability)
+                    active += group.size * probability
                 }
             }
+            ledger.recordActive(year: year, weight: active)
+            recordSubsidies(year: year, active: active, named: named, into: &ledger)
         }
-        ledger.finish(ratios: false)
+        ledger.finish(perReplication: false)
         return ledger
+    }
+
+    // MARK: - Money
+
+    /// Expected Art. 12 subsidies of a year given the expected active and newly named studios:
+    /// equipment p·rate·E[cost] per active studio, with E[cost] = median·e^(σ²/2) for a log-normal,
+    /// plus the old equipment of those named; training Σ mean × amount per active studio. Awards
+    /// have no closed form here and are left out.
+    private func recordSubsidies(year: Int, active: Double, named: Double, into ledger: inout ReplicationLedger) {
+        ledger.recordSubsidy(.equipment, yuan: active * equipmentPerStudioYear + named * oldEquipmentAtNaming, year: year)
+        ledger.recordSubsidy(.training, yuan: active * trainingPerStudioYear, year: year)
+        if scenario.subsidies.awards != nil { ledger.markMissing(year: year, metric: ledger.catalog.money.awardSubsidy) }
+    }
+
+    private var equipmentPerStudioYear: Double {
+        guard let equipment = scenario.subsidies.equipment else { return 0 }
+        return equipment.purchaseProbability * equipment.rate * Self.logNormalMean(equipment.medianYuan, equipment.sigma)
+    }
+
+    private var oldEquipmentAtNaming: Double {
+        guard let equipment = scenario.subsidies.equipment, let old = equipment.oldEquipment else { return 0 }
+        return old.probability * equipment.rate * Self.logNormalMean(old.medianAssessedYuan, old.sigma)
+    }
+
+    private var trainingPerStudioYear: Double { scenario.subsidies.training?.expectedYuanPerStudioYear ?? 0 }
+
+    private static func logNormalMean(_ median: Double, _ sigma: Double) -> Double { median * exp(sigma * sigma / 2) }
+
+    /// The grant paid to a studio in `state` (no payment lag): its tranches earned so far.
+    private func grantPaid(_ state: StudioGrantState, group: Group) -> Double {
+        (0..<state.tranchesEarned).reduce(0.0) { $0 + scenario.grantRules.trancheAmount($1) }
+    }
+
+    /// The expected subsidies recovered from a studio found cheating after `yearsActive` years of
+    /// the forecast, when recovery covers them (`fraud.recover: all`).
+    private func subsidiesRecovered(yearsActive: Double, group: Group) -> Double {
+        guard scenario.fraud.recover == .all else { return 0 }
+        let atNaming = group.cohort == nil ? 0 : oldEquipmentAtNaming
+        let awards = scenario.subsidies.awards == nil ? 0.0 : .nan
+        return atNaming + yearsActive * (equipmentPerStudioYear + trainingPerStudioYear) + awards
     }
 
     // MARK: - Selection
@@ -189,6 +246,8 @@ public enum ExactEvaluatorError: Error, Sendable, CustomStringConvertible {
     case notHomogeneous
     /// The applicant pool is more than the simplest selection the evaluator covers.
     case selectionNotCovered
+    /// Fraud with a payment lag needs each tranche's payment year, which the states do not keep.
+    case fraudWithPaymentLag
 
     /// One line naming the keys to change.
     public var description: String {
@@ -196,9 +255,11 @@ public enum ExactEvaluatorError: Error, Sendable, CustomStringConvertible {
         case .notHomogeneous:
             return
                 "the exact method needs assessment.model: probability, assessment.heterogeneity 0 and assessment.year_shock_sd 0; use --method montecarlo"
+        case .fraudWithPaymentLag:
+            return "the exact method covers fraud only with programme.payment_lag_years 0; use --method montecarlo"
         case .selectionNotCovered:
             return
-                "the exact method covers an applicant pool only with one uncapped channel, new_per_year 0, apply_probability 1, every condition certain, no score noise or improvement, no list and no objections; use --method montecarlo"
+                "the exact method covers an applicant pool only with one uncapped channel, new_per_year 0, apply_probability 1, every condition certain, no score noise or improvement, no list, no objections and no applicant fraud; use --method montecarlo"
         }
     }
 }

@@ -43,8 +43,7 @@ public struct MonteCarloEngine: Sendable {
             let scenario = self.scenario
             DispatchQueue.concurrentPerform(iterations: min(workers, wave.count)) { worker in
                 var simulator = try! ProgrammeSimulator(scenario: scenario)
-                var ledger = ReplicationLedger(
-                    catalog: catalog, horizon: scenario.horizonYears, rules: scenario.grantRules)
+                var ledger = ReplicationLedger(scenario: scenario)
                 for slot in stride(from: worker, to: wave.count, by: workers) {
                     let block = wave.lowerBound + slot
                     let first = max(block * size, range.lowerBound)
@@ -70,8 +69,7 @@ public struct MonteCarloEngine: Sendable {
     ///   replication gives inside a full run.
     public func replay(replication: Int) throws(UnknownGeneratorError) -> (ledger: ReplicationLedger, trace: TraceLog) {
         var simulator = try ProgrammeSimulator(scenario: scenario)
-        let catalog = MetricCatalog(scenario: scenario)
-        var ledger = ReplicationLedger(catalog: catalog, horizon: scenario.horizonYears, rules: scenario.grantRules)
+        var ledger = ReplicationLedger(scenario: scenario)
         let trace = TraceLog()
         simulator.simulate(replication: replication, into: &ledger, trace: trace)
         return (ledger, trace)

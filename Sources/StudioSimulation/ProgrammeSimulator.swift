@@ -3,16 +3,18 @@ public import StudioScenario
 
 /// Simulates one replication of the programme over the horizon, year by year (Art. 7, 11, 14).
 ///
-/// Each year, in this order: the year's common shock is drawn; every named, unrevoked studio
-/// older than its naming year is assessed, in naming order (studios named before the forecast
-/// first, then each cohort by rank): one uniform under the probability model, one normal
-/// under the score model; then the year's studios are named, from the applicant pool (see
-/// ``ApplicantPool`` for its draws) or by filling the quota, each drawing its own
-/// heterogeneity. A replication's draws all come from one GSL stream seeded by
-/// ``StreamSeeding``, so replication k is the same in a full run and replayed alone.
+/// Each year, in this order: the year's common shock is drawn; each named, unrevoked studio may
+/// be found cheating (Art. 15, one uniform each); every named, unrevoked studio older than its
+/// naming year is assessed, in naming order (studios named before the forecast first, then each
+/// cohort by rank): one uniform under the probability model, one normal under the score model;
+/// then the year's studios are named, from the applicant pool (see ``ApplicantPool`` for its
+/// draws) or by filling the quota, each drawing its own heterogeneity; then the Art. 12
+/// subsidies are drawn for the studios active at the year's end (see `paySubsidies`). A draw
+/// whose outcome is certain is not made. A replication's draws all come from one GSL stream
+/// seeded by ``StreamSeeding``, so replication k is the same in a full run and replayed alone.
 public struct ProgrammeSimulator {
     /// One named studio's state during a replication.
-    private struct Studio {
+    struct Studio {
         var state: StudioGrantState
         let namedYear: Int
         /// The forecast year of naming (0-based), or nil for a studio named before the start.
@@ -25,16 +27,30 @@ public struct ProgrammeSimulator {
         let position: Int
         /// Its label in `labels` when tracing a studio named from the pool, or −1.
         let label: Int
+        /// Grant paid to it before the forecast began (a studio named before the start).
+        let grantPaidBefore: Double
+        /// Art. 12 subsidies paid to it during the forecast.
+        var subsidiesPaid = 0.0
     }
 
-    private let scenario: Scenario
-    private let lifecycle: GrantLifecycle
+    /// A tranche earned during the forecast, kept so that fraud can recover or cancel it (Art. 15).
+    struct ScheduledPayment {
+        let studio: Int32
+        let tranche: Int16
+        let paymentYear: Int16
+    }
+
+    let scenario: Scenario
+    let lifecycle: GrantLifecycle
     private let passModel: PassProbabilityModel
     private let seeding: StreamSeeding
-    private let stream: RandomStream
+    let stream: RandomStream
     private var pool: ApplicantPool?
-    private var studios: [Studio] = []
-    private var labels: [String] = []
+    var studios: [Studio] = []
+    var labels: [String] = []
+    var scheduled: [ScheduledPayment] = []
+    /// Indices of the studios active at the year's end, for attributing awards.
+    var activeIndices: [Int] = []
 
     /// Prepares a simulator that draws from a stream of the scenario's generator.
     ///
@@ -46,7 +62,9 @@ public struct ProgrammeSimulator {
         seeding = StreamSeeding(seed: scenario.simulation.seed)
         stream = try RandomStream(generatorName: scenario.simulation.generator)
         pool = scenario.applicants.map {
-            ApplicantPool(parameters: $0, rules: scenario.selection, rubric: scenario.rubric)
+            ApplicantPool(
+                parameters: $0, rules: scenario.selection, rubric: scenario.rubric,
+                fraudProbability: scenario.fraud.applicantDetectionProbability)
         }
         studios.reserveCapacity(scenario.quotaPerYear.reduce(0, +) + scenario.existingStudios.reduce(0) { $0 + $1.count })
     }
@@ -58,14 +76,17 @@ public struct ProgrammeSimulator {
         stream.reseed(seeding.seed(forReplication: replication))
         studios.removeAll(keepingCapacity: true)
         labels.removeAll()
+        scheduled.removeAll(keepingCapacity: true)
         var active = 0
         for existing in scenario.existingStudios {
+            let paid = (0..<existing.state.tranchesEarned).reduce(0.0) { $0 + scenario.grantRules.trancheAmount($1) }
             for _ in 0..<existing.count {
                 studios.append(
                     Studio(
                         state: existing.state, namedYear: existing.namedYear, cohort: nil,
                         factor: passModel.studioFactor(using: stream),
-                        quality: existing.quality ?? scenario.selection.shortlistScore, position: studios.count, label: -1))
+                        quality: existing.quality ?? scenario.selection.shortlistScore, position: studios.count, label: -1,
+                        grantPaidBefore: paid))
             }
             active += existing.count
         }
@@ -74,12 +95,16 @@ public struct ProgrammeSimulator {
             let calendarYear = scenario.startYear + year
             let (shock, yearFactor) = passModel.yearFactor(using: stream)
             if shock != 0 { trace?.append(TraceEvent(year: calendarYear, studio: "", kind: .yearShock(shock))) }
+            if scenario.fraud.detectionProbability > 0 {
+                active -= detectFraud(year: year, ledger: &ledger, trace: trace)
+            }
             for index in studios.indices where !studios[index].state.isRevoked {
                 let age = calendarYear - studios[index].namedYear + 1
                 let (passed, probability) = assess(studios[index], age: age, shock: shock, yearFactor: yearFactor)
                 let step = lifecycle.assess(studios[index].state, age: age, passed: passed)
                 studios[index].state = step.state
                 ledger.recordAssessment(step, year: year, cohort: studios[index].cohort)
+                schedule(step, studio: index, year: year)
                 if step.state.isRevoked { active -= 1 }
                 if let trace {
                     trace.record(
@@ -90,6 +115,7 @@ public struct ProgrammeSimulator {
             let named = name(year: year, calendarYear: calendarYear, ledger: &ledger, trace: trace)
             active += named
             ledger.recordActive(year: year, weight: Double(active))
+            paySubsidies(year: year, namedFrom: studios.count - named, ledger: &ledger, trace: trace)
         }
         ledger.finish()
     }
@@ -132,9 +158,10 @@ public struct ProgrammeSimulator {
                 state: naming.state, namedYear: calendarYear, cohort: year,
                 factor: passModel.studioFactor(using: stream),
                 quality: rank < nominees.count ? nominees[rank].quality : scenario.selection.shortlistScore,
-                position: rank, label: label)
+                position: rank, label: label, grantPaidBefore: 0)
             studios.append(studio)
             ledger.recordNaming(naming, year: year)
+            schedule(naming, studio: studios.count - 1, year: year)
             trace?.record(naming, of: self.label(studio), year: calendarYear, rules: scenario.grantRules, assessed: nil)
         }
         return count
@@ -143,7 +170,7 @@ public struct ProgrammeSimulator {
     /// The studio's label in a trace: the applicant list's id and name or the pool's arrival
     /// number for studios named from the pool, `2026-03` for rank 3 of 2026 otherwise, and
     /// `2024-E2` for the second studio declared as named before the forecast.
-    private func label(_ studio: Studio) -> String {
+    func label(_ studio: Studio) -> String {
         if studio.label >= 0 { return labels[studio.label] }
         guard let cohort = studio.cohort else { return "\(studio.namedYear)-E\(studio.position + 1)" }
         let rank = studio.position + 1

@@ -1,4 +1,5 @@
 import CGSL
+import Foundation
 
 /// A GSL random number generator (`gsl_rng`) and the GSL distributions the models draw from.
 ///
@@ -55,6 +56,12 @@ public final class RandomStream {
     @inline(__always)
     public func gaussian(sd: Double) -> Double {
         gsl_ran_gaussian_ziggurat(generator, sd)
+    }
+
+    /// A log-normal draw with median `median` and log-scale sd `sigma` (`gsl_ran_lognormal`).
+    @inline(__always)
+    public func lognormal(median: Double, sigma: Double) -> Double {
+        gsl_ran_lognormal(generator, log(median), sigma)
     }
 
     /// A Poisson draw with mean `mean` (`gsl_ran_poisson`).

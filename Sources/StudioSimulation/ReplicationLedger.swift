@@ -1,4 +1,5 @@
 public import StudioRules
+public import StudioScenario
 
 /// The year-by-year values of one replication (or, weighted by probabilities, of the exact
 /// evaluator): every year metric per calendar year and every cohort metric per naming year and age.
@@ -11,6 +12,7 @@ public struct ReplicationLedger: Sendable {
     /// How many calendar years are recorded.
     public let horizon: Int
     private let rules: GrantRules
+    private let budget: BudgetParameters
     /// Year metric values, `horizon × metric count`, year-major. NaN marks a missing value.
     private(set) var values: [Double]
     /// Studios named in each horizon year.
@@ -18,11 +20,12 @@ public struct ReplicationLedger: Sendable {
     /// Cohort metric values, `horizon (naming year) × horizon (age − 1) × cohort metric count`.
     private(set) var cohortValues: [Double]
 
-    /// An empty ledger for a forecast of `horizon` years under `rules`.
-    public init(catalog: MetricCatalog, horizon: Int, rules: GrantRules) {
-        self.catalog = catalog
-        self.horizon = horizon
-        self.rules = rules
+    /// An empty ledger for a scenario's forecast.
+    public init(scenario: Scenario) {
+        self.catalog = MetricCatalog(scenario: scenario)
+        self.horizon = scenario.horizonYears
+        self.rules = scenario.grantRules
+        self.budget = scenario.budget
         values = Array(repeating: 0, count: horizon * catalog.yearMetrics.count)
         cohortSizes = Array(repeating: 0, count: horizon)
         cohortValues = Array(repeating: 0, count: horizon * horizon * catalog.cohortMetrics.count)
@@ -83,6 +86,45 @@ public struct ReplicationLedger: Sendable {
         self[year: year, metric: positions.unfilledQuota] += Double(quota) - tally.named
         self[year: year, metric: positions.cutoffScore] = tally.named > 0 ? tally.lowestNamedScore : .nan
         self[year: year, metric: positions.namedMeanScore] = tally.named > 0 ? tally.namedScoreSum / tally.named : .nan
+        self[year: year, metric: positions.disqualifiedApplicants] += tally.disqualified
+    }
+
+    /// Records a studio found cheating in year `year` (Art. 15): its revocation, the yuan recovered,
+    /// and the lagged tranches it had earned but not yet been paid, which are not paid.
+    public mutating func recordFraud(
+        _ step: LifecycleStep, year: Int, cohort: Int?, recovered: Double, cancelled: [(tranche: Int, paymentYear: Int)],
+        weight: Double = 1
+    ) {
+        record(step, year: year, cohort: cohort, weight: weight)
+        self[year: year, metric: catalog.money.clawback] += recovered * weight
+        for payment in cancelled where payment.paymentYear < horizon {
+            let amount = rules.trancheAmount(payment.tranche) * weight
+            self[year: payment.paymentYear, metric: catalog.tranche(payment.tranche)] -= amount
+            if let cohort {
+                let age = payment.paymentYear - cohort + 1
+                self[cohort: cohort, age: age, metric: catalog.paidPerStudio] -= amount
+                if payment.tranche == rules.trancheCount - 1 {
+                    self[cohort: cohort, age: age, metric: catalog.shareFullyPaid] -= weight
+                }
+            }
+        }
+    }
+
+    /// Records an Art. 12 subsidy paid in year `year`.
+    @inline(__always)
+    public mutating func recordSubsidy(_ kind: SubsidyKind, yuan: Double, year: Int) {
+        let metric: Int
+        switch kind {
+        case .equipment: metric = catalog.money.equipmentSubsidy
+        case .training: metric = catalog.money.trainingSubsidy
+        case .award: metric = catalog.money.awardSubsidy
+        }
+        self[year: year, metric: metric] += yuan
+    }
+
+    /// Marks a metric as having no value this replication (the exact evaluator's awards).
+    public mutating func markMissing(year: Int, metric: Int) {
+        self[year: year, metric: metric] = .nan
     }
 
     /// Records `weight` studios active (named, not revoked) at the end of year `year`.
@@ -112,6 +154,7 @@ public struct ReplicationLedger: Sendable {
             switch revocation {
             case .inCycle: self[year: year, metric: catalog.revocationsInCycle] += weight
             case .postCycle: self[year: year, metric: catalog.revocationsPostCycle] += weight
+            case .fraud: self[year: year, metric: catalog.revocationsFraud] += weight
             }
             if let cohort { self[cohort: cohort, age: year - cohort + 1, metric: catalog.shareRevoked] += weight }
         }
@@ -125,12 +168,48 @@ public struct ReplicationLedger: Sendable {
 
     // MARK: - Derived metrics
 
-    /// Derives the totals, running sums and rates once every event is recorded.
+    /// The budget breach indicators of one replication (0 or 1), or missing for expectations.
+    private mutating func recordBreaches(_ positions: MetricCatalog.BudgetMetrics, perReplication: Bool) {
+        var breachedBefore = false
+        var breachedInPeriod = false
+        var periodNet = 0.0
+        for year in 0..<horizon {
+            if budget.periodStart(of: year) == year {
+                breachedInPeriod = false
+                periodNet = 0
+            }
+            let net = self[year: year, metric: catalog.money.netOutflow]
+            periodNet += net
+            if let annual = budget.annualYuan, let breachMetric = positions.budgetBreach {
+                let breach = net > annual[year]
+                self[year: year, metric: breachMetric] = perReplication ? (breach ? 1 : 0) : .nan
+                breachedInPeriod = breachedInPeriod || breach
+                if let metric = positions.anyBudgetBreach {
+                    self[year: year, metric: metric] = perReplication ? (breachedInPeriod ? 1 : 0) : .nan
+                }
+                if let metric = positions.firstBreachYear {
+                    self[year: year, metric: metric] = perReplication ? (breach && !breachedBefore ? 1 : 0) : .nan
+                }
+                breachedBefore = breachedBefore || breach
+            }
+            if let period = budget.periodYuan, let metric = positions.cumulativeBudgetBreach {
+                self[year: year, metric: metric] = perReplication ? (periodNet > period ? 1 : 0) : .nan
+            }
+        }
+    }
+
+    /// Derives the totals, running sums, present values, rates and budget breaches once every
+    /// event is recorded.
     ///
-    /// - Parameter ratios: whether to compute per-replication ratios (`revocation_rate`); the exact
-    ///   evaluator, which records expectations, leaves them missing since E[X/Y] ≠ E[X]/E[Y].
-    public mutating func finish(ratios: Bool = true) {
+    /// - Parameter perReplication: whether the values are one replication's, so that ratios and
+    ///   breach indicators can be derived; the exact evaluator, which records expectations,
+    ///   leaves them missing since E[X/Y] ≠ E[X]/E[Y].
+    public mutating func finish(perReplication: Bool = true) {
+        let money = catalog.money
         var cumulative = 0.0
+        var cumulativeNet = 0.0
+        var cumulativePV = 0.0
+        var discount = 1.0
         for year in 0..<horizon {
             var outflow = 0.0
             for tranche in 0..<rules.trancheCount { outflow += self[year: year, metric: catalog.tranche(tranche)] }
@@ -139,8 +218,21 @@ public struct ReplicationLedger: Sendable {
             self[year: year, metric: catalog.cumulativeGrantOutflow] = cumulative
             let assessed = self[year: year, metric: catalog.assessed]
             self[year: year, metric: catalog.revocationRate] =
-                ratios && assessed > 0 ? self[year: year, metric: catalog.revocations] / assessed : .nan
+                perReplication && assessed > 0 ? self[year: year, metric: catalog.revocations] / assessed : .nan
+            let total =
+                outflow + self[year: year, metric: money.equipmentSubsidy] + self[year: year, metric: money.trainingSubsidy]
+                + self[year: year, metric: money.awardSubsidy]
+            let net = total - self[year: year, metric: money.clawback]
+            cumulativeNet += net
+            cumulativePV += net / discount
+            self[year: year, metric: money.totalOutflow] = total
+            self[year: year, metric: money.netOutflow] = net
+            self[year: year, metric: money.cumulativeNetOutflow] = cumulativeNet
+            self[year: year, metric: money.netOutflowPV] = net / discount
+            self[year: year, metric: money.cumulativeNetOutflowPV] = cumulativePV
+            discount *= 1 + budget.discountRate
         }
+        if let positions = catalog.budget { recordBreaches(positions, perReplication: perReplication) }
         for cohort in 0..<horizon {
             let size = cohortSizes[cohort]
             for metric in 0..<catalog.cohortMetrics.count {

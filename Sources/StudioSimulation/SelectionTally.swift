@@ -14,6 +14,8 @@ public struct SelectionTally: Sendable, Hashable {
     public var lowestNamedScore = Double.infinity
     /// The sum of the named studios' scores.
     public var namedScoreSum = 0.0
+    /// Candidates found cheating and disqualified for ever (Art. 15).
+    public var disqualified = 0.0
 
     /// An empty tally.
     public init() {}

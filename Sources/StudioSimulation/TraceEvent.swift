@@ -39,6 +39,12 @@ public struct TraceEvent: Sendable, Hashable, CustomStringConvertible {
         case forfeited(yuan: Double)
         /// The year's common shock on the logit scale.
         case yearShock(Double)
+        /// An Art. 12 subsidy paid to the studio.
+        case subsidy(SubsidyKind, yuan: Double)
+        /// Records found falsified (Art. 15): revoked, and the yuan recovered.
+        case fraud(recovered: Double)
+        /// A candidate found cheating and disqualified for ever (Art. 15).
+        case disqualified
     }
 
     /// The calendar year.
@@ -77,7 +83,17 @@ public struct TraceEvent: Sendable, Hashable, CustomStringConvertible {
         case .revoked(let inCycle): what = "revoked (\(inCycle ? "in cycle" : "after cycle"))"
         case .cycleCompleted: what = "cycle completed"
         case .forfeited(let yuan): what = "forfeited \(Self.format(yuan, digits: 0)) yuan"
-        case .yearShock(let shock): what = "year shock \(Self.format(shock, digits: 4)) (logit scale)"
+        case .yearShock(let shock): what = "year shock \(Self.format(shock, digits: 4))"
+        case .subsidy(let kind, let yuan):
+            let name: String
+            switch kind {
+            case .equipment: name = "equipment subsidy"
+            case .training: name = "skill-upgrade subsidy"
+            case .award: name = "city award"
+            }
+            what = "\(name): \(Self.format(yuan, digits: 0)) yuan"
+        case .fraud(let recovered): what = "found cheating: revoked, \(Self.format(recovered, digits: 0)) yuan recovered"
+        case .disqualified: what = "found cheating: disqualified for ever"
         }
         let who = studio.isEmpty ? "programme" : studio
         return "\(year)  \(who.padding(toLength: 10, withPad: " ", startingAt: 0))  \(what)"

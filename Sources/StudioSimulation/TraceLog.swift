@@ -32,7 +32,7 @@ public final class TraceLog {
                         tranche: tranche + 1, yuan: rules.trancheAmount(tranche),
                         paymentYear: year + rules.paymentLagYears)))
         }
-        if let revocation = step.revocation {
+        if let revocation = step.revocation, revocation != .fraud {
             append(TraceEvent(year: year, studio: studio, kind: .revoked(inCycle: revocation == .inCycle)))
         }
         if step.cycleCompleted { append(TraceEvent(year: year, studio: studio, kind: .cycleCompleted)) }

@@ -44,7 +44,7 @@ struct StudioForecastCLITests {
         let result = try CommandLine.run(["run", scenario, "--out", out.path])
         #expect(result.status == 0, "\(result.errors)")
         #expect(contents(of: out) == outputFiles)
-        #expect(result.output.contains("grant outflow (yuan) mean"))
+        #expect(result.output.contains("grant (yuan) mean"))
         #expect(result.output.contains("2029"))
         #expect(result.output.contains(out.path))
         let summary = try String(contentsOf: out.appendingPathComponent("summary.csv"), encoding: .utf8)

@@ -24,7 +24,10 @@ struct ForecastFilesTests {
             "named", "active", "assessed", "yellow_cards", "revocations", "revocations_in_cycle",
             "revocations_post_cycle", "cycles_completed", "forfeited", "tranche_1", "tranche_2", "tranche_3",
             "grant_outflow", "cumulative_grant_outflow", "revocation_rate", "pool", "applicants", "recommended",
-            "shortlisted", "unfilled_quota", "cutoff_score", "named_mean_score",
+            "shortlisted", "unfilled_quota", "cutoff_score", "named_mean_score", "disqualified_applicants",
+            "revocations_fraud", "equipment_subsidy", "training_subsidy", "award_subsidy", "clawback", "total_outflow",
+            "net_outflow", "cumulative_net_outflow", "net_outflow_pv", "cumulative_net_outflow_pv", "budget_breach",
+            "any_budget_breach", "first_breach_year", "cumulative_budget_breach",
         ]
         #expect(metrics == contract)
         #expect(Set(rows.map { String($0[3]) }) == Set(Statistic.allCases.map(\.rawValue)))
@@ -47,13 +50,20 @@ struct ForecastFilesTests {
 
     @Test("The exact method fills the means and leaves the other statistics empty")
     func exactSummary() throws {
-        let scenario = try Fixtures.shippedScenario("nanchang-baseline").with { $0.applicants = nil }
+        let scenario = try Fixtures.shippedScenario("nanchang-baseline").with {
+            $0.applicants = nil
+            $0.fraud = FraudParameters()
+        }
         let files = ForecastFiles(forecast: try ExactEvaluator(scenario: scenario).evaluate())
         let header = files.summaryCSV().split(separator: "\n")[0].split(separator: ",").map(String.init)
         let first = files.summaryCSV().split(separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false)
         #expect(first[header.firstIndex(of: "grant_outflow_mean")!] == "4662000")
         #expect(first[header.firstIndex(of: "grant_outflow_p95")!] == "")
         #expect(!files.forecastCSV().contains(",p95,"))
+        // Awards and budget breaches have no closed form: absent, and so are the totals.
+        #expect(first[header.firstIndex(of: "training_subsidy_mean")!] != "")
+        #expect(first[header.firstIndex(of: "award_subsidy_mean")!] == "")
+        #expect(first[header.firstIndex(of: "budget_breach_mean")!] == "")
     }
 
     @Test("cohorts.csv holds each cohort's shares and payments by age")
@@ -92,12 +102,13 @@ struct ForecastFilesTests {
         #expect(keys.isSuperset(of: ["tool_version", "scenario_sha256", "seed", "generator", "threads", "finished_at"]))
     }
 
-    @Test("The console table shows each year's outflow band, active studios and revocations")
+    @Test("The console table shows each year's outflow band, total, active studios, revocations and breach chance")
     func table() throws {
         let text = ForecastTable(forecast: try Self.forecast()).render()
         let lines = text.split(separator: "\n")
         #expect(lines.count == 11)
-        #expect(lines[0].contains("grant outflow (yuan) mean") && lines[0].contains("P95"))
+        #expect(lines[0].contains("grant (yuan) mean") && lines[0].contains("P95") && lines[0].contains("total mean"))
+        #expect(lines[0].hasSuffix("P(breach)"))
         #expect(lines[1].hasPrefix("2026"))
     }
 }

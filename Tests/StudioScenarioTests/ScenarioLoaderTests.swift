@@ -80,7 +80,8 @@ struct ScenarioLoaderTests {
     func shippedScenarioList() {
         #expect(
             Fixtures.shippedScenarioNames == [
-                "larger-quota", "nanchang-baseline", "score-assessment", "shortlist-85", "stricter-assessment", "tight-pool",
+                "larger-quota", "nanchang-baseline", "score-assessment", "shortlist-85", "stricter-assessment", "tight-budget",
+                "tight-pool",
             ])
     }
 

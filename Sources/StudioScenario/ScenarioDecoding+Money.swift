@@ -1,0 +1,170 @@
+import StudioRules
+import Yams
+
+/// The sections of the Art. 12 subsidies, fraud (Art. 15), budgets and reporting.
+extension ScenarioDecoding {
+    func decodeSubsidies(_ node: Node) -> SubsidyParameters {
+        var subsidies = SubsidyParameters()
+        guard let map = reader.mapping(node, at: "subsidies", allowed: ["equipment", "training", "awards"]) else {
+            return subsidies
+        }
+        subsidies.equipment = map["equipment"].flatMap { decodeEquipment($0, at: map.path("equipment")) }
+        subsidies.training = map["training"].flatMap { decodeTraining($0, at: map.path("training")) }
+        subsidies.awards = map["awards"].flatMap { decodeAwards($0, at: map.path("awards")) }
+        return subsidies
+    }
+
+    private func decodeEquipment(_ node: Node, at path: String) -> SubsidyParameters.Equipment? {
+        let keys = ["rate", "purchase_probability", "median_yuan", "sigma", "old_equipment"]
+        guard let map = reader.mapping(node, at: path, allowed: keys) else { return nil }
+        var equipment = SubsidyParameters.Equipment()
+        if let node = map["rate"] { equipment.rate = reader.probability(node, at: map.path("rate")) ?? equipment.rate }
+        if let node = map["purchase_probability"] {
+            equipment.purchaseProbability = reader.probability(node, at: map.path("purchase_probability")) ?? 0
+        }
+        if let node = map["median_yuan"] {
+            equipment.medianYuan = reader.number(node, at: map.path("median_yuan"), in: 0...1e10) ?? equipment.medianYuan
+        }
+        if let node = map["sigma"] {
+            equipment.sigma = reader.number(node, at: map.path("sigma"), in: 0...5) ?? equipment.sigma
+        }
+        if let node = map["old_equipment"],
+            let old = reader.mapping(
+                node, at: map.path("old_equipment"), allowed: ["probability", "median_assessed_yuan", "sigma"])
+        {
+            let probability = old["probability"].flatMap { reader.probability($0, at: old.path("probability")) } ?? 1
+            let median =
+                old["median_assessed_yuan"].flatMap { reader.number($0, at: old.path("median_assessed_yuan"), in: 0...1e10) }
+                ?? 0
+            let sigma = old["sigma"].flatMap { reader.number($0, at: old.path("sigma"), in: 0...5) } ?? 0.5
+            if old["median_assessed_yuan"] == nil {
+                reader.report("missing", at: old.path("median_assessed_yuan"), node: node)
+            }
+            equipment.oldEquipment = SubsidyParameters.OldEquipment(
+                probability: probability, medianAssessedYuan: median, sigma: sigma)
+        }
+        return equipment
+    }
+
+    private func decodeTraining(_ node: Node, at path: String) -> SubsidyParameters.Training? {
+        guard let map = reader.mapping(node, at: path, allowed: ["upgrades_per_studio_year", "amounts_yuan"]) else {
+            return nil
+        }
+        var training = SubsidyParameters.Training()
+        let levels = SkillLevel.allCases.map(\.rawValue)
+        func perLevel(_ key: String, in range: ClosedRange<Double>, into values: inout [Double]) {
+            guard let node = map[key], let levelMap = reader.mapping(node, at: map.path(key), allowed: levels) else { return }
+            for (index, level) in levels.enumerated() {
+                if let node = levelMap[level], let value = reader.number(node, at: levelMap.path(level), in: range) {
+                    values[index] = value
+                }
+            }
+        }
+        perLevel("upgrades_per_studio_year", in: 0...1_000, into: &training.upgradesPerStudioYear)
+        perLevel("amounts_yuan", in: 0...1e9, into: &training.amountsYuan)
+        return training
+    }
+
+    private func decodeAwards(_ node: Node, at path: String) -> SubsidyParameters.Awards? {
+        guard let map = reader.mapping(node, at: path, allowed: ["entries_per_studio", "kinds"]) else { return nil }
+        var awards = CityAwards.measures
+        if let node = map["kinds"] {
+            awards = decodeAwardKinds(node, at: map.path("kinds")) ?? awards
+        }
+        var entries = Array(repeating: 0.0, count: awards.kinds.count)
+        let keys = awards.kinds.map(\.key)
+        if let node = map["entries_per_studio"],
+            let entryMap = reader.mapping(node, at: map.path("entries_per_studio"), allowed: keys)
+        {
+            for (index, key) in keys.enumerated() {
+                if let node = entryMap[key], let value = reader.number(node, at: entryMap.path(key), in: 0...1_000) {
+                    entries[index] = value
+                }
+            }
+        } else if map["entries_per_studio"] == nil {
+            reader.report("missing; give the Poisson mean of entries per active studio for each kind", at: map.path("entries_per_studio"), node: node)
+        }
+        return SubsidyParameters.Awards(awards: awards, entriesPerStudio: entries)
+    }
+
+    private func decodeAwardKinds(_ node: Node, at path: String) -> CityAwards? {
+        guard case .mapping(let pairs) = node else {
+            reader.report("expected a mapping of award kinds to their tiers", at: path, node: node)
+            return nil
+        }
+        var kinds: [CityAwards.Kind] = []
+        for (keyNode, value) in pairs {
+            let key = keyNode.scalar?.string ?? ""
+            let kindPath = YAMLReader.join(path, key)
+            guard let items = reader.sequence(value, at: kindPath) else { continue }
+            let tiers = items.compactMap { item -> CityAwards.Tier? in
+                guard let tier = reader.mapping(item.node, at: item.path, allowed: ["count", "yuan"]),
+                    let countNode = tier["count"], let yuanNode = tier["yuan"]
+                else {
+                    reader.report("each tier needs count and yuan", at: item.path, node: item.node)
+                    return nil
+                }
+                guard let count = reader.integer(countNode, at: tier.path("count"), in: 0...10_000),
+                    let yuan = reader.number(yuanNode, at: tier.path("yuan"), in: 0...1e9)
+                else { return nil }
+                return CityAwards.Tier(count: count, yuan: yuan)
+            }
+            if tiers.count == items.count { kinds.append(CityAwards.Kind(key: key, tiers: tiers)) }
+        }
+        return kinds.count == pairs.count ? CityAwards(kinds: kinds) : nil
+    }
+
+    func decodeFraud(_ node: Node, hasApplicants: Bool) -> FraudParameters {
+        var fraud = FraudParameters()
+        let keys = ["detection_probability", "applicant_detection_probability", "recover"]
+        guard let map = reader.mapping(node, at: "fraud", allowed: keys) else { return fraud }
+        if let node = map["detection_probability"] {
+            fraud.detectionProbability = reader.probability(node, at: map.path("detection_probability")) ?? 0
+        }
+        if let node = map["applicant_detection_probability"] {
+            if !hasApplicants {
+                reader.report("needs an applicants section", at: map.path("applicant_detection_probability"), node: node)
+            }
+            fraud.applicantDetectionProbability =
+                reader.probability(node, at: map.path("applicant_detection_probability")) ?? 0
+        }
+        if let node = map["recover"], let text = reader.string(node, at: map.path("recover")) {
+            if let recovery = FraudParameters.Recovery(rawValue: text) {
+                fraud.recover = recovery
+            } else {
+                reader.report("expected grant or all", at: map.path("recover"), node: node)
+            }
+        }
+        return fraud
+    }
+
+    func decodeBudget(_ node: Node?, reporting: Node?, horizon: Int, checksLength: Bool) -> BudgetParameters {
+        var budget = BudgetParameters()
+        if let map = reader.mapping(node, at: "budget", allowed: ["annual_yuan", "period_yuan", "period_years"]) {
+            if let node = map["annual_yuan"] {
+                let path = map.path("annual_yuan")
+                if let values = reader.oneOrList(node, at: path, read: { reader.number($0, at: $1, in: 0...1e13) }) {
+                    if case .sequence = node, values.count != horizon {
+                        if checksLength {
+                            reader.report(
+                                "has \(values.count) entries but horizon_years is \(horizon); give one per year or a single number",
+                                at: path, node: node)
+                        }
+                    } else {
+                        budget.annualYuan = values.count == 1 ? Array(repeating: values[0], count: horizon) : values
+                    }
+                }
+            }
+            if let node = map["period_yuan"] {
+                budget.periodYuan = reader.number(node, at: map.path("period_yuan"), in: 0...1e14)
+            }
+            if let node = map["period_years"] {
+                budget.periodYears = reader.integer(node, at: map.path("period_years"), in: 1...50) ?? budget.periodYears
+            }
+        }
+        if let map = reader.mapping(reporting, at: "reporting", allowed: ["discount_rate"]), let node = map["discount_rate"] {
+            budget.discountRate = reader.number(node, at: map.path("discount_rate"), in: 0...1) ?? 0
+        }
+        return budget
+    }
+}

@@ -9,8 +9,8 @@ import StudioScenario
 /// Each year draws, in this order: the number of newly eligible studios (Poisson) and, for each,
 /// its quality (normal, clipped to 0...100), its body (by the bodies' shares) and its rubric
 /// profile; then, for each candidate in pool order, whether it is found cheating (Art. 15; it is
-/// then disqualified for ever); then, for each candidate left, whether it applies, whether it meets the
-/// conditions (one uniform for all six, split in turn among them) and its score noise; then tie
+/// then disqualified for ever); then, for each candidate left, whether it applies and meets the
+/// conditions (one uniform for both, see `screenAndScore`) and its score noise; then tie
 /// keys for studios with equal scores; then an objection draw for each studio about to be named.
 /// A draw whose outcome is certain is not made.
 struct ApplicantPool {
@@ -40,12 +40,15 @@ struct ApplicantPool {
     private let rubric: ScoringRubric?
     private let channelBounds: [Double]
     private let conditionsAreCertain: Bool
+    /// Each condition of Art. 2 with the chance of meeting it and every condition before it.
+    private let conditions: [(condition: ApplicantCondition, meetsSoFar: Double)]
     private var candidates: [Candidate] = []
     private var profiles: [Double] = []
     private var arrivals = 0
     private var isFirstYear = true
     private var entries: [[QuotaRanking.Entry]]
-    private var scores: [Double] = []
+    /// Scratch marks of candidates leaving the pool.
+    private var leaving: [Bool] = []
 
     init(parameters: ApplicantParameters, rules: SelectionRules, rubric: ScoringRubric?, fraudProbability: Double = 0) {
         self.parameters = parameters
@@ -58,6 +61,11 @@ struct ApplicantPool {
             return running
         }
         conditionsAreCertain = parameters.conditionProbabilities.allSatisfy { $0 == 1 }
+        var meetsSoFar = 1.0
+        conditions = zip(ApplicantCondition.allCases, parameters.conditionProbabilities).map { condition, probability in
+            meetsSoFar *= probability
+            return (condition, meetsSoFar)
+        }
         entries = Array(repeating: [], count: parameters.channels.count)
     }
 
@@ -89,8 +97,12 @@ struct ApplicantPool {
         screenAndScore(year: year, using: stream, tally: &tally, trace: trace)
         var recommended: [QuotaRanking.Entry] = []
         for channel in entries.indices {
+            let cap = parameters.channels[channel].cap ?? Int.max
+            guard entries[channel].count > cap else {
+                recommended += entries[channel]
+                continue
+            }
             let ordered = order(entries[channel], using: stream)
-            let cap = parameters.channels[channel].cap ?? ordered.count
             recommended += ordered.prefix(cap)
             if let trace {
                 for entry in ordered.dropFirst(cap) {
@@ -100,7 +112,8 @@ struct ApplicantPool {
         }
         tally.recommended = Double(recommended.count)
         let objection = rules.objectionProbability
-        let ranking = order(recommended, using: stream)
+        let shortlist = rules.shortlistScore
+        let ranking = order(recommended.filter { $0.score >= shortlist }, using: stream)
         let result = QuotaRanking.select(ranking, quota: quota, rules: rules) { _ in
             objection > 0 && stream.uniform() < objection
         }
@@ -113,7 +126,11 @@ struct ApplicantPool {
             tally.namedScoreSum += entry.score
             tally.lowestNamedScore = min(tally.lowestNamedScore, entry.score)
         }
-        if let trace { self.trace(result, below: ranking.dropFirst(result.ranked.count), year: year, into: trace) }
+        if let trace {
+            // Ordered without tie draws, so that tracing draws nothing a run does not.
+            let below = QuotaRanking.order(recommended.filter { $0.score < shortlist })
+            self.trace(result, below: below[...], year: year, into: trace)
+        }
         removeNamed(result.named)
         improveWaitingCandidates()
         isFirstYear = false
@@ -123,40 +140,38 @@ struct ApplicantPool {
     // MARK: - Stages
 
     /// Applications, screening against the six conditions and scores, into each body's entries.
+    ///
+    /// One uniform u decides both whether a candidate applies and which condition of Art. 2 it
+    /// first fails: it applies when u < a (the apply probability), and fails condition c first
+    /// when u ≥ a·p_1·…·p_c, so each condition is met with its own chance given those before it.
+    /// A listed candidate's first year follows its row instead.
     private mutating func screenAndScore(year: Int, using stream: RandomStream, tally: inout SelectionTally, trace: TraceLog?) {
         for channel in entries.indices { entries[channel].removeAll(keepingCapacity: true) }
-        scores.removeAll(keepingCapacity: true)
         let apply = parameters.applyProbability
         let noise = parameters.scoreNoiseSD
-        for (index, candidate) in candidates.enumerated() {
-            guard apply >= 1 || stream.uniform() < apply else { continue }
+        let drawNeeded = apply < 1 || !conditionsAreCertain
+        for index in candidates.indices {
+            let u = drawNeeded ? stream.uniform() : 0
+            guard u < apply else { continue }
             tally.applicants += 1
-            if let failed = failedCondition(candidate, using: stream) {
+            let candidate = candidates[index]
+            var failed: ApplicantCondition?
+            if candidate.listed >= 0 && isFirstYear {
+                let meets = parameters.listed[candidate.listed].meetsConditions
+                failed = meets.firstIndex(of: false).map { ApplicantCondition.allCases[$0] }
+            } else if !conditionsAreCertain {
+                for (condition, meetsSoFar) in conditions where u >= apply * meetsSoFar {
+                    failed = condition
+                    break
+                }
+            }
+            if let failed {
                 trace?.append(TraceEvent(year: year, studio: label(index), kind: .failedCondition(failed)))
                 continue
             }
             let drawn = noise > 0 ? candidate.quality + stream.gaussian(sd: noise) : candidate.quality
-            let score = min(max(drawn, 0), 100)
-            entries[candidate.channel].append(QuotaRanking.Entry(id: index, score: score))
+            entries[candidate.channel].append(QuotaRanking.Entry(id: index, score: min(max(drawn, 0), 100)))
         }
-    }
-
-    /// The first condition of Art. 2 the candidate fails this year, if any.
-    ///
-    /// A listed candidate's first year follows its row. Otherwise one uniform u decides all six:
-    /// condition c is met when u < p_c, and u/p_c, again uniform, goes on to the next condition.
-    private func failedCondition(_ candidate: Candidate, using stream: RandomStream) -> ApplicantCondition? {
-        if candidate.listed >= 0 && isFirstYear {
-            let meets = parameters.listed[candidate.listed].meetsConditions
-            return meets.firstIndex(of: false).map { ApplicantCondition.allCases[$0] }
-        }
-        guard !conditionsAreCertain else { return nil }
-        var u = stream.uniform()
-        for (condition, probability) in zip(ApplicantCondition.allCases, parameters.conditionProbabilities) {
-            guard u < probability else { return condition }
-            u /= probability
-        }
-        return nil
     }
 
     /// Entries ordered by score, equal scores by the tie-break rule (Art. 7).
@@ -206,27 +221,36 @@ struct ApplicantPool {
     }
 
     private mutating func removeNamed(_ named: [QuotaRanking.Entry]) {
-        remove(Set(named.map(\.id)))
+        guard !named.isEmpty else { return }
+        leaving.removeAll(keepingCapacity: true)
+        leaving.append(contentsOf: repeatElement(false, count: candidates.count))
+        for entry in named { leaving[entry.id] = true }
+        removeLeaving()
     }
 
-    /// Removes the candidates at `indices`, keeping the others in arrival order.
-    private mutating func remove(_ indices: Set<Int>) {
-        guard !indices.isEmpty else { return }
-        var kept: [Candidate] = []
-        kept.reserveCapacity(candidates.count)
-        for (index, candidate) in candidates.enumerated() where !indices.contains(index) { kept.append(candidate) }
-        candidates = kept
+    /// Removes the candidates marked in `leaving`, keeping the others in arrival order.
+    private mutating func removeLeaving() {
+        var kept = 0
+        for index in candidates.indices where !leaving[index] {
+            candidates[kept] = candidates[index]
+            kept += 1
+        }
+        candidates.removeLast(candidates.count - kept)
     }
 
     /// Candidates found cheating leave the pool for ever (Art. 15).
     private mutating func disqualifyCheats(year: Int, using stream: RandomStream, tally: inout SelectionTally, trace: TraceLog?) {
-        var cheats: Set<Int> = []
-        for index in candidates.indices where stream.uniform() < fraudProbability {
-            cheats.insert(index)
+        leaving.removeAll(keepingCapacity: true)
+        var cheats = 0
+        for index in candidates.indices {
+            let cheat = stream.uniform() < fraudProbability
+            leaving.append(cheat)
+            guard cheat else { continue }
+            cheats += 1
             trace?.append(TraceEvent(year: year, studio: label(index), kind: .disqualified))
         }
-        tally.disqualified = Double(cheats.count)
-        remove(cheats)
+        tally.disqualified = Double(cheats)
+        if cheats > 0 { removeLeaving() }
     }
 
     private mutating func improveWaitingCandidates() {

@@ -1,15 +1,14 @@
 import Foundation
 
-/// Streaming statistics of one metric across replications: count, a compensated sum for the
-/// mean (Neumaier's variant of Kahan summation, so that a mean of whole yuan prints as whole
-/// yuan), the variance by Welford's method (merged by Chan, Golub and LeVeque's formula),
-/// extremes and the value distribution for percentiles.
+/// Streaming statistics of one metric across replications: count, the sums of the values and of
+/// their squares shifted by the first value seen (so that the mean of whole yuan stays whole
+/// and the variance keeps its precision, with no division per value), extremes and the value
+/// distribution for percentiles.
 struct MetricStatistics: Sendable {
     private(set) var count = 0
+    /// The first value seen; every sum is of the value less this shift.
+    private var shift = 0.0
     private var sum = 0.0
-    private var compensation = 0.0
-    /// Welford's running mean, used only for the variance.
-    private var mean = 0.0
     private var sumOfSquares = 0.0
     private var minimum = Double.infinity
     private var maximum = -Double.infinity
@@ -19,11 +18,11 @@ struct MetricStatistics: Sendable {
     @inline(__always)
     mutating func add(_ value: Double) {
         guard !value.isNaN else { return }
+        if count == 0 { shift = value }
         count += 1
-        addToSum(value)
-        let delta = value - mean
-        mean += delta / Double(count)
-        sumOfSquares += delta * (value - mean)
+        let d = value - shift
+        sum += d
+        sumOfSquares += d * d
         if value < minimum { minimum = value }
         if value > maximum { maximum = value }
         distribution.add(value)
@@ -36,32 +35,26 @@ struct MetricStatistics: Sendable {
             self = other
             return
         }
-        let total = count + other.count
-        addToSum(other.sum)
-        addToSum(other.compensation)
-        let delta = other.mean - mean
-        mean += delta * Double(other.count) / Double(total)
-        sumOfSquares += other.sumOfSquares + delta * delta * Double(count) * Double(other.count) / Double(total)
-        count = total
+        // Re-express the other's sums about this shift: d' = d + Δ.
+        let delta = other.shift - shift
+        let n = Double(other.count)
+        sumOfSquares += other.sumOfSquares + 2 * delta * other.sum + n * delta * delta
+        sum += other.sum + n * delta
+        count += other.count
         minimum = Swift.min(minimum, other.minimum)
         maximum = Swift.max(maximum, other.maximum)
         distribution.merge(other.distribution)
-    }
-
-    @inline(__always)
-    private mutating func addToSum(_ value: Double) {
-        let total = sum + value
-        compensation += abs(sum) >= abs(value) ? (sum - total) + value : (value - total) + sum
-        sum = total
     }
 
     /// Every statistic. A percentile is the inverse empirical CDF: the smallest value v with at
     /// least ⌈q·n⌉ replications at or below v. Empty when no replication had a value.
     func summary() -> StatisticSummary {
         guard count > 0 else { return StatisticSummary(count: 0, values: [:]) }
-        let sd = count > 1 ? (Swift.max(sumOfSquares, 0) / Double(count - 1)).squareRoot() : 0
+        let n = Double(count)
+        let variance = count > 1 ? Swift.max(sumOfSquares - sum * sum / n, 0) / (n - 1) : 0
+        let sd = variance.squareRoot()
         var values: [Statistic: Double] = [
-            .mean: (sum + compensation) / Double(count), .sd: sd, .mcse: sd / Double(count).squareRoot(), .min: minimum, .max: maximum,
+            .mean: shift + sum / n, .sd: sd, .mcse: sd / n.squareRoot(), .min: minimum, .max: maximum,
         ]
         let entries = distribution.sortedEntries()
         for statistic in Statistic.allCases {

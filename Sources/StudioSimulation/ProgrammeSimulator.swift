@@ -91,6 +91,8 @@ public struct ProgrammeSimulator {
             active += existing.count
         }
         pool?.reset(using: stream)
+        // Read once: a method of this large value called per studio would copy it.
+        let model = scenario.assessment.model
         for year in 0..<scenario.horizonYears {
             let calendarYear = scenario.startYear + year
             let (shock, yearFactor) = passModel.yearFactor(using: stream)
@@ -100,7 +102,9 @@ public struct ProgrammeSimulator {
             }
             for index in studios.indices where !studios[index].state.isRevoked {
                 let age = calendarYear - studios[index].namedYear + 1
-                let (passed, probability) = assess(studios[index], age: age, shock: shock, yearFactor: yearFactor)
+                let (passed, probability) = Self.assess(
+                    studios[index], age: age, shock: shock, yearFactor: yearFactor, model: model, passModel: passModel,
+                    stream: stream)
                 let step = lifecycle.assess(studios[index].state, age: age, passed: passed)
                 studios[index].state = step.state
                 ledger.recordAssessment(step, year: year, cohort: studios[index].cohort)
@@ -124,8 +128,11 @@ public struct ProgrammeSimulator {
 
     /// One annual assessment (Art. 11, 14): whether the studio passed, and its chance of passing.
     @inline(__always)
-    private func assess(_ studio: Studio, age: Int, shock: Double, yearFactor: Double) -> (Bool, Double) {
-        switch scenario.assessment.model {
+    private static func assess(
+        _ studio: Studio, age: Int, shock: Double, yearFactor: Double, model: AssessmentParameters.Model,
+        passModel: PassProbabilityModel, stream: RandomStream
+    ) -> (Bool, Double) {
+        switch model {
         case .probability:
             let probability = passModel.probability(for: studio.state, age: age, factor: studio.factor * yearFactor)
             return (stream.uniform() < probability, probability)

@@ -19,6 +19,10 @@ struct ValueDistribution: Sendable {
     private var largest: [Double]
     private var mask: Int
     private(set) var occupied = 0
+    /// The key and slot of the last value added: metrics often repeat a value, which then
+    /// needs no hashing.
+    private var lastKey = UInt64.max
+    private var lastSlot = 0
     /// The bin width; 0 while values are held exactly.
     private(set) var binWidth = 0.0
 
@@ -38,12 +42,18 @@ struct ValueDistribution: Sendable {
     @inline(__always)
     mutating func add(_ value: Double, count: Int = 1) {
         let key = Self.key(value, binWidth: binWidth)
+        if key == lastKey {
+            counts[lastSlot] += count
+            if value > largest[lastSlot] { largest[lastSlot] = value }
+            return
+        }
         var slot = Self.hash(key) & mask
         while true {
             let current = keys[slot]
             if current == key {
                 counts[slot] += count
                 if value > largest[slot] { largest[slot] = value }
+                (lastKey, lastSlot) = (key, slot)
                 return
             }
             if current == Self.empty { break }
@@ -53,6 +63,7 @@ struct ValueDistribution: Sendable {
         counts[slot] = count
         largest[slot] = value
         occupied += 1
+        (lastKey, lastSlot) = (key, slot)
         if occupied * 2 > keys.count { rebuild(capacity: keys.count) }
         if occupied > Self.distinctLimit { coarsen() }
     }
@@ -97,6 +108,7 @@ struct ValueDistribution: Sendable {
         largest = Array(repeating: 0, count: size)
         mask = size - 1
         occupied = 0
+        lastKey = Self.empty
         for slot in old.0.indices where old.0[slot] != Self.empty { add(old.2[slot], count: old.1[slot]) }
     }
 
@@ -114,6 +126,7 @@ struct ValueDistribution: Sendable {
         binWidth = width
         keys = Array(repeating: Self.empty, count: keys.count)
         occupied = 0
+        lastKey = Self.empty
         for entry in entries { add(entry.value, count: entry.count) }
     }
 

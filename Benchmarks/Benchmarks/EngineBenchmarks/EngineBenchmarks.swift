@@ -2,7 +2,9 @@
 /// (10 years, quota 20, heterogeneity 20, year shock 0.3), run on 2 threads:
 ///
 /// - "Engine 100k replications": one `MonteCarloEngine.run(threads: 2)` of its 100,000 replications;
-/// - "Engine 1M replications": the same scenario at 1,000,000 replications.
+/// - "Engine 1M replications": the same scenario at 1,000,000 replications;
+/// - "Engine 100k replications, applicant pool": `benchmark-pool.yaml`, the same with the quota
+///   filled from an applicant pool of about three applicants per place.
 ///
 /// Each iteration is one run. It measures the run's wall clock, the process's peak resident
 /// memory, and studio-years per second: the run's studio-years, Σ over years of (mean assessed +
@@ -17,12 +19,12 @@ import Benchmark
 import StudioScenario
 import StudioSimulation
 
-/// The benchmark scenario, found from this file so that any working directory will do.
-let scenarioPath: String = {
+/// A benchmark scenario's path, found from this file so that any working directory will do.
+func scenarioPath(_ file: String) -> String {
     var components = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
     components.removeLast(3)  // Benchmarks/EngineBenchmarks/EngineBenchmarks.swift
-    return (components + ["scenarios", "benchmark.yaml"]).joined(separator: "/")
-}()
+    return (components + ["scenarios", file]).joined(separator: "/")
+}
 
 /// Studio-years per second of wall time, recorded once per iteration.
 let studioYearsPerSecond = BenchmarkMetric.custom(
@@ -38,8 +40,11 @@ func studioYears(of forecast: Forecast) -> Double {
     return perReplication * Double(forecast.replications)
 }
 
-/// Registers a benchmark of one engine run of the benchmark scenario at `replications`.
-func engineBenchmark(_ name: String, replications: Int, maxIterations: Int, maxDuration: Duration) {
+/// Registers a benchmark of one engine run of a benchmark scenario at `replications`.
+func engineBenchmark(
+    _ name: String, scenario file: String = "benchmark.yaml", replications: Int, maxIterations: Int,
+    maxDuration: Duration
+) {
     Benchmark(
         name,
         configuration: .init(
@@ -60,7 +65,7 @@ func engineBenchmark(_ name: String, replications: Int, maxIterations: Int, maxD
         benchmark.measurement(studioYearsPerSecond, Int((studioYears(of: forecast) / seconds).rounded()))
         blackHole(forecast)
     } setup: {
-        try ScenarioLoader().load(path: scenarioPath).with { $0.simulation.replications = replications }
+        try ScenarioLoader().load(path: scenarioPath(file)).with { $0.simulation.replications = replications }
     }
 }
 
@@ -69,4 +74,7 @@ let benchmarks: @Sendable () -> Void = {
         "Engine 100k replications", replications: 100_000, maxIterations: 5, maxDuration: .seconds(30))
     engineBenchmark(
         "Engine 1M replications", replications: 1_000_000, maxIterations: 2, maxDuration: .seconds(60))
+    engineBenchmark(
+        "Engine 100k replications, applicant pool", scenario: "benchmark-pool.yaml", replications: 100_000,
+        maxIterations: 5, maxDuration: .seconds(60))
 }

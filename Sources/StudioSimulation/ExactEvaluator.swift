@@ -1,5 +1,5 @@
-public import StudioRules
 import Foundation
+import StudioRules
 public import StudioScenario
 
 /// Expected values per calendar year computed from the lifecycle's state distribution by age,

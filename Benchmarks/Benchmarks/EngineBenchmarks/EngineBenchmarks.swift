@@ -23,7 +23,7 @@ import StudioSimulation
 func scenarioPath(_ file: String) -> String {
     var components = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
     components.removeLast(3)  // Benchmarks/EngineBenchmarks/EngineBenchmarks.swift
-    return (components + ["scenarios", file]).joined(separator: "/")
+    return (components + ["scenarios", Substring(file)]).joined(separator: "/")
 }
 
 /// Studio-years per second of wall time, recorded once per iteration.

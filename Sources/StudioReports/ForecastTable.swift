@@ -36,16 +36,7 @@ public struct ForecastTable: Sendable {
             if hasBudget { row.append(mean("budget_breach").map { Self.decimal($0, digits: 3) } ?? "–") }
             rows.append(row)
         }
-        let widths = header.indices.map { column in
-            ([header[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
-        }
-        func line(_ fields: [String]) -> String {
-            fields.enumerated().map { column, field in
-                let pad = String(repeating: " ", count: widths[column] - field.count)
-                return column == 0 ? field + pad : pad + field
-            }.joined(separator: "  ")
-        }
-        return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n"
+        return TablePrinter.render(header: header, rows: rows)
     }
 
     private static func decimal(_ value: Double, digits: Int) -> String {

@@ -36,11 +36,21 @@ public struct OutputDirectory: Sendable {
         }
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         let plan = files.map { file in
+            // A name may hold a subfolder (`base/forecast.csv`); its temporary files sit beside it.
             let final = (path as NSString).appendingPathComponent(file.name)
+            let folder = (final as NSString).deletingLastPathComponent
+            let leaf = (final as NSString).lastPathComponent
             return (
-                contents: file.contents, final: final,
-                temporary: (path as NSString).appendingPathComponent(".\(file.name).\(token).tmp"),
-                setAside: (path as NSString).appendingPathComponent(".\(file.name).\(token).old"))
+                contents: file.contents, final: final, folder: folder,
+                temporary: (folder as NSString).appendingPathComponent(".\(leaf).\(token).tmp"),
+                setAside: (folder as NSString).appendingPathComponent(".\(leaf).\(token).old"))
+        }
+        do {
+            for folder in Set(plan.map(\.folder)) {
+                try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+        } catch {
+            throw OutputError.cannotWrite(path, reason: error.localizedDescription)
         }
         var written: [String] = []
         var setAside: [(setAside: String, final: String)] = []

@@ -32,7 +32,9 @@ public struct ScenarioLoader: Sendable {
     /// Validates a scenario given as YAML text; `file` names it in messages.
     ///
     /// - Throws: ``ScenarioErrors`` listing every problem.
-    public func load(yaml: String, file: String, defaultName: String = "scenario") throws(ScenarioErrors) -> Scenario {
+    public func load(
+        yaml: String, file: String, defaultName: String = "scenario", baseFolder: String? = nil
+    ) throws(ScenarioErrors) -> Scenario {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -44,7 +46,7 @@ public struct ScenarioLoader: Sendable {
             reader.report("the scenario is empty", at: "", node: nil)
             throw ScenarioErrors(reader.errors)
         }
-        let folder = (file as NSString).deletingLastPathComponent
+        let folder = baseFolder ?? (file as NSString).deletingLastPathComponent
         var decoding = ScenarioDecoding(
             reader: reader, knownGenerators: knownGenerators, defaultName: defaultName,
             baseFolder: folder.isEmpty ? "." : folder)

@@ -24,6 +24,8 @@ struct ApplicantPool {
         let serial: Int
         /// Its rubric profile's first index in `profiles`, or −1 without a rubric.
         let profile: Int
+        /// Its stream's index in the replication's streams.
+        let stream: Int
     }
 
     /// A studio the year's selection named.
@@ -70,31 +72,36 @@ struct ApplicantPool {
     }
 
     /// Empties the pool and fills it with the start pool: the list, or `pool` drawn candidates.
-    mutating func reset(using stream: RandomStream) {
+    mutating func reset(using streams: ReplicationStreams) {
         candidates.removeAll(keepingCapacity: true)
         profiles.removeAll(keepingCapacity: true)
         arrivals = 0
         isFirstYear = true
         for (row, applicant) in parameters.listed.enumerated() {
             arrivals += 1
+            let stream = streams.index(of: .candidate(.listed(row: row)))
             candidates.append(
                 Candidate(
                     quality: applicant.quality, channel: applicant.channel, listed: row, serial: arrivals,
-                    profile: drawProfile(using: stream)))
+                    profile: drawProfile(using: streams[stream]), stream: stream))
         }
-        for _ in 0..<parameters.pool { arrive(using: stream) }
+        for index in 0..<parameters.pool { arrive(.arrived(year: -1, index: index), using: streams) }
     }
 
-    /// Runs one year's selection for `quota` places and removes the named from the pool.
+    /// Runs the selection of forecast year `yearIndex` (calendar year `year`) for `quota` places
+    /// and removes the named from the pool.
     mutating func select(
-        quota: Int, year: Int, using stream: RandomStream, tally: inout SelectionTally, trace: TraceLog?
+        quota: Int, year yearIndex: Int, calendarYear year: Int, using streams: ReplicationStreams,
+        tally: inout SelectionTally, trace: TraceLog?
     ) -> [Nominee] {
         if parameters.newPerYear > 0 {
-            for _ in 0..<stream.poisson(mean: parameters.newPerYear) { arrive(using: stream) }
+            for index in 0..<streams[.arrivals].poisson(mean: parameters.newPerYear) {
+                arrive(.arrived(year: yearIndex, index: index), using: streams)
+            }
         }
-        if fraudProbability > 0 { disqualifyCheats(year: year, using: stream, tally: &tally, trace: trace) }
+        if fraudProbability > 0 { disqualifyCheats(year: year, using: streams, tally: &tally, trace: trace) }
         tally.pool = Double(candidates.count)
-        screenAndScore(year: year, using: stream, tally: &tally, trace: trace)
+        screenAndScore(year: year, using: streams, tally: &tally, trace: trace)
         var recommended: [QuotaRanking.Entry] = []
         for channel in entries.indices {
             let cap = parameters.channels[channel].cap ?? Int.max
@@ -102,7 +109,7 @@ struct ApplicantPool {
                 recommended += entries[channel]
                 continue
             }
-            let ordered = order(entries[channel], using: stream)
+            let ordered = order(entries[channel], using: streams)
             recommended += ordered.prefix(cap)
             if let trace {
                 for entry in ordered.dropFirst(cap) {
@@ -113,9 +120,9 @@ struct ApplicantPool {
         tally.recommended = Double(recommended.count)
         let objection = rules.objectionProbability
         let shortlist = rules.shortlistScore
-        let ranking = order(recommended.filter { $0.score >= shortlist }, using: stream)
-        let result = QuotaRanking.select(ranking, quota: quota, rules: rules) { _ in
-            objection > 0 && stream.uniform() < objection
+        let ranking = order(recommended.filter { $0.score >= shortlist }, using: streams)
+        let result = QuotaRanking.select(ranking, quota: quota, rules: rules) { [candidates] entry in
+            objection > 0 && streams[candidates[entry.id].stream].uniform() < objection
         }
         tally.shortlisted = Double(result.ranked.count)
         var nominees: [Nominee] = []
@@ -145,12 +152,15 @@ struct ApplicantPool {
     /// first fails: it applies when u < a (the apply probability), and fails condition c first
     /// when u ≥ a·p_1·…·p_c, so each condition is met with its own chance given those before it.
     /// A listed candidate's first year follows its row instead.
-    private mutating func screenAndScore(year: Int, using stream: RandomStream, tally: inout SelectionTally, trace: TraceLog?) {
+    private mutating func screenAndScore(
+        year: Int, using streams: ReplicationStreams, tally: inout SelectionTally, trace: TraceLog?
+    ) {
         for channel in entries.indices { entries[channel].removeAll(keepingCapacity: true) }
         let apply = parameters.applyProbability
         let noise = parameters.scoreNoiseSD
         let drawNeeded = apply < 1 || !conditionsAreCertain
         for index in candidates.indices {
+            let stream = streams[candidates[index].stream]
             let u = drawNeeded ? stream.uniform() : 0
             guard u < apply else { continue }
             tally.applicants += 1
@@ -175,7 +185,7 @@ struct ApplicantPool {
     }
 
     /// Entries ordered by score, equal scores by the tie-break rule (Art. 7).
-    private mutating func order(_ entries: [QuotaRanking.Entry], using stream: RandomStream) -> [QuotaRanking.Entry] {
+    private mutating func order(_ entries: [QuotaRanking.Entry], using streams: ReplicationStreams) -> [QuotaRanking.Entry] {
         var ordered = QuotaRanking.order(entries)
         let runs = QuotaRanking.tiedRuns(ordered)
         guard !runs.isEmpty else { return ordered }
@@ -185,7 +195,7 @@ struct ApplicantPool {
                     ordered[index].tieKey =
                         rubric.split(score: ordered[index].score, profile: profile(of: ordered[index].id))[item]
                 }
-                ordered[index].randomKey = stream.uniform()
+                ordered[index].randomKey = streams[candidates[ordered[index].id].stream].uniform()
             }
             ordered[run] = ArraySlice(QuotaRanking.order(Array(ordered[run])))
         }
@@ -194,8 +204,10 @@ struct ApplicantPool {
 
     // MARK: - Pool changes
 
-    private mutating func arrive(using stream: RandomStream) {
+    private mutating func arrive(_ key: StreamKey.CandidateKey, using streams: ReplicationStreams) {
         arrivals += 1
+        let index = streams.index(of: .candidate(key))
+        let stream = streams[index]
         let quality = min(max(parameters.qualityMean + stream.gaussian(sd: parameters.qualitySD), 0), 100)
         var channel = 0
         if channelBounds.count > 1 {
@@ -203,7 +215,9 @@ struct ApplicantPool {
             channel = channelBounds.firstIndex { u < $0 } ?? channelBounds.count - 1
         }
         candidates.append(
-            Candidate(quality: quality, channel: channel, listed: -1, serial: arrivals, profile: drawProfile(using: stream)))
+            Candidate(
+                quality: quality, channel: channel, listed: -1, serial: arrivals, profile: drawProfile(using: stream),
+                stream: index))
     }
 
     /// A rubric profile: each item's relative strength e^(0.25 z), z standard normal.
@@ -239,11 +253,13 @@ struct ApplicantPool {
     }
 
     /// Candidates found cheating leave the pool for ever (Art. 15).
-    private mutating func disqualifyCheats(year: Int, using stream: RandomStream, tally: inout SelectionTally, trace: TraceLog?) {
+    private mutating func disqualifyCheats(
+        year: Int, using streams: ReplicationStreams, tally: inout SelectionTally, trace: TraceLog?
+    ) {
         leaving.removeAll(keepingCapacity: true)
         var cheats = 0
         for index in candidates.indices {
-            let cheat = stream.uniform() < fraudProbability
+            let cheat = streams[candidates[index].stream].uniform() < fraudProbability
             leaving.append(cheat)
             guard cheat else { continue }
             cheats += 1

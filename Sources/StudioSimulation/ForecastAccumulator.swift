@@ -1,13 +1,14 @@
-/// Accumulates replication ledgers into per-metric statistics.
+/// Accumulates replication ledgers into per-metric statistics, in replication order.
 ///
 /// Memory is bounded by the output's size (years × metrics and cohorts × ages × metrics, each
 /// with at most ``ValueDistribution/distinctLimit`` entries), not by the replications.
-struct ForecastAccumulator: Sendable {
+public struct ForecastAccumulator: Sendable {
     private let catalog: MetricCatalog
     private let horizon: Int
     private var yearCells: [MetricStatistics]
     private var cohortCells: [MetricStatistics]
-    private(set) var replications = 0
+    /// Replications accumulated.
+    public private(set) var replications = 0
 
     init(catalog: MetricCatalog, horizon: Int) {
         self.catalog = catalog
@@ -36,8 +37,13 @@ struct ForecastAccumulator: Sendable {
         for index in cohortCells.indices { cohortCells[index].merge(other.cohortCells[index]) }
     }
 
+    /// The statistics so far of year metric `metric` in forecast year `year` (0-based).
+    public func summary(year: Int, metric: Int) -> StatisticSummary {
+        yearCells[year * catalog.yearMetrics.count + metric].summary()
+    }
+
     /// The forecast these replications make.
-    func forecast(scenarioName: String, startYear: Int) -> Forecast {
+    public func forecast(scenarioName: String, startYear: Int) -> Forecast {
         let metricCount = catalog.yearMetrics.count
         let yearly = (0..<horizon).map { year in
             (0..<metricCount).map { yearCells[year * metricCount + $0].summary() }

@@ -20,7 +20,7 @@ extension ProgrammeSimulator {
         let probability = scenario.fraud.detectionProbability
         var found = 0
         for index in studios.indices where !studios[index].state.isRevoked {
-            guard stream.uniform() < probability else { continue }
+            guard streams[studios[index].lifecycleStream].uniform() < probability else { continue }
             found += 1
             let step = lifecycle.revokeForFraud(studios[index].state)
             studios[index].state = step.state
@@ -54,6 +54,10 @@ extension ProgrammeSimulator {
         activeIndices.removeAll(keepingCapacity: true)
         for index in studios.indices where !studios[index].state.isRevoked {
             activeIndices.append(index)
+            if studios[index].subsidyStream < 0 {
+                studios[index].subsidyStream = streams.index(of: .studioSubsidies(studios[index].key))
+            }
+            let stream = streams[studios[index].subsidyStream]
             var equipmentYuan = 0.0
             if let equipment = subsidies.equipment {
                 if equipment.purchaseProbability > 0 && stream.uniform() < equipment.purchaseProbability {
@@ -75,7 +79,8 @@ extension ProgrammeSimulator {
             pay(.training, trainingYuan, to: index, year: year, ledger: &ledger, trace: trace)
         }
         guard let awards = subsidies.awards, !activeIndices.isEmpty else { return }
-        for (kind, perStudio) in zip(awards.awards.kinds, awards.entriesPerStudio) where perStudio > 0 {
+        for (index, (kind, perStudio)) in zip(awards.awards.kinds, awards.entriesPerStudio).enumerated() where perStudio > 0 {
+            let stream = streams[.awards(kind: index)]
             let entries = stream.poisson(mean: perStudio * Double(activeIndices.count))
             for slot in 0..<min(entries, kind.slots) {
                 let winner = activeIndices[min(Int(stream.uniform() * Double(activeIndices.count)), activeIndices.count - 1)]

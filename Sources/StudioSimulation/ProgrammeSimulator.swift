@@ -10,8 +10,10 @@ public import StudioScenario
 /// then the year's studios are named, from the applicant pool (see ``ApplicantPool`` for its
 /// draws) or by filling the quota, each drawing its own heterogeneity; then the Art. 12
 /// subsidies are drawn for the studios active at the year's end (see `paySubsidies`). A draw
-/// whose outcome is certain is not made. A replication's draws all come from one GSL stream
-/// seeded by ``StreamSeeding``, so replication k is the same in a full run and replayed alone.
+/// whose outcome is certain is not made. Under the sequential layout a replication's draws all
+/// come from one GSL stream, in this order; under the keyed layout each studio, candidate and
+/// programme-wide purpose draws from its own stream (``ReplicationStreams``). Either way
+/// replication k is the same in a full run and replayed alone.
 public struct ProgrammeSimulator {
     /// One named studio's state during a replication.
     struct Studio {
@@ -29,6 +31,12 @@ public struct ProgrammeSimulator {
         let label: Int
         /// Grant paid to it before the forecast began (a studio named before the start).
         let grantPaidBefore: Double
+        /// Its stable identity, for its keyed streams.
+        let key: StreamKey.StudioKey
+        /// Its lifecycle stream's index in `streams`.
+        let lifecycleStream: Int
+        /// Its subsidy stream's index, once first drawn from, or −1.
+        var subsidyStream = -1
         /// Art. 12 subsidies paid to it during the forecast.
         var subsidiesPaid = 0.0
     }
@@ -43,8 +51,7 @@ public struct ProgrammeSimulator {
     let scenario: Scenario
     let lifecycle: GrantLifecycle
     private let passModel: PassProbabilityModel
-    private let seeding: StreamSeeding
-    let stream: RandomStream
+    let streams: ReplicationStreams
     private var pool: ApplicantPool?
     var studios: [Studio] = []
     var labels: [String] = []
@@ -52,15 +59,15 @@ public struct ProgrammeSimulator {
     /// Indices of the studios active at the year's end, for attributing awards.
     var activeIndices: [Int] = []
 
-    /// Prepares a simulator that draws from a stream of the scenario's generator.
+    /// Prepares a simulator that draws from streams of the scenario's generator, laid out by `layout`.
     ///
     /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
-    public init(scenario: Scenario) throws(UnknownGeneratorError) {
+    public init(scenario: Scenario, layout: StreamLayout = .sequential) throws(UnknownGeneratorError) {
         self.scenario = scenario
         lifecycle = GrantLifecycle(rules: scenario.grantRules)
         passModel = PassProbabilityModel(parameters: scenario.assessment)
-        seeding = StreamSeeding(seed: scenario.simulation.seed)
-        stream = try RandomStream(generatorName: scenario.simulation.generator)
+        streams = try ReplicationStreams(
+            generatorName: scenario.simulation.generator, seed: scenario.simulation.seed, layout: layout)
         pool = scenario.applicants.map {
             ApplicantPool(
                 parameters: $0, rules: scenario.selection, rubric: scenario.rubric,
@@ -73,29 +80,31 @@ public struct ProgrammeSimulator {
     /// appends every event to it.
     public mutating func simulate(replication: Int, into ledger: inout ReplicationLedger, trace: TraceLog? = nil) {
         ledger.reset()
-        stream.reseed(seeding.seed(forReplication: replication))
+        streams.begin(replication: replication)
         studios.removeAll(keepingCapacity: true)
         labels.removeAll()
         scheduled.removeAll(keepingCapacity: true)
         var active = 0
-        for existing in scenario.existingStudios {
+        for (group, existing) in scenario.existingStudios.enumerated() {
             let paid = (0..<existing.state.tranchesEarned).reduce(0.0) { $0 + scenario.grantRules.trancheAmount($1) }
-            for _ in 0..<existing.count {
+            for member in 0..<existing.count {
+                let key = StreamKey.StudioKey.existing(group: group, member: member)
+                let lifecycleStream = streams.index(of: .studioLifecycle(key))
                 studios.append(
                     Studio(
                         state: existing.state, namedYear: existing.namedYear, cohort: nil,
-                        factor: passModel.studioFactor(using: stream),
+                        factor: passModel.studioFactor(using: streams[lifecycleStream]),
                         quality: existing.quality ?? scenario.selection.shortlistScore, position: studios.count, label: -1,
-                        grantPaidBefore: paid))
+                        grantPaidBefore: paid, key: key, lifecycleStream: lifecycleStream))
             }
             active += existing.count
         }
-        pool?.reset(using: stream)
+        pool?.reset(using: streams)
         // Read once: a method of this large value called per studio would copy it.
         let model = scenario.assessment.model
         for year in 0..<scenario.horizonYears {
             let calendarYear = scenario.startYear + year
-            let (shock, yearFactor) = passModel.yearFactor(using: stream)
+            let (shock, yearFactor) = passModel.yearFactor(using: streams[.shock])
             if shock != 0 { trace?.append(TraceEvent(year: calendarYear, studio: "", kind: .yearShock(shock))) }
             if scenario.fraud.detectionProbability > 0 {
                 active -= detectFraud(year: year, ledger: &ledger, trace: trace)
@@ -104,7 +113,7 @@ public struct ProgrammeSimulator {
                 let age = calendarYear - studios[index].namedYear + 1
                 let (passed, probability) = Self.assess(
                     studios[index], age: age, shock: shock, yearFactor: yearFactor, model: model, passModel: passModel,
-                    stream: stream)
+                    stream: streams[studios[index].lifecycleStream])
                 let step = lifecycle.assess(studios[index].state, age: age, passed: passed)
                 studios[index].state = step.state
                 ledger.recordAssessment(step, year: year, cohort: studios[index].cohort)
@@ -151,7 +160,8 @@ public struct ProgrammeSimulator {
         var nominees: [ApplicantPool.Nominee] = []
         if pool != nil {
             var tally = SelectionTally()
-            nominees = pool!.select(quota: quota, year: calendarYear, using: stream, tally: &tally, trace: trace)
+            nominees = pool!.select(
+                quota: quota, year: year, calendarYear: calendarYear, using: streams, tally: &tally, trace: trace)
             ledger.recordSelection(year: year, tally, quota: quota)
         }
         let count = pool == nil ? quota : nominees.count
@@ -161,11 +171,13 @@ public struct ProgrammeSimulator {
                 label = labels.count
                 labels.append(nominees[rank].label)
             }
+            let key = StreamKey.StudioKey.named(cohort: year, rank: rank)
+            let lifecycleStream = streams.index(of: .studioLifecycle(key))
             let studio = Studio(
                 state: naming.state, namedYear: calendarYear, cohort: year,
-                factor: passModel.studioFactor(using: stream),
+                factor: passModel.studioFactor(using: streams[lifecycleStream]),
                 quality: rank < nominees.count ? nominees[rank].quality : scenario.selection.shortlistScore,
-                position: rank, label: label, grantPaidBefore: 0)
+                position: rank, label: label, grantPaidBefore: 0, key: key, lifecycleStream: lifecycleStream)
             studios.append(studio)
             ledger.recordNaming(naming, year: year)
             schedule(naming, studio: studios.count - 1, year: year)

@@ -14,6 +14,24 @@ struct ScenarioInput: ParsableArguments {
     /// The path read.
     var path: String { scenario ?? Self.defaultPath }
 
+    /// Names a scenario file directly, for commands that take several.
+    init(scenario: String) {
+        self.scenario = scenario
+    }
+
+    init() {}
+
+    /// Loads and validates the scenario with `overrides` applied, printing one line per problem
+    /// and exiting 1 on failure.
+    func load(overrides: [ScenarioOverride]) throws -> Scenario {
+        do {
+            return try ScenarioLoader(knownGenerators: GSLLibrary.generatorNames).load(path: path, overrides: overrides)
+        } catch {
+            for problem in error.errors { printError(problem.description) }
+            throw ExitCode(1)
+        }
+    }
+
     /// Loads and validates the scenario, printing one line per problem and exiting 1 on failure.
     func load() throws -> Scenario {
         if scenario == nil && !FileManager.default.fileExists(atPath: path) {

@@ -14,7 +14,10 @@ struct StudioForecastCommand: ParsableCommand {
             cards and revocations after failed annual assessments.
             """,
         version: version,
-        subcommands: [RunCommand.self, ValidateCommand.self, TraceCommand.self],
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, TraceCommand.self, CompareCommand.self, SweepCommand.self,
+            SolveQuotaCommand.self, SensitivityCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }

@@ -1,0 +1,84 @@
+import Foundation
+public import StudioSimulation
+
+/// The files of analyst workflows on common random numbers: `comparison.csv` (paired
+/// differences) and `sweep.csv` (one row per value and year).
+public enum ComparisonFiles {
+    /// The statistics of a paired difference, in column order.
+    static let differenceStatistics: [Statistic] = [.mean, .sd, .mcse, .p05, .p50, .p95]
+
+    /// `year,metric,statistic,value` for the paired difference variant − base: mean, sd, mcse,
+    /// p05, p50, p95 and `prob_positive`, the share of replications above zero.
+    public static func comparisonCSV(_ difference: DifferenceForecast) -> String {
+        var lines = ["year,metric,statistic,value"]
+        for (yearIndex, year) in difference.years.enumerated() {
+            for (metricIndex, metric) in difference.metrics.enumerated() {
+                let cell = difference.cells[yearIndex][metricIndex]
+                for statistic in differenceStatistics {
+                    guard let value = cell.summary[statistic] else { continue }
+                    lines.append("\(year),\(metric),\(statistic.rawValue),\(PlainNumber.format(value))")
+                }
+                if let probability = cell.probabilityPositive {
+                    lines.append("\(year),\(metric),prob_positive,\(PlainNumber.format(probability))")
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The metrics and statistics of `sweep.csv`, when the forecast has them.
+    static let sweepColumns: [(metric: String, statistic: Statistic)] = [
+        ("named", .mean), ("active", .mean), ("revocations", .mean), ("grant_outflow", .mean),
+        ("total_outflow", .mean), ("net_outflow", .mean), ("net_outflow", .p05), ("net_outflow", .p95),
+        ("cumulative_net_outflow", .mean), ("cumulative_net_outflow", .p95), ("budget_breach", .mean),
+        ("any_budget_breach", .mean),
+    ]
+
+    /// One row per grid point and year: the swept keys' values, the key metrics, and the paired
+    /// difference of the cumulative net outflow against the first grid point with its MCSE.
+    ///
+    /// - Parameters:
+    ///   - keys: the swept key paths, in column order.
+    ///   - points: each grid point's values of those keys, in the order of `comparison.forecasts`.
+    public static func sweepCSV(keys: [String], points: [[String]], comparison: Comparison) -> String {
+        let reference = comparison.forecasts[0]
+        let columns = sweepColumns.filter { reference.catalog.yearMetric(named: $0.metric) != nil }
+        let header =
+            keys + ["year"] + columns.map { "\($0.metric)_\($0.statistic.rawValue)" }
+            + ["cumulative_net_outflow_diff_mean", "cumulative_net_outflow_diff_mcse"]
+        var lines = [header.map(CSV.field).joined(separator: ",")]
+        for (index, forecast) in comparison.forecasts.enumerated() {
+            for year in forecast.years {
+                var fields = points[index].map(CSV.field) + [String(year)]
+                for column in columns {
+                    fields.append(forecast.summary(year: year, metric: column.metric)?[column.statistic].map(PlainNumber.format) ?? "")
+                }
+                let difference = index == 0 ? nil : comparison.differences[index - 1].cell(year: year, metric: "cumulative_net_outflow")
+                fields.append(index == 0 ? "0" : difference?.summary[.mean].map(PlainNumber.format) ?? "")
+                fields.append(index == 0 ? "0" : difference?.summary[.mcse].map(PlainNumber.format) ?? "")
+                lines.append(fields.joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension ComparisonFiles {
+    /// One row per parameter, largest effect first: its values, the paired change of the period's
+    /// mean net outflow moved down and up (with the MCSE of the larger), and the change of its P95.
+    public static func sensitivityCSV(_ effects: [SensitivityAnalysis.Effect]) -> String {
+        var lines = [
+            "parameter,base_value,low_value,high_value,mean_change_low,mean_change_high,mean_change_mcse,p95_change_low,p95_change_high"
+        ]
+        func number(_ value: Double?) -> String { value.map(PlainNumber.format) ?? "" }
+        for effect in effects {
+            lines.append(
+                [
+                    effect.parameter.keyPath, number(effect.parameter.value), number(effect.low), number(effect.high),
+                    number(effect.meanChangeLow), number(effect.meanChangeHigh), number(effect.mcse),
+                    number(effect.p95ChangeLow), number(effect.p95ChangeHigh),
+                ].joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

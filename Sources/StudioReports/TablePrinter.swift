@@ -1,0 +1,16 @@
+/// Plain-text tables for the console: the first column left-aligned, the others right-aligned.
+public enum TablePrinter {
+    /// The header and rows, columns two spaces apart, one line each.
+    public static func render(header: [String], rows: [[String]]) -> String {
+        let widths = header.indices.map { column in
+            ([header[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
+        }
+        func line(_ fields: [String]) -> String {
+            fields.enumerated().map { column, field in
+                let pad = String(repeating: " ", count: widths[column] - field.count)
+                return column == 0 ? field + pad : pad + field
+            }.joined(separator: "  ")
+        }
+        return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+}

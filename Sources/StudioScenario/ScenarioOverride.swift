@@ -1,0 +1,170 @@
+import Foundation
+import Yams
+
+/// A new value for one key path of a scenario file, as analysts give it on the command line
+/// (`quota.per_year=6`, `programme.tranche_shares=[0.25,0.25,0.5]`).
+///
+/// Overrides edit the YAML before it is validated, so an override is checked exactly as the
+/// same value written in the file would be.
+public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
+    /// The key path, such as `selection.shortlist_score`.
+    public var keyPath: String
+    /// The value as YAML text: a number, or a list in brackets.
+    public var value: String
+
+    /// Creates an override.
+    public init(keyPath: String, value: String) {
+        self.keyPath = keyPath
+        self.value = value
+    }
+
+    /// `key.path=value`.
+    public var description: String { "\(keyPath)=\(value)" }
+
+    /// Parses `KEY=V1,V2,...` into one override per value; commas inside brackets belong to a
+    /// list value (`programme.tranche_shares=[0.3,0.3,0.4],[0.25,0.25,0.5]`).
+    ///
+    /// - Returns: nil when the text is not of that form.
+    public static func alternatives(_ text: String) -> [ScenarioOverride]? {
+        guard let equals = text.firstIndex(of: "=") else { return nil }
+        let keyPath = text[..<equals].trimmingCharacters(in: .whitespaces)
+        var values: [String] = []
+        var current = ""
+        var depth = 0
+        for character in text[text.index(after: equals)...] {
+            switch character {
+            case "[": depth += 1
+            case "]": depth -= 1
+            case "," where depth == 0:
+                values.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+                continue
+            default: break
+            }
+            current.append(character)
+        }
+        values.append(current.trimmingCharacters(in: .whitespaces))
+        guard !keyPath.isEmpty, depth == 0, !values.contains(where: \.isEmpty) else { return nil }
+        return values.map { ScenarioOverride(keyPath: keyPath, value: $0) }
+    }
+
+    /// Applies the overrides to YAML text and returns the edited text.
+    ///
+    /// - Throws: ``ScenarioErrors`` when the text or a value is not YAML.
+    static func apply(_ overrides: [ScenarioOverride], to yaml: String, file: String) throws(ScenarioErrors) -> String {
+        guard !overrides.isEmpty else { return yaml }
+        do {
+            var root = try Yams.compose(yaml: yaml) ?? Node.mapping(Node.Mapping([]))
+            for override in overrides {
+                guard let value = try Yams.compose(yaml: override.value) else {
+                    throw ScenarioErrors([
+                        ScenarioError(file: file, keyPath: override.keyPath, line: nil, message: "no value given")
+                    ])
+                }
+                set(value, at: override.keyPath.split(separator: ".").map(String.init), in: &root)
+            }
+            return try Yams.serialize(node: root)
+        } catch let error as ScenarioErrors {
+            throw error
+        } catch {
+            throw ScenarioErrors([ScenarioError(file: file, keyPath: "", line: nil, message: "cannot apply overrides: \(error)")])
+        }
+    }
+
+    private static func set(_ value: Node, at path: [String], in node: inout Node) {
+        guard let key = path.first else { return }
+        if path.count == 1 {
+            node[key] = value
+            return
+        }
+        var child = node[key] ?? Node.mapping(Node.Mapping([]))
+        if child.mapping == nil { child = Node.mapping(Node.Mapping([])) }
+        set(value, at: Array(path.dropFirst()), in: &child)
+        node[key] = child
+    }
+}
+
+extension ScenarioLoader {
+    /// Reads the scenario file at `path` with `overrides` applied, and validates it.
+    ///
+    /// Problems with an overridden key are reported against the override, as
+    /// `path [key=value]`, since its line is the command line's.
+    ///
+    /// - Throws: ``ScenarioErrors`` listing every problem.
+    public func load(path: String, overrides: [ScenarioOverride]) throws(ScenarioErrors) -> Scenario {
+        guard !overrides.isEmpty else { return try load(path: path) }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioErrors([ScenarioError(file: path, keyPath: "", line: nil, message: "cannot read the file")])
+        }
+        let label = "\(path) [\(overrides.map(\.description).joined(separator: ", "))]"
+        let edited = try ScenarioOverride.apply(overrides, to: text, file: label)
+        let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        do {
+            return try load(yaml: edited, file: label, defaultName: stem, baseFolder: (path as NSString).deletingLastPathComponent)
+        } catch {
+            throw ScenarioErrors(
+                error.errors.map { problem in
+                    var problem = problem
+                    if overrides.contains(where: { problem.keyPath.hasPrefix($0.keyPath) }) { problem.line = nil }
+                    return problem
+                })
+        }
+    }
+}
+
+/// A number in a scenario file that sensitivity analysis can move.
+public struct NumericParameter: Sendable, Hashable {
+    /// Its key path, such as `subsidies.equipment.median_yuan`.
+    public var keyPath: String
+    /// Its value in the file.
+    public var value: Double
+    /// Whether it is written as a whole number (a count, a year, a quota).
+    public var isWholeNumber: Bool
+
+    /// Whether it is a probability or a share, to be kept within [0, 1].
+    public var isProbability: Bool {
+        let last = keyPath.split(separator: ".").last.map(String.init) ?? keyPath
+        return last.hasSuffix("probability") || ["in_cycle", "post_cycle", "after_yellow_card", "share", "rate"].contains(last)
+            || keyPath.hasPrefix("applicants.conditions.")
+    }
+
+    /// The key paths never moved: the forecast's frame, the simulation's settings, the studios
+    /// named before it, and the tranche shares (which must sum to 1).
+    static let fixedPrefixes = ["start_year", "horizon_years", "simulation.", "existing_studios", "programme.tranche_shares"]
+
+    /// Every single number in the scenario file's text, by key path, outside lists and the fixed keys.
+    public static func all(inYAML yaml: String) -> [NumericParameter] {
+        guard let root = try? Yams.compose(yaml: yaml) else { return [] }
+        var found: [NumericParameter] = []
+        func walk(_ node: Node, _ path: String) {
+            switch node {
+            case .mapping(let pairs):
+                for (key, value) in pairs {
+                    walk(value, path.isEmpty ? (key.scalar?.string ?? "") : "\(path).\(key.scalar?.string ?? "")")
+                }
+            case .scalar(let scalar):
+                let isInteger = YAMLReader.tag(node, .int)
+                guard isInteger || YAMLReader.tag(node, .float), let value = Double.construct(from: scalar) else { return }
+                guard !fixedPrefixes.contains(where: { path.hasPrefix($0) }) else { return }
+                found.append(NumericParameter(keyPath: path, value: value, isWholeNumber: isInteger))
+            default:
+                break
+            }
+        }
+        walk(root, "")
+        return found
+    }
+
+    /// The value moved down (`direction` −1) or up (+1) by `step` of itself: whole numbers by at
+    /// least 1, probabilities kept within [0, 1].
+    public func moved(by step: Double, direction: Double) -> Double {
+        if isWholeNumber { return value + direction * max(1, (abs(value) * step).rounded()) }
+        let moved = value * (1 + direction * step)
+        return isProbability ? min(max(moved, 0), 1) : moved
+    }
+
+    /// The value as YAML text.
+    public static func text(_ value: Double, wholeNumber: Bool) -> String {
+        wholeNumber ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,66 @@
+public import StudioScenario
+
+/// Runs several scenarios on common random numbers (the keyed layout, ``StreamLayout``) and
+/// accumulates, besides each scenario's forecast, the per-replication differences of every
+/// metric the scenarios share against the first scenario.
+///
+/// Every scenario runs with the first scenario's replications, seed and generator, so that
+/// replication k of each draws the same numbers wherever their worlds coincide: the paired
+/// difference then carries only the noise of what changed.
+public struct ComparisonEngine: Sendable {
+    /// The scenarios; differences are taken against the first.
+    public let scenarios: [Scenario]
+
+    /// Creates an engine; every scenario takes the first's `simulation` settings.
+    ///
+    /// - Throws: ``ComparisonError`` when the scenarios cover different years.
+    public init(scenarios: [Scenario]) throws(ComparisonError) {
+        guard let reference = scenarios.first else { throw ComparisonError.noScenarios }
+        for scenario in scenarios.dropFirst() where scenario.years != reference.years {
+            throw ComparisonError.differentYears(reference.name, scenario.name)
+        }
+        self.scenarios = scenarios.map { $0.with { $0.simulation = reference.simulation } }
+    }
+
+    /// Runs every replication of every scenario in lockstep.
+    ///
+    /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
+    public func run(threads: Int, progress: ((Int) -> Void)? = nil) throws(UnknownGeneratorError) -> Comparison {
+        var total = try ComparisonAccumulator(scenarios: scenarios)
+        let scenarios = self.scenarios
+        BlockRunner.run(
+            0..<scenarios[0].simulation.replications, threads: threads, into: &total,
+            work: { block in
+                // The generator was checked when the accumulator was made.
+                var simulators = scenarios.map { try! ProgrammeSimulator(scenario: $0, layout: .keyed) }
+                var ledgers = scenarios.map { ReplicationLedger(scenario: $0) }
+                var accumulator = try! ComparisonAccumulator(scenarios: scenarios)
+                for replication in block {
+                    for index in scenarios.indices {
+                        simulators[index].simulate(replication: replication, into: &ledgers[index])
+                    }
+                    accumulator.add(ledgers)
+                }
+                return accumulator
+            },
+            fold: { $0.merge($1) }, progress: progress)
+        return total.comparison(scenarios: scenarios)
+    }
+}
+
+/// The scenarios cannot be compared.
+public enum ComparisonError: Error, Sendable, CustomStringConvertible {
+    /// No scenario was given.
+    case noScenarios
+    /// Two scenarios forecast different years.
+    case differentYears(String, String)
+
+    /// One line saying what to change.
+    public var description: String {
+        switch self {
+        case .noScenarios: return "nothing to compare"
+        case .differentYears(let a, let b):
+            return "\(a) and \(b) forecast different years; give them the same start_year and horizon_years"
+        }
+    }
+}

@@ -1,0 +1,126 @@
+/// How a replication's draws are laid out over GSL streams.
+public enum StreamLayout: String, Sendable, Hashable, CaseIterable {
+    /// One stream per replication, drawn in a fixed order: the fastest, for single forecasts.
+    case sequential
+    /// One stream per replication and entity (each studio's lifecycle and its subsidies, each
+    /// candidate, each programme-wide purpose): common random numbers, so that two scenarios
+    /// run with the same seed draw the same numbers wherever their worlds coincide.
+    case keyed
+}
+
+/// What a keyed stream is for: a programme-wide purpose or one entity.
+///
+/// Studios named in the forecast are keyed by naming year and rank; studios named before it by
+/// their group and place in it; candidates by their list row, or by arrival year and place in
+/// that year's arrivals. None of these keys depends on the quota, the shortlist or any other
+/// rule, so a studio common to two scenarios keeps its draws.
+enum StreamKey: Hashable {
+    /// The year's common shock.
+    case shock
+    /// The number of newly eligible studios each year.
+    case arrivals
+    /// One kind of city award: entries and winners.
+    case awards(kind: Int)
+    /// A studio's heterogeneity, fraud and assessments.
+    case studioLifecycle(StudioKey)
+    /// A studio's Art. 12 equipment and skill-upgrade subsidies.
+    case studioSubsidies(StudioKey)
+    /// A candidate's quality and, each year, its fraud, application, score, ties and objection.
+    case candidate(CandidateKey)
+
+    /// A studio's stable identity.
+    enum StudioKey: Hashable {
+        /// Named in forecast year `cohort` (0-based) at `rank` (0-based).
+        case named(cohort: Int, rank: Int)
+        /// Member `member` of group `group` of the studios named before the forecast.
+        case existing(group: Int, member: Int)
+    }
+
+    /// A candidate's stable identity.
+    enum CandidateKey: Hashable {
+        /// Row `row` of the applicant list.
+        case listed(row: Int)
+        /// The `index`-th (0-based) candidate to arrive in forecast year `year`, −1 for the start pool.
+        case arrived(year: Int, index: Int)
+    }
+
+    /// 64 bits that differ for every key: a tag in the top byte and the fields below it.
+    var bits: UInt64 {
+        func pack(_ tag: UInt64, _ a: Int, _ b: Int) -> UInt64 {
+            tag << 56 | UInt64(truncatingIfNeeded: a + 1) & 0xFF_FFFF << 28 | UInt64(truncatingIfNeeded: b) & 0xFFF_FFFF
+        }
+        switch self {
+        case .shock: return pack(1, 0, 0)
+        case .arrivals: return pack(2, 0, 0)
+        case .awards(let kind): return pack(3, 0, kind)
+        case .studioLifecycle(.named(let cohort, let rank)): return pack(4, cohort, rank)
+        case .studioLifecycle(.existing(let group, let member)): return pack(5, group, member)
+        case .studioSubsidies(.named(let cohort, let rank)): return pack(6, cohort, rank)
+        case .studioSubsidies(.existing(let group, let member)): return pack(7, group, member)
+        case .candidate(.listed(let row)): return pack(8, 0, row)
+        case .candidate(.arrived(let year, let index)): return pack(9, year, index)
+        }
+    }
+}
+
+/// The GSL streams of one replication, under either layout (see ``StreamLayout``).
+///
+/// Under `sequential`, every key gets the replication's one stream, seeded by
+/// ``StreamSeeding``. Under `keyed`, each key gets a stream of its own, seeded with the low 32
+/// bits of SplitMix64(SplitMix64(SplitMix64(seed) ⊕ replication) ⊕ key): a pure function of
+/// the run's seed, the replication and the key. Streams are allocated once per worker and
+/// re-seeded for each replication, so that a replication's cost is its seeding, not its
+/// allocation.
+final class ReplicationStreams {
+    let layout: StreamLayout
+    private let generatorName: String
+    private let seed: UInt64
+    private let seeding: StreamSeeding
+    private var streams: [RandomStream]
+    private var used = 0
+    private var indices: [StreamKey: Int] = [:]
+    private var replication = 0
+
+    /// Prepares the streams of one worker.
+    ///
+    /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
+    init(generatorName: String, seed: UInt64, layout: StreamLayout) throws(UnknownGeneratorError) {
+        self.layout = layout
+        self.generatorName = generatorName
+        self.seed = seed
+        seeding = StreamSeeding(seed: seed)
+        streams = [try RandomStream(generatorName: generatorName)]
+    }
+
+    /// Starts replication `replication` (0-based): every key's stream starts afresh.
+    func begin(replication: Int) {
+        self.replication = replication
+        used = 0
+        indices.removeAll(keepingCapacity: true)
+        if layout == .sequential { streams[0].reseed(seeding.seed(forReplication: replication)) }
+    }
+
+    /// The index of `key`'s stream, seeding it on first use in this replication.
+    func index(of key: StreamKey) -> Int {
+        guard layout == .keyed else { return 0 }
+        if let index = indices[key] { return index }
+        if used == streams.count {
+            // The generator name was checked when the first stream was made.
+            streams.append(try! RandomStream(generatorName: generatorName))
+        }
+        let index = used
+        used += 1
+        let mixed = StreamSeeding.splitMix64(
+            StreamSeeding.splitMix64(StreamSeeding.splitMix64(seed) ^ UInt64(replication)) ^ key.bits)
+        streams[index].reseed(UInt32(truncatingIfNeeded: mixed))
+        indices[key] = index
+        return index
+    }
+
+    /// The stream at `index`.
+    @inline(__always)
+    subscript(index: Int) -> RandomStream { streams[index] }
+
+    /// `key`'s stream.
+    subscript(key: StreamKey) -> RandomStream { streams[index(of: key)] }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import StudioReports
+import StudioScenario
+import StudioSimulation
+
+/// `studio-forecast compare BASE VARIANT`: both scenarios on common random numbers, and their
+/// paired differences.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Run two scenarios on common random numbers and write their paired differences (variant − base).",
+        discussion: """
+            Both scenarios run with the base's replications, seed and generator, each studio, candidate \
+            and programme-wide purpose drawing from its own GSL stream, so that what the scenarios share \
+            draws the same numbers. Writes comparison.csv (year, metric, statistic, value), the two \
+            forecasts under base/ and variant/, and run.json.
+            """)
+
+    @Argument(help: "The base scenario file.")
+    var base: String
+
+    @Argument(help: "The variant scenario file.")
+    var variant: String
+
+    @OptionGroup var simulation: SimulationOptions
+
+    @Option(help: "The output folder. Default: out/compare-<base>-vs-<variant>/.")
+    var out: String?
+
+    @Flag(help: "Replace the files of a non-empty output folder.")
+    var force = false
+
+    func run() throws {
+        let baseScenario = simulation.apply(to: try ScenarioInput(scenario: base).load())
+        let variantScenario = try ScenarioInput(scenario: variant).load()
+        let folder = OutputDirectory(path: out ?? "out/compare-\(baseScenario.name)-vs-\(variantScenario.name)")
+        try ForecastOutput.checkEmpty(folder, force: force)
+        let started = Date()
+        let comparison: Comparison
+        do {
+            comparison = try ComparisonEngine(scenarios: [baseScenario, variantScenario]).run(threads: simulation.threadCount)
+        } catch let error as ComparisonError {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+        let difference = comparison.differences[0]
+        let files =
+            [("comparison.csv", ComparisonFiles.comparisonCSV(difference))]
+            + ForecastOutput.files(comparison.forecasts[0], in: "base")
+            + ForecastOutput.files(comparison.forecasts[1], in: "variant")
+            + [
+                ForecastOutput.provenance(
+                    scenario: baseScenario, path: base, method: "compare", replications: comparison.forecasts[0].replications,
+                    threads: simulation.threadCount, started: started)
+            ]
+        try ForecastOutput.write(files, to: folder, force: force)
+        print(
+            "\(variantScenario.name) − \(baseScenario.name): \(comparison.forecasts[0].replications) paired replications, "
+                + "seed \(baseScenario.simulation.seed), \(baseScenario.simulation.generator)\n")
+        print(DifferenceTable(difference: difference).render())
+        print("Wrote comparison.csv, base/, variant/ and run.json to \(folder.path)/")
+    }
+}

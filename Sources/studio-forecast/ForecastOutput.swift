@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import StudioReports
+import StudioScenario
+import StudioSimulation
+
+/// The files a forecast is written as, and the provenance shared by every command.
+enum ForecastOutput {
+    /// `forecast.csv`, `summary.csv` and `cohorts.csv`, under `folder` (empty for the top).
+    static func files(_ forecast: Forecast, in folder: String = "") -> [(name: String, contents: String)] {
+        let files = ForecastFiles(forecast: forecast)
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        return [
+            (prefix + "forecast.csv", files.forecastCSV()), (prefix + "summary.csv", files.summaryCSV()),
+            (prefix + "cohorts.csv", files.cohortsCSV()),
+        ]
+    }
+
+    /// `run.json` for a run of `scenario` read from `path`.
+    static func provenance(
+        scenario: Scenario, path: String, method: String, replications: Int, threads: Int, started: Date
+    ) -> (name: String, contents: String) {
+        let bytes = FileManager.default.contents(atPath: path) ?? Data()
+        let record = RunProvenance(
+            toolVersion: StudioForecastCommand.version, scenarioName: scenario.name, scenarioPath: path,
+            scenarioSHA256: SHA256.hexDigest(bytes), method: method, seed: scenario.simulation.seed,
+            generator: scenario.simulation.generator, gslVersion: GSLLibrary.version, replications: replications,
+            threads: threads, startedAt: started, finishedAt: Date())
+        return ("run.json", record.json())
+    }
+
+    /// Writes `files` to `folder`, or prints why not and exits 1.
+    static func write(_ files: [(name: String, contents: String)], to folder: OutputDirectory, force: Bool) throws {
+        do {
+            try folder.write(files, force: force)
+        } catch {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+    }
+
+    /// Refuses a non-empty output folder before any work is done.
+    static func checkEmpty(_ folder: OutputDirectory, force: Bool) throws {
+        if folder.isNonEmpty && !force {
+            printError(OutputError.notEmpty(folder.path).description)
+            throw ExitCode(1)
+        }
+    }
+}

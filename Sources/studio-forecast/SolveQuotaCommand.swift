@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import StudioReports
+import StudioScenario
+import StudioSimulation
+
+/// `studio-forecast solve-quota SCENARIO --budget-breach-max P`: the largest constant annual quota
+/// whose chance of breaching the budget over the budget period stays within P.
+struct SolveQuotaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "solve-quota",
+        abstract: "Find the largest constant annual quota whose chance of a budget breach over the budget period stays within a limit.")
+
+    @OptionGroup var input: ScenarioInput
+    @OptionGroup var simulation: SimulationOptions
+
+    @Option(help: "The largest chance of at least one breach in the budget period, such as 0.05.")
+    var budgetBreachMax: Double
+
+    @Option(help: "An annual budget in yuan replacing the scenario's.")
+    var annualBudget: Double?
+
+    @Option(help: "The largest quota tried.")
+    var maxQuota: Int = 200
+
+    func validate() throws {
+        guard budgetBreachMax >= 0 && budgetBreachMax < 1 else {
+            throw ValidationError("--budget-breach-max \(budgetBreachMax) must be in [0, 1)")
+        }
+        if let annualBudget, annualBudget <= 0 { throw ValidationError("--annual-budget must be above 0") }
+        guard maxQuota >= 1 else { throw ValidationError("--max-quota must be at least 1") }
+    }
+
+    func run() throws {
+        var scenario = simulation.apply(to: try input.load())
+        if let annualBudget { scenario.budget.annualYuan = Array(repeating: annualBudget, count: scenario.horizonYears) }
+        let solver: QuotaSolver
+        do {
+            solver = try QuotaSolver(scenario: scenario, limit: budgetBreachMax, maxQuota: maxQuota)
+        } catch {
+            printError("\(input.path): \(error)")
+            throw ExitCode(1)
+        }
+        let started = Date()
+        let answer = try solver.solve(threads: simulation.threadCount) { evaluation in
+            FileHandle.standardError.write(
+                Data("  quota \(evaluation.quota): P(breach) \(Self.format(evaluation))\n".utf8))
+        }
+        let seconds = Date().timeIntervalSince(started)
+        let period = PrecisionTarget.periodEnd(of: scenario) + 1
+        print(
+            "\(scenario.name): chance of at least one budget breach in \(scenario.startYear)–\(scenario.startYear + period - 1), "
+                + "\(scenario.simulation.replications) replications a quota on common random numbers\n")
+        if let quota = answer.quota, let at = answer.atQuota {
+            print("Largest quota within \(budgetBreachMax): \(quota) a year (P(breach) \(Self.format(at)))")
+        } else {
+            print("No quota keeps the chance within \(budgetBreachMax): even 0 a year gives \(answer.nextUp.map(Self.format) ?? "–")")
+        }
+        if let next = answer.nextUp { print("At \(next.quota) a year: P(breach) \(Self.format(next))") }
+        print("\(answer.evaluations.count) quotas evaluated in \(String(format: "%.1f", seconds)) s")
+    }
+
+    static func format(_ evaluation: QuotaSolver.Evaluation) -> String {
+        String(format: "%.4f ± %.4f (MCSE)", evaluation.probability, evaluation.mcse)
+    }
+}

@@ -87,8 +87,8 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
 extension ScenarioLoader {
     /// Reads the scenario file at `path` with `overrides` applied, and validates it.
     ///
-    /// Problems with an overridden key are reported against the override, as
-    /// `path [key=value]`, since its line is the command line's.
+    /// Problems are reported against `path [key=value, ...]` without a line, since the lines of
+    /// the edited text are not the file's.
     ///
     /// - Throws: ``ScenarioErrors`` listing every problem.
     public func load(path: String, overrides: [ScenarioOverride]) throws(ScenarioErrors) -> Scenario {
@@ -105,7 +105,7 @@ extension ScenarioLoader {
             throw ScenarioErrors(
                 error.errors.map { problem in
                     var problem = problem
-                    if overrides.contains(where: { problem.keyPath.hasPrefix($0.keyPath) }) { problem.line = nil }
+                    problem.line = nil
                     return problem
                 })
         }
@@ -158,13 +158,13 @@ public struct NumericParameter: Sendable, Hashable {
     /// The value moved down (`direction` −1) or up (+1) by `step` of itself: whole numbers by at
     /// least 1, probabilities kept within [0, 1].
     public func moved(by step: Double, direction: Double) -> Double {
-        if isWholeNumber { return value + direction * max(1, (abs(value) * step).rounded()) }
+        if isWholeNumber && !isProbability { return value + direction * max(1, (abs(value) * step).rounded()) }
         let moved = value * (1 + direction * step)
         return isProbability ? min(max(moved, 0), 1) : moved
     }
 
-    /// The value as YAML text.
-    public static func text(_ value: Double, wholeNumber: Bool) -> String {
-        wholeNumber ? String(Int(value)) : String(value)
+    /// The value as YAML text: whole numbers without a decimal point.
+    public static func text(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

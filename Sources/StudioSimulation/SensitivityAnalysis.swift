@@ -48,7 +48,7 @@ public struct SensitivityAnalysis: Sendable {
             func scenario(_ direction: Double) -> Scenario? {
                 let value = parameter.moved(by: step, direction: direction)
                 guard value != parameter.value else { return nil }
-                let text = NumericParameter.text(value, wholeNumber: parameter.isWholeNumber)
+                let text = NumericParameter.text(value)
                 return try? prepare(loader.load(path: path, overrides: [ScenarioOverride(keyPath: parameter.keyPath, value: text)]))
             }
             return (parameter, scenario(-1), scenario(1))

@@ -179,3 +179,64 @@ struct ShippedScenarioRunTests {
         #expect(contents(of: out) == outputFiles)
     }
 }
+
+@Suite("Analyst workflows from the command line")
+struct AnalystCommandTests {
+    @Test("compare writes the paired differences and both forecasts; a scenario against itself differs by zero")
+    func compare() throws {
+        let out = try Fixtures.temporaryDirectory().appendingPathComponent("cmp")
+        let path = Fixtures.scenarioPath("nanchang-baseline")
+        let result = try CommandLine.run(["compare", path, path, "--replications", "200", "--out", out.path])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(contents(of: out) == ["base", "comparison.csv", "run.json", "variant"])
+        #expect(contents(of: out.appendingPathComponent("variant")) == ["cohorts.csv", "forecast.csv", "summary.csv"])
+        let csv = try String(contentsOf: out.appendingPathComponent("comparison.csv"), encoding: .utf8)
+        let rows = csv.split(separator: "\n").dropFirst()
+        #expect(rows.allSatisfy { $0.hasSuffix(",0") }, "\(rows.first { !$0.hasSuffix(",0") } ?? "")")
+        #expect(Set(rows.map { $0.split(separator: ",")[2] }) == ["mean", "sd", "mcse", "p05", "p50", "p95", "prob_positive"])
+        #expect(result.output.contains("Δ net outflow mean"))
+    }
+
+    @Test("sweep runs a grid of two keys into sweep.csv, one row per point and year")
+    func sweep() throws {
+        let out = try Fixtures.temporaryDirectory().appendingPathComponent("sweep")
+        let result = try CommandLine.run([
+            "sweep", Fixtures.scenarioPath("nanchang-baseline"), "--set", "quota.per_year=4,6",
+            "--set", "selection.shortlist_score=78,82", "--replications", "100", "--out", out.path,
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        let lines = try String(contentsOf: out.appendingPathComponent("sweep.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(lines[0].hasPrefix("quota.per_year,selection.shortlist_score,year,named_mean"))
+        #expect(lines.count == 1 + 4 * 10)
+        #expect(lines[1].hasPrefix("4,78,2026,"))
+        #expect(lines.last?.hasPrefix("6,82,2035,") == true)
+        let bad = try CommandLine.run(["sweep", Fixtures.scenarioPath("nanchang-baseline"), "--set", "quota.per_year=4,x"])
+        #expect(bad.status == 1)
+        #expect(bad.errors.contains("[quota.per_year=x]: quota.per_year: expected a whole number"))
+    }
+
+    @Test("solve-quota prints the answer with the breach chance at it and one above, with MCSEs")
+    func solveQuota() throws {
+        let result = try CommandLine.run([
+            "solve-quota", Fixtures.scenarioPath("nanchang-baseline"), "--budget-breach-max", "0.05", "--replications",
+            "300", "--generator", "taus2", "--max-quota", "10",
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("Largest quota within 0.05:"))
+        #expect(result.output.contains("(MCSE)"))
+        let refused = try CommandLine.run(["solve-quota", Fixtures.scenarioPath("nanchang-baseline"), "--budget-breach-max", "2"])
+        #expect(refused.status != 0)
+        #expect(refused.errors.contains("--budget-breach-max 2.0 must be in [0, 1)"))
+    }
+
+    @Test("run --precision records the replications it used")
+    func precision() throws {
+        let out = try Fixtures.temporaryDirectory().appendingPathComponent("precise")
+        let result = try CommandLine.run([
+            "run", Fixtures.scenarioPath("larger-quota"), "--precision", "0.5", "--out", out.path,
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        let json = try String(contentsOf: out.appendingPathComponent("run.json"), encoding: .utf8)
+        #expect(json.contains("\"replications\": 8192"))
+    }
+}

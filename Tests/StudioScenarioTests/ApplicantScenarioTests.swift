@@ -43,12 +43,7 @@ private let poolYAML = """
     """
 
 private func errors(_ yaml: String, file: String = "pool.yaml") -> [ScenarioError] {
-    do {
-        _ = try ScenarioLoader().load(yaml: yaml, file: file)
-        return []
-    } catch {
-        return error.errors
-    }
+    Fixtures.problems(yaml, file: file)
 }
 
 private func variant(_ original: String, _ replacement: String) -> String {

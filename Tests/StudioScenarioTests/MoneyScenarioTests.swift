@@ -40,12 +40,7 @@ private let moneyYAML = """
     """
 
 private func errors(_ yaml: String) -> [ScenarioError] {
-    do {
-        _ = try ScenarioLoader().load(yaml: yaml, file: "money.yaml")
-        return []
-    } catch {
-        return error.errors
-    }
+    Fixtures.problems(yaml, file: "money.yaml")
 }
 
 @Suite("Scenario files: subsidies, fraud, budgets and reporting")

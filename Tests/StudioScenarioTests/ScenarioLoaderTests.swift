@@ -37,12 +37,7 @@ private func variant(_ original: String, _ replacement: String) -> String {
 
 /// The errors loading `yaml` gives.
 private func errors(_ yaml: String) -> [ScenarioError] {
-    do {
-        _ = try ScenarioLoader(knownGenerators: GSLLibrary.generatorNames).load(yaml: yaml, file: "bad.yaml")
-        return []
-    } catch {
-        return error.errors
-    }
+    Fixtures.problems(yaml, file: "bad.yaml", knownGenerators: GSLLibrary.generatorNames)
 }
 
 @Suite("Scenario files")

@@ -29,6 +29,16 @@ public enum Fixtures {
         try ScenarioLoader().load(yaml: yaml, file: "test.yaml")
     }
 
+    /// The problems a scenario given as YAML text has, named `file` in messages; empty when valid.
+    public static func problems(_ yaml: String, file: String, knownGenerators: [String] = []) -> [ScenarioError] {
+        do {
+            _ = try ScenarioLoader(knownGenerators: knownGenerators).load(yaml: yaml, file: file)
+            return []
+        } catch {
+            return error.errors
+        }
+    }
+
     /// A new empty folder under the system's temporary folder.
     public static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory

@@ -298,6 +298,11 @@ struct ApplicantPool {
                 TraceEvent(
                     year: year, studio: label(entry.id),
                     kind: .ranked(score: entry.score, rank: rank + 1, outcome: outcome)))
+            if let rubric {
+                let points = rubric.split(score: entry.score, profile: profile(of: entry.id))
+                let items = zip(rubric.items, points).map { TraceEvent.ScoreItem(key: $0.key, points: $1) }
+                trace.append(TraceEvent(year: year, studio: label(entry.id), kind: .scoreItems(items)))
+            }
         }
         for entry in below {
             trace.append(TraceEvent(year: year, studio: label(entry.id), kind: .belowShortlist(score: entry.score)))

@@ -13,6 +13,20 @@ public struct TraceEvent: Sendable, Hashable, CustomStringConvertible {
         case belowQuota = "below the quota"
     }
 
+    /// One item of a rubric split.
+    public struct ScoreItem: Sendable, Hashable {
+        /// The item's key.
+        public var key: String
+        /// Its points.
+        public var points: Double
+
+        /// Creates an item.
+        public init(key: String, points: Double) {
+            self.key = key
+            self.points = points
+        }
+    }
+
     /// What happened.
     public enum Kind: Sendable, Hashable {
         /// An applicant failed a condition of Art. 2 and was not recommended.
@@ -23,6 +37,8 @@ public struct TraceEvent: Sendable, Hashable, CustomStringConvertible {
         case belowShortlist(score: Double)
         /// A shortlisted studio's score, rank and outcome (Art. 7).
         case ranked(score: Double, rank: Int, outcome: RankingOutcome)
+        /// A shortlisted studio's score split into the rubric's items (key, points).
+        case scoreItems([ScoreItem])
         /// Named this year (Art. 7).
         case named
         /// Assessed, with the chance it had of passing (Art. 11, 14).
@@ -74,6 +90,8 @@ public struct TraceEvent: Sendable, Hashable, CustomStringConvertible {
             what = "applied: score \(Self.format(score, digits: 2)), below the shortlist"
         case .ranked(let score, let rank, let outcome):
             what = "applied: score \(Self.format(score, digits: 2)), rank \(rank), \(outcome.rawValue)"
+        case .scoreItems(let items):
+            what = "score items: " + items.map { "\($0.key) \(Self.format($0.points, digits: 2))" }.joined(separator: ", ")
         case .named: what = "named"
         case .assessed(let passed, let probability):
             what = "assessed: \(passed ? "pass" : "fail") (pass probability \(Self.format(probability, digits: 4)))"

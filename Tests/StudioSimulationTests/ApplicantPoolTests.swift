@@ -216,3 +216,29 @@ struct ExactSelectionTests {
         #expect(throws: ExactEvaluatorError.selectionNotCovered) { try ExactEvaluator(scenario: noisy).evaluate() }
     }
 }
+
+@Suite("Scoring rubric in the simulation")
+struct RubricSimulationTests {
+    @Test("A shortlisted studio's score is split into the rubric's items in the trace, summing to the score")
+    func itemsInTrace() throws {
+        let rubric = ScoringRubric(items: [.init(key: "facilities", points: 30), .init(key: "results", points: 70)])
+        let scenario = Scenario(
+            name: "rubric", startYear: 2026, horizonYears: 1, simulation: SimulationSettings(replications: 1, seed: 4),
+            quotaPerYear: [2], applicants: ApplicantParameters(pool: 10, qualityMean: 85, qualitySD: 5),
+            selection: SelectionRules(shortlistScore: 80, tieBreak: .rubricItem(1)), rubric: rubric)
+        let events = try MonteCarloEngine(scenario: scenario).replay(replication: 0).trace.events
+        var checked = 0
+        for (index, event) in events.enumerated() {
+            guard case .ranked(let score, _, _) = event.kind else { continue }
+            guard case .scoreItems(let items) = events[index + 1].kind else {
+                Issue.record("no items after \(event)")
+                continue
+            }
+            #expect(items.map(\.key) == ["facilities", "results"])
+            #expect(abs(items.reduce(0) { $0 + $1.points } - score) < 1e-9)
+            #expect(items[0].points <= 30 && items[1].points <= 70)
+            checked += 1
+        }
+        #expect(checked > 0)
+    }
+}

@@ -51,13 +51,4 @@ public struct AssessmentParameters: Sendable, Hashable {
 
     /// The mean in-cycle pass probability, the mean of each studio's Beta draw under heterogeneity.
     public var meanInCycle: Double { inCycle.reduce(0, +) / Double(inCycle.count) }
-
-    /// The population pass probability for a studio in `state` at `age` (2 or more).
-    public func passProbability(for state: StudioGrantState, age: Int) -> Double {
-        if state.hasYellowCard, let afterYellowCard { return afterYellowCard }
-        switch state.phase {
-        case .inCycle: return inCycle[min(max(age - 2, 0), inCycle.count - 1)]
-        case .postCycle, .revoked: return postCycle
-        }
-    }
 }

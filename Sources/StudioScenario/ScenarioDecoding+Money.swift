@@ -69,7 +69,8 @@ extension ScenarioDecoding {
         guard let map = reader.mapping(node, at: path, allowed: ["entries_per_studio", "kinds"]) else { return nil }
         var awards = CityAwards.measures
         if let node = map["kinds"] {
-            awards = decodeAwardKinds(node, at: map.path("kinds")) ?? awards
+            guard let kinds = decodeAwardKinds(node, at: map.path("kinds")) else { return nil }
+            awards = kinds
         }
         var entries = Array(repeating: 0.0, count: awards.kinds.count)
         let keys = awards.kinds.map(\.key)
@@ -109,9 +110,14 @@ extension ScenarioDecoding {
                 else { return nil }
                 return CityAwards.Tier(count: count, yuan: yuan)
             }
-            if tiers.count == items.count { kinds.append(CityAwards.Kind(key: key, tiers: tiers)) }
+            if tiers.isEmpty {
+                reader.report("give at least one tier of count and yuan", at: kindPath, node: value)
+            } else if tiers.count == items.count {
+                kinds.append(CityAwards.Kind(key: key, tiers: tiers))
+            }
         }
-        return kinds.count == pairs.count ? CityAwards(kinds: kinds) : nil
+        if pairs.count == 0 { reader.report("give at least one kind of award", at: path, node: node) }
+        return kinds.count == pairs.count && !kinds.isEmpty ? CityAwards(kinds: kinds) : nil
     }
 
     func decodeFraud(_ node: Node, hasApplicants: Bool) -> FraudParameters {

@@ -131,6 +131,10 @@ extension ScenarioDecoding {
             return ScoringRubric.Item(key: key, points: points)
         }
         guard decoded.count == items.count, !decoded.isEmpty else { return nil }
+        if Set(decoded.map(\.key)).count != decoded.count {
+            reader.report("item names must differ", at: path, node: rubricNode)
+            return nil
+        }
         let sum = decoded.reduce(0) { $0 + $1.points }
         if abs(sum - 100) > 1e-9 {
             reader.report("items sum to \(YAMLReader.format(sum)) points, not 100", at: path, node: rubricNode)

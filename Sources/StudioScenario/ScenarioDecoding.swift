@@ -40,6 +40,9 @@ struct ScenarioDecoding {
             quotaNode, horizon: scenario.horizonYears, checksLength: horizonIsValid)
         scenario.applicants = top["applicants"].flatMap(decodeApplicants)
         scenario.rubric = top["scoring"].flatMap(decodeScoring)
+        if let node = top["scoring"], scenario.applicants == nil {
+            reader.report("needs an applicants section, whose scores it splits", at: "scoring", node: node)
+        }
         if let node = top["selection"] {
             if scenario.applicants == nil && !reader.errors.contains(where: { $0.keyPath.hasPrefix("applicants") }) {
                 reader.report("needs an applicants section: without a pool every quota place is filled", at: "selection", node: node)
@@ -49,7 +52,8 @@ struct ScenarioDecoding {
         scenario.assessment = decodeAssessment(
             top["assessment"], rules: scenario.grantRules, hasApplicants: scenario.applicants != nil)
         if let node = top["existing_studios"] {
-            scenario.existingStudios = decodeExisting(node, startYear: scenario.startYear, rules: scenario.grantRules)
+            scenario.existingStudios = decodeExisting(
+                node, startYear: scenario.startYear, rules: scenario.grantRules, assessmentModel: scenario.assessment.model)
         }
         if let node = top["subsidies"] { scenario.subsidies = decodeSubsidies(node) }
         if let node = top["fraud"] { scenario.fraud = decodeFraud(node, hasApplicants: scenario.applicants != nil) }
@@ -69,8 +73,14 @@ struct ScenarioDecoding {
                 reader.integer(node, at: map.path("replications"), in: 1...SimulationSettings.maximumReplications)
                 ?? settings.replications
         }
-        if let node = map["seed"], let seed = reader.integer(node, at: map.path("seed"), in: 0...Int.max) {
-            settings.seed = UInt64(seed)
+        if let node = map["seed"] {
+            if let scalar = node.scalar, YAMLReader.tag(node, .int), let seed = UInt64.construct(from: scalar) {
+                settings.seed = seed
+            } else {
+                reader.report(
+                    "expected a whole number from 0 to \(UInt64.max), found \(YAMLReader.describe(node))", at: map.path("seed"),
+                    node: node)
+            }
         }
         if let node = map["generator"], let name = reader.string(node, at: map.path("generator")) {
             if knownGenerators.isEmpty || knownGenerators.contains(name) {
@@ -151,7 +161,11 @@ struct ScenarioDecoding {
         let keys = ["model", "pass_score", "noise_sd", "pass_probability", "heterogeneity", "year_shock_sd"]
         guard let map = reader.mapping(node, at: "assessment", allowed: keys) else { return parameters }
         decodeAssessmentModel(map, into: &parameters, hasApplicants: hasApplicants)
-        if let node = map["pass_probability"],
+        if let node = map["pass_probability"], parameters.model != .probability {
+            reader.report(
+                "applies only with assessment.model: probability; under score the pass score decides",
+                at: map.path("pass_probability"), node: node)
+        } else if let node = map["pass_probability"],
             let probabilities = reader.mapping(
                 node, at: map.path("pass_probability"), allowed: ["in_cycle", "post_cycle", "after_yellow_card"])
         {
@@ -196,7 +210,9 @@ struct ScenarioDecoding {
         return parameters
     }
 
-    private func decodeExisting(_ node: Node, startYear: Int, rules: GrantRules) -> [ExistingStudioGroup] {
+    private func decodeExisting(
+        _ node: Node, startYear: Int, rules: GrantRules, assessmentModel: AssessmentParameters.Model
+    ) -> [ExistingStudioGroup] {
         guard let items = reader.sequence(node, at: "existing_studios") else { return [] }
         let keys = ["named_year", "count", "tranches_paid", "consecutive_fails", "post_cycle", "quality"]
         return items.compactMap { item -> ExistingStudioGroup? in
@@ -229,6 +245,22 @@ struct ScenarioDecoding {
                 reader.report(
                     "a studio named in \(named) has passed its \(rules.cycleYears)-year cycle by \(startYear); set post_cycle: true",
                     at: map.path("named_year"), node: map["named_year"])
+                return nil
+            }
+            if postCycle && paid < rules.trancheCount && yearsSoFar < rules.cycleYears {
+                reader.report(
+                    "a studio named in \(named) with \(paid) of \(rules.trancheCount) tranches is still in its \(rules.cycleYears)-year cycle; remove post_cycle",
+                    at: map.path("post_cycle"), node: map["post_cycle"])
+                return nil
+            }
+            if !postCycle && fails + paid - 1 > yearsSoFar - 1 {
+                reader.report(
+                    "\(paid) tranche(s) and \(fails) fail(s) need more than the \(yearsSoFar - 1) assessment(s) held since naming in \(named)",
+                    at: map.path("consecutive_fails"), node: map["consecutive_fails"] ?? item.node)
+                return nil
+            }
+            if quality != nil && assessmentModel == .probability {
+                reader.report("applies only with assessment.model: score", at: map.path("quality"), node: map["quality"])
                 return nil
             }
             if !postCycle && paid > yearsSoFar {

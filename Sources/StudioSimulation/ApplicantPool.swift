@@ -10,9 +10,11 @@ import StudioScenario
 /// its quality (normal, clipped to 0...100), its body (by the bodies' shares) and its rubric
 /// profile; then, for each candidate in pool order, whether it is found cheating (Art. 15; it is
 /// then disqualified for ever); then, for each candidate left, whether it applies and meets the
-/// conditions (one uniform for both, see `screenAndScore`) and its score noise; then tie
-/// keys for studios with equal scores; then an objection draw for each studio about to be named.
-/// A draw whose outcome is certain is not made.
+/// conditions (one uniform for both, see `screenAndScore`), its score noise and the random key
+/// that orders equal scores; then, for each shortlisted studio, its objection draw. Under the
+/// keyed layout each candidate draws all of these from its own stream, so a candidate's draws
+/// do not depend on the quota or on the other candidates. A draw whose outcome is certain (an
+/// apply probability of 1 with certain conditions, no score noise, no objections) is not made.
 struct ApplicantPool {
     /// A candidate waiting to be named.
     struct Candidate {
@@ -26,14 +28,18 @@ struct ApplicantPool {
         let profile: Int
         /// Its stream's index in the replication's streams.
         let stream: Int
+        /// Its stable identity, which also keys its streams once named.
+        let key: StreamKey.CandidateKey
     }
 
     /// A studio the year's selection named.
     struct Nominee {
         let quality: Double
         let score: Double
-        /// A trace label: the list's id and name, or `P` and the arrival number.
-        let label: String
+        /// Its identity as a candidate, which keys its streams as a named studio.
+        let key: StreamKey.CandidateKey
+        /// A trace label, when tracing: the list's id and name, or `P` and the arrival number.
+        let label: String?
     }
 
     private let parameters: ApplicantParameters
@@ -83,7 +89,7 @@ struct ApplicantPool {
             candidates.append(
                 Candidate(
                     quality: applicant.quality, channel: applicant.channel, listed: row, serial: arrivals,
-                    profile: drawProfile(using: streams[stream]), stream: stream))
+                    profile: drawProfile(using: streams[stream]), stream: stream, key: .listed(row: row)))
         }
         for index in 0..<parameters.pool { arrive(.arrived(year: -1, index: index), using: streams) }
     }
@@ -109,7 +115,7 @@ struct ApplicantPool {
                 recommended += entries[channel]
                 continue
             }
-            let ordered = order(entries[channel], using: streams)
+            let ordered = order(entries[channel])
             recommended += ordered.prefix(cap)
             if let trace {
                 for entry in ordered.dropFirst(cap) {
@@ -120,15 +126,22 @@ struct ApplicantPool {
         tally.recommended = Double(recommended.count)
         let objection = rules.objectionProbability
         let shortlist = rules.shortlistScore
-        let ranking = order(recommended.filter { $0.score >= shortlist }, using: streams)
-        let result = QuotaRanking.select(ranking, quota: quota, rules: rules) { [candidates] entry in
-            objection > 0 && streams[candidates[entry.id].stream].uniform() < objection
+        let ranking = order(recommended.filter { $0.score >= shortlist })
+        // Every shortlisted studio draws its objection uniform, reached or not, so that its
+        // stream does not depend on how far down the ranking the quota goes.
+        var struck = Set<Int>()
+        if objection > 0 {
+            for entry in ranking where streams[candidates[entry.id].stream].uniform() < objection { struck.insert(entry.id) }
         }
+        let result = QuotaRanking.select(ranking, quota: quota, rules: rules) { struck.contains($0.id) }
         tally.shortlisted = Double(result.ranked.count)
         var nominees: [Nominee] = []
         for entry in result.named {
             let candidate = candidates[entry.id]
-            nominees.append(Nominee(quality: candidate.quality, score: entry.score, label: label(entry.id)))
+            nominees.append(
+                Nominee(
+                    quality: candidate.quality, score: entry.score, key: candidate.key,
+                    label: trace == nil ? nil : label(entry.id)))
             tally.named += 1
             tally.namedScoreSum += entry.score
             tally.lowestNamedScore = min(tally.lowestNamedScore, entry.score)
@@ -180,22 +193,22 @@ struct ApplicantPool {
                 continue
             }
             let drawn = noise > 0 ? candidate.quality + stream.gaussian(sd: noise) : candidate.quality
-            entries[candidate.channel].append(QuotaRanking.Entry(id: index, score: min(max(drawn, 0), 100)))
+            // The key that orders equal scores, drawn for every scored applicant.
+            let randomKey = stream.uniform()
+            entries[candidate.channel].append(
+                QuotaRanking.Entry(id: index, score: min(max(drawn, 0), 100), randomKey: randomKey))
         }
     }
 
     /// Entries ordered by score, equal scores by the tie-break rule (Art. 7).
-    private mutating func order(_ entries: [QuotaRanking.Entry], using streams: ReplicationStreams) -> [QuotaRanking.Entry] {
+    /// Entries ordered by score; equal scores by the rubric item when ties go by one, then by
+    /// each entry's random key, drawn when it was scored.
+    private func order(_ entries: [QuotaRanking.Entry]) -> [QuotaRanking.Entry] {
         var ordered = QuotaRanking.order(entries)
-        let runs = QuotaRanking.tiedRuns(ordered)
-        guard !runs.isEmpty else { return ordered }
-        for run in runs {
+        guard case .rubricItem(let item) = rules.tieBreak, let rubric else { return ordered }
+        for run in QuotaRanking.tiedRuns(ordered) {
             for index in run {
-                if case .rubricItem(let item) = rules.tieBreak, let rubric {
-                    ordered[index].tieKey =
-                        rubric.split(score: ordered[index].score, profile: profile(of: ordered[index].id))[item]
-                }
-                ordered[index].randomKey = streams[candidates[ordered[index].id].stream].uniform()
+                ordered[index].tieKey = rubric.split(score: ordered[index].score, profile: profile(of: ordered[index].id))[item]
             }
             ordered[run] = ArraySlice(QuotaRanking.order(Array(ordered[run])))
         }
@@ -217,7 +230,7 @@ struct ApplicantPool {
         candidates.append(
             Candidate(
                 quality: quality, channel: channel, listed: -1, serial: arrivals, profile: drawProfile(using: stream),
-                stream: index))
+                stream: index, key: key))
     }
 
     /// A rubric profile: each item's relative strength e^(0.25 z), z standard normal.

@@ -100,7 +100,7 @@ public struct ExactEvaluator: Sendable {
                     if fraud > 0 {
                         let step = lifecycle.revokeForFraud(state)
                         let yearsActive = Double(year - (group.cohort ?? 0))
-                        let recovered = grantPaid(state, group: group) + subsidiesRecovered(yearsActive: yearsActive, group: group)
+                        let recovered = grantPaid(state) + subsidiesRecovered(yearsActive: yearsActive, group: group)
                         ledger.recordFraud(
                             step, year: year, cohort: group.cohort, recovered: recovered, cancelled: [],
                             weight: group.size * probability * fraud)
@@ -166,7 +166,7 @@ public struct ExactEvaluator: Sendable {
     private static func logNormalMean(_ median: Double, _ sigma: Double) -> Double { median * exp(sigma * sigma / 2) }
 
     /// The grant paid to a studio in `state` (no payment lag): its tranches earned so far.
-    private func grantPaid(_ state: StudioGrantState, group: Group) -> Double {
+    private func grantPaid(_ state: StudioGrantState) -> Double {
         (0..<state.tranchesEarned).reduce(0.0) { $0 + scenario.grantRules.trancheAmount($1) }
     }
 

@@ -9,8 +9,9 @@ public import StudioScenario
 /// cohort by rank): one uniform under the probability model, one normal under the score model;
 /// then the year's studios are named, from the applicant pool (see ``ApplicantPool`` for its
 /// draws) or by filling the quota, each drawing its own heterogeneity; then the Art. 12
-/// subsidies are drawn for the studios active at the year's end (see `paySubsidies`). A draw
-/// whose outcome is certain is not made. Under the sequential layout a replication's draws all
+/// subsidies are drawn for the studios active at the year's end (see `paySubsidies`). Every
+/// assessed studio draws its uniform; fraud and subsidy draws whose outcome is certain (a
+/// probability of 0, a mean of 0) are not made. Under the sequential layout a replication's draws all
 /// come from one GSL stream, in this order; under the keyed layout each studio, candidate and
 /// programme-wide purpose draws from its own stream (``ReplicationStreams``). Either way
 /// replication k is the same in a full run and replayed alone.
@@ -102,6 +103,7 @@ public struct ProgrammeSimulator {
         pool?.reset(using: streams)
         // Read once: a method of this large value called per studio would copy it.
         let model = scenario.assessment.model
+        let tracing = trace != nil
         for year in 0..<scenario.horizonYears {
             let calendarYear = scenario.startYear + year
             let (shock, yearFactor) = passModel.yearFactor(using: streams[.shock])
@@ -113,7 +115,7 @@ public struct ProgrammeSimulator {
                 let age = calendarYear - studios[index].namedYear + 1
                 let (passed, probability) = Self.assess(
                     studios[index], age: age, shock: shock, yearFactor: yearFactor, model: model, passModel: passModel,
-                    stream: streams[studios[index].lifecycleStream])
+                    stream: streams[studios[index].lifecycleStream], tracing: tracing)
                 let step = lifecycle.assess(studios[index].state, age: age, passed: passed)
                 studios[index].state = step.state
                 ledger.recordAssessment(step, year: year, cohort: studios[index].cohort)
@@ -135,11 +137,12 @@ public struct ProgrammeSimulator {
 
     // MARK: - Steps
 
-    /// One annual assessment (Art. 11, 14): whether the studio passed, and its chance of passing.
+    /// One annual assessment (Art. 11, 14): whether the studio passed, and its chance of passing
+    /// (under the score model, only when tracing).
     @inline(__always)
     private static func assess(
         _ studio: Studio, age: Int, shock: Double, yearFactor: Double, model: AssessmentParameters.Model,
-        passModel: PassProbabilityModel, stream: RandomStream
+        passModel: PassProbabilityModel, stream: RandomStream, tracing: Bool
     ) -> (Bool, Double) {
         switch model {
         case .probability:
@@ -149,7 +152,8 @@ public struct ProgrammeSimulator {
             let margin = studio.quality + shock - passScore
             guard noiseSD > 0 else { return (margin >= 0, margin >= 0 ? 1 : 0) }
             let passed = margin + stream.gaussian(sd: noiseSD) >= 0
-            return (passed, GSLLibrary.normalUpperTail(-margin / noiseSD))
+            // The chance of passing is only shown in a trace.
+            return (passed, tracing ? GSLLibrary.normalUpperTail(-margin / noiseSD) : .nan)
         }
     }
 
@@ -167,11 +171,12 @@ public struct ProgrammeSimulator {
         let count = pool == nil ? quota : nominees.count
         for rank in 0..<count {
             var label = -1
-            if trace != nil && rank < nominees.count {
+            if rank < nominees.count, let nomineeLabel = nominees[rank].label {
                 label = labels.count
-                labels.append(nominees[rank].label)
+                labels.append(nomineeLabel)
             }
-            let key = StreamKey.StudioKey.named(cohort: year, rank: rank)
+            let key: StreamKey.StudioKey =
+                rank < nominees.count ? .candidate(nominees[rank].key) : .named(cohort: year, rank: rank)
             let lifecycleStream = streams.index(of: .studioLifecycle(key))
             let studio = Studio(
                 state: naming.state, namedYear: calendarYear, cohort: year,

@@ -6,8 +6,9 @@ public import StudioScenario
 /// A breach is an annual breach in some year of the first budget period when the scenario sets
 /// an annual budget, and otherwise the period's net outflow above the period budget. Every quota is run on common random numbers (the
 /// keyed layout, same seed), so a larger quota adds studios to the same worlds and the breach
-/// chance rises with the quota replication by replication; the search doubles the quota until
-/// the limit is passed and then bisects.
+/// chance rises with the quota; the search doubles the quota until the limit is passed and
+/// then bisects. With an applicant pool a larger quota also changes who waits in the pool, so
+/// the rise is not guaranteed replication by replication; the tests check it on the baseline.
 public struct QuotaSolver: Sendable {
     /// The breach chance at one quota, with its Monte Carlo standard error.
     public struct Evaluation: Sendable, Hashable {

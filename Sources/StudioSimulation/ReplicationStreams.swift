@@ -10,10 +10,11 @@ public enum StreamLayout: String, Sendable, Hashable, CaseIterable {
 
 /// What a keyed stream is for: a programme-wide purpose or one entity.
 ///
-/// Studios named in the forecast are keyed by naming year and rank; studios named before it by
-/// their group and place in it; candidates by their list row, or by arrival year and place in
-/// that year's arrivals. None of these keys depends on the quota, the shortlist or any other
-/// rule, so a studio common to two scenarios keeps its draws.
+/// A studio named from the applicant pool is keyed by its identity as a candidate; a studio
+/// named by filling the quota by its naming year and rank; a studio named before the forecast
+/// by its group and place in it. Candidates are keyed by their list row, or by arrival year and
+/// place in that year's arrivals. None of these keys depends on the quota, the shortlist or any
+/// other rule, so a studio common to two scenarios keeps its draws.
 enum StreamKey: Hashable {
     /// The year's common shock.
     case shock
@@ -30,7 +31,9 @@ enum StreamKey: Hashable {
 
     /// A studio's stable identity.
     enum StudioKey: Hashable {
-        /// Named in forecast year `cohort` (0-based) at `rank` (0-based).
+        /// Named from the applicant pool: its identity as a candidate.
+        case candidate(CandidateKey)
+        /// Named by filling the quota in forecast year `cohort` (0-based) at `rank` (0-based).
         case named(cohort: Int, rank: Int)
         /// Member `member` of group `group` of the studios named before the forecast.
         case existing(group: Int, member: Int)
@@ -44,10 +47,11 @@ enum StreamKey: Hashable {
         case arrived(year: Int, index: Int)
     }
 
-    /// 64 bits that differ for every key: a tag in the top byte and the fields below it.
+    /// 64 bits that differ for every key: a tag in the top byte, then 24 bits for the first field
+    /// (plus one, so that −1 fits) and 28 bits for the second.
     var bits: UInt64 {
         func pack(_ tag: UInt64, _ a: Int, _ b: Int) -> UInt64 {
-            tag << 56 | UInt64(truncatingIfNeeded: a + 1) & 0xFF_FFFF << 28 | UInt64(truncatingIfNeeded: b) & 0xFFF_FFFF
+            tag << 56 | (UInt64(truncatingIfNeeded: a + 1) & 0xFF_FFFF) << 28 | (UInt64(truncatingIfNeeded: b) & 0xFFF_FFFF)
         }
         switch self {
         case .shock: return pack(1, 0, 0)
@@ -59,6 +63,10 @@ enum StreamKey: Hashable {
         case .studioSubsidies(.existing(let group, let member)): return pack(7, group, member)
         case .candidate(.listed(let row)): return pack(8, 0, row)
         case .candidate(.arrived(let year, let index)): return pack(9, year, index)
+        case .studioLifecycle(.candidate(.listed(let row))): return pack(10, 0, row)
+        case .studioLifecycle(.candidate(.arrived(let year, let index))): return pack(11, year, index)
+        case .studioSubsidies(.candidate(.listed(let row))): return pack(12, 0, row)
+        case .studioSubsidies(.candidate(.arrived(let year, let index))): return pack(13, year, index)
         }
     }
 }

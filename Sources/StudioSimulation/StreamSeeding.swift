@@ -5,8 +5,9 @@
 /// SplitMix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number generators", 2014)
 /// into a 32-bit base; replication k is seeded with `mix32(base &+ k)`, where `mix32` is a
 /// bijection of 32-bit words (the `lowbias32` finaliser). Because it is a bijection, the
-/// replications of one run never share a seed (for up to 2^32 replications), and their seeds
-/// are scattered rather than consecutive.
+/// replications of one run get distinct seeds (for up to 2^32 replications), and their seeds
+/// are scattered rather than consecutive. (GSL reads a seed of 0 as its default seed, so the
+/// one replication whose seed is 0 repeats the stream of the default seed.)
 public struct StreamSeeding: Sendable, Hashable {
     /// The 32-bit base derived from the run's seed.
     public let base: UInt32

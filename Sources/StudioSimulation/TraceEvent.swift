@@ -65,8 +65,10 @@ public struct TraceEvent: Sendable, Hashable, CustomStringConvertible {
 
     /// The calendar year.
     public var year: Int
-    /// The studio's label: naming year and rank (`2026-03`), or naming year and `E` with its place for studios named
-    /// before the forecast; empty for events of the whole programme.
+    /// The studio's label: `2026-03` for rank 3 of 2026 when the quota is filled, the list's id
+    /// and name or `P` and the arrival number for a studio or candidate of the applicant pool,
+    /// `2024-E2` for the second studio named before the forecast; empty for events of the whole
+    /// programme.
     public var studio: String
     /// What happened.
     public var kind: Kind

@@ -75,3 +75,61 @@ struct ScenarioOverrideTests {
         #expect(abs(byPath["assessment.pass_probability.in_cycle"]!.moved(by: 0.1, direction: 1) - 1) < 1e-12)
     }
 }
+
+@Suite("Scenario files: states and sections that cannot hold together")
+struct ScenarioConsistencyTests {
+    static let base = """
+        start_year: 2026
+        quota:
+          per_year: 2
+        existing_studios:
+          - named_year: 2025
+            count: 3
+            tranches_paid: 1
+
+        """
+
+    @Test(
+        "Each impossible combination is one error at its key path",
+        arguments: [
+            (
+                "  - named_year: 2024\n    count: 1\n    tranches_paid: 1\n    post_cycle: true\n",
+                "existing_studios[1].post_cycle", "still in its 5-year cycle"
+            ),
+            (
+                "  - named_year: 2025\n    count: 1\n    tranches_paid: 1\n    consecutive_fails: 1\n",
+                "existing_studios[1].consecutive_fails", "need more than the 0 assessment(s)"
+            ),
+            (
+                "  - named_year: 2024\n    count: 1\n    tranches_paid: 1\n    quality: 80\n",
+                "existing_studios[1].quality", "applies only with assessment.model: score"
+            ),
+            ("scoring:\n  rubric:\n    - item: a\n      points: 100\n", "scoring", "needs an applicants section"),
+            (
+                "applicants:\n  pool: 3\nscoring:\n  rubric:\n    - item: a\n      points: 50\n    - item: a\n      points: 50\n",
+                "scoring.rubric", "item names must differ"
+            ),
+            (
+                "applicants:\n  pool: 3\nassessment:\n  model: score\n  pass_probability:\n    in_cycle: 0.9\n",
+                "assessment.pass_probability", "applies only with assessment.model: probability"
+            ),
+            (
+                "subsidies:\n  awards:\n    entries_per_studio:\n      golden_ideas: 1\n    kinds:\n      golden_ideas: []\n",
+                "subsidies.awards.kinds.golden_ideas", "at least one tier"
+            ),
+            ("simulation:\n  seed: -1\n", "simulation.seed", "expected a whole number from 0 to 18446744073709551615"),
+        ])
+    func impossible(_ addition: String, keyPath: String, message: String) {
+        let yaml = addition.hasPrefix("  - ") ? Self.base + addition : Self.base + addition
+        let found = Fixtures.problems(yaml.replacingOccurrences(of: "\n\n  - ", with: "\n  - "), file: "x.yaml")
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.keyPath == keyPath)
+        #expect(found.first?.message.contains(message) == true, "\(String(describing: found.first?.message))")
+    }
+
+    @Test("A seed above Int.max is accepted")
+    func largeSeed() throws {
+        let scenario = try Fixtures.scenario(Self.base + "simulation:\n  seed: 18446744073709551615\n")
+        #expect(scenario.simulation.seed == UInt64.max)
+    }
+}

@@ -1,5 +1,5 @@
 import StudioScenario
-import StudioSimulation
+@testable import StudioSimulation
 import Testing
 import _TestSupport
 
@@ -83,5 +83,44 @@ struct ComparisonEngineTests {
         let factor = independentMCSE / pairedMCSE
         print("variance reduction, \(metric) \(year): independent MCSE \(independentMCSE), paired \(pairedMCSE), factor \(factor)")
         #expect(factor >= 5, "factor \(factor)")
+    }
+}
+
+@Suite("Keyed streams")
+struct KeyedStreamTests {
+    @Test("Distinct keys give distinct bits")
+    func distinctKeys() {
+        var keys: Set<StreamKey> = [.shock, .arrivals, .awards(kind: 0), .awards(kind: 1)]
+        for a in -1...12 {
+            for b in 0..<40 {
+                let candidates: [StreamKey.CandidateKey] = [.arrived(year: a, index: b), .listed(row: b)]
+                let studios: [StreamKey.StudioKey] =
+                    [.named(cohort: a, rank: b), .existing(group: a + 1, member: b)] + candidates.map { .candidate($0) }
+                for studio in studios {
+                    keys.insert(.studioLifecycle(studio))
+                    keys.insert(.studioSubsidies(studio))
+                }
+                for candidate in candidates { keys.insert(.candidate(candidate)) }
+            }
+        }
+        #expect(Set(keys.map(\.bits)).count == keys.count)
+    }
+
+    @Test("The keyed layout gives the sequential layout's distribution: means and spreads agree")
+    func sameDistribution() throws {
+        let scenario = try Fixtures.shippedScenario("nanchang-baseline").with {
+            $0.simulation = SimulationSettings(replications: 3000, seed: 9, generator: "taus2")
+        }
+        let sequential = try MonteCarloEngine(scenario: scenario, layout: .sequential).run(threads: 2)
+        let keyed = try MonteCarloEngine(scenario: scenario, layout: .keyed).run(threads: 2)
+        for metric in ["active", "revocations", "cumulative_net_outflow"] {
+            let a = try #require(sequential.summary(year: 2035, metric: metric))
+            let b = try #require(keyed.summary(year: 2035, metric: metric))
+            let se = (a[.mcse]! * a[.mcse]! + b[.mcse]! * b[.mcse]!).squareRoot()
+            #expect(abs(a[.mean]! - b[.mean]!) <= 4 * se, "\(metric) mean")
+            // The sd of n normal-ish values has a standard error of about sd/√(2n).
+            let sdError = a[.sd]! / (2 * 3000.0).squareRoot() * 2.0.squareRoot()
+            #expect(abs(a[.sd]! - b[.sd]!) <= 4 * sdError, "\(metric) sd \(a[.sd]!) vs \(b[.sd]!)")
+        }
     }
 }

@@ -30,6 +30,9 @@ func expectAgreement(_ montecarlo: Forecast, _ exact: Forecast, sourceLocation: 
             Issue.record("cohort cell \(key) has no exact value", sourceLocation: sourceLocation)
             continue
         }
+        // A cohort exists only in the replications that named someone that year; with few of
+        // them the MCSE says nothing, so such rare cells are left out.
+        guard cell.summary.count >= 30 else { continue }
         let tolerance = 4 * cell.summary[.mcse]! + 1e-9 * max(1, abs(expected))
         #expect(abs(cell.summary[.mean]! - expected) <= tolerance, "cohort \(key)", sourceLocation: sourceLocation)
     }

@@ -1,3 +1,5 @@
+public import StudioScenario
+
 /// Accumulates replication ledgers into per-metric statistics, in replication order.
 ///
 /// Memory is bounded by the output's size (years × metrics and cohorts × ages × metrics, each
@@ -16,6 +18,22 @@ public struct ForecastAccumulator: Sendable {
         yearCells = Array(repeating: MetricStatistics(), count: horizon * catalog.yearMetrics.count)
         cohortCells = Array(repeating: MetricStatistics(), count: horizon * horizon * catalog.cohortMetrics.count)
     }
+
+    /// Every cell's moments, year cells then cohort cells (see `MetricStatistics.moments`).
+    public var moments: [[Double]] { (yearCells + cohortCells).map(\.moments) }
+
+    /// An accumulator restored from ``moments`` of `replications` replications: means, spreads
+    /// and extremes, but no percentiles.
+    public init(scenario: Scenario, moments: [[Double]], replications: Int) {
+        self.init(catalog: MetricCatalog(scenario: scenario), horizon: scenario.horizonYears)
+        let cells = moments.map(MetricStatistics.init(moments:))
+        yearCells = Array(cells[..<yearCells.count])
+        cohortCells = Array(cells[yearCells.count...])
+        self.replications = replications
+    }
+
+    /// The number of cells, year cells then cohort cells.
+    public var cellCount: Int { yearCells.count + cohortCells.count }
 
     /// Adds one finished replication.
     mutating func add(_ ledger: ReplicationLedger) {

@@ -14,6 +14,22 @@ struct MetricStatistics: Sendable {
     private var maximum = -Double.infinity
     private var distribution = ValueDistribution()
 
+    /// The count, shift, sums, minimum and maximum: enough to merge exactly, without the
+    /// distribution (so without percentiles).
+    var moments: [Double] { [Double(count), shift, sum, sumOfSquares, minimum, maximum] }
+
+    /// Statistics restored from ``moments``, with an empty distribution.
+    init(moments: [Double]) {
+        count = Int(moments[0])
+        shift = moments[1]
+        sum = moments[2]
+        sumOfSquares = moments[3]
+        minimum = moments[4]
+        maximum = moments[5]
+    }
+
+    init() {}
+
     /// Adds one replication's value; NaN (missing) is skipped.
     @inline(__always)
     mutating func add(_ value: Double) {

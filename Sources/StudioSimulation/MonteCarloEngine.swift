@@ -70,6 +70,11 @@ public struct MonteCarloEngine: Sendable {
             fold: { $0.merge($1) }, progress: progress)
     }
 
+    /// The number of statistic cells of the scenario's forecast: year cells, then cohort cells.
+    public var cellCount: Int {
+        ForecastAccumulator(catalog: MetricCatalog(scenario: scenario), horizon: scenario.horizonYears).cellCount
+    }
+
     /// Replays replication `replication` (0-based) alone, with its events.
     ///
     /// - Returns: the replication's ledger and its event log; the ledger equals the one the same

@@ -31,6 +31,16 @@ public struct ReplicationLedger: Sendable {
         cohortValues = Array(repeating: 0, count: horizon * horizon * catalog.cohortMetrics.count)
     }
 
+    /// A ledger holding given values, as ``allValues`` gave them (for merging shards).
+    public init(scenario: Scenario, allValues: [Double]) {
+        self.init(scenario: scenario)
+        values = Array(allValues[..<values.count])
+        cohortValues = Array(allValues[values.count...])
+    }
+
+    /// Every year value, then every cohort value, in storage order.
+    public var allValues: [Double] { values + cohortValues }
+
     /// Clears every value for the next replication.
     public mutating func reset() {
         for i in values.indices { values[i] = 0 }

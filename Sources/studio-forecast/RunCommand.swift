@@ -28,6 +28,12 @@ struct RunCommand: ParsableCommand {
     @Option(help: "With --precision, the most replications to run.")
     var maxReplications: Int = 1_000_000
 
+    @Option(help: "Run only the I-th of N slices of the replications (I/N, such as 2/8), for merge.")
+    var shard: String?
+
+    @Flag(help: "Also write replications.csv, every replication's values (with --shard: exact percentiles after merge).")
+    var keepReplications = false
+
     @Option(help: "The output folder. Default: out/<scenario name>/.")
     var out: String?
 
@@ -42,6 +48,25 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("--max-replications \(maxReplications) is out of range 1...\(SimulationSettings.maximumReplications)")
         }
         if precision != nil && method == .exact { throw ValidationError("--precision applies to --method montecarlo") }
+        if let shard {
+            guard let (index, count) = Self.parseShard(shard) else {
+                throw ValidationError("--shard \(shard): expected I/N with 1 ≤ I ≤ N, such as 2/8")
+            }
+            _ = (index, count)
+            if precision != nil || method == .exact { throw ValidationError("--shard applies to a fixed Monte Carlo run") }
+        }
+        if keepReplications && (precision != nil || method == .exact) {
+            throw ValidationError("--keep-replications applies to a fixed Monte Carlo run")
+        }
+    }
+
+    /// `I/N` as (I, N), when 1 ≤ I ≤ N.
+    static func parseShard(_ text: String) -> (Int, Int)? {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), 1 <= index, index <= count else {
+            return nil
+        }
+        return (index, count)
     }
 
     func run() throws {
@@ -49,8 +74,12 @@ struct RunCommand: ParsableCommand {
         let folder = OutputDirectory(path: out ?? "out/\(scenario.name)")
         try ForecastOutput.checkEmpty(folder, force: force)
         let started = Date()
-        let forecast: Forecast
         let threads = simulation.threadCount
+        if shard != nil || keepReplications {
+            try runShard(scenario, folder: folder, threads: threads, started: started)
+            return
+        }
+        let forecast: Forecast
         switch method {
         case .montecarlo:
             let engine = MonteCarloEngine(scenario: scenario, layout: layout)
@@ -79,5 +108,35 @@ struct RunCommand: ParsableCommand {
         print("\(scenario.name): \(how)\n")
         print(ForecastTable(forecast: forecast).render())
         print("Wrote forecast.csv, summary.csv, cohorts.csv and run.json to \(folder.path)/")
+    }
+
+    /// A slice of the replications (or all of them) with what merge needs.
+    private func runShard(_ scenario: Scenario, folder: OutputDirectory, threads: Int, started: Date) throws {
+        let (index, count) = shard.flatMap(Self.parseShard) ?? (1, 1)
+        let result = try ShardRunner(engine: MonteCarloEngine(scenario: scenario, layout: layout)).run(
+            shard: index, of: count, threads: threads, keepReplications: keepReplications)
+        let bytes = FileManager.default.contents(atPath: input.path) ?? Data()
+        var files = ForecastOutput.files(result.forecast)
+        files.append(
+            ForecastOutput.provenance(
+                scenario: scenario, path: input.path, method: "montecarlo", replications: result.forecast.replications,
+                threads: threads, started: started))
+        files.append(
+            (
+                "shard.json",
+                ShardFiles.manifestJSON(
+                    result, scenario: scenario, path: input.path, sha256: SHA256.hexDigest(bytes), layout: layout,
+                    shard: index, shards: count)
+            ))
+        if let values = result.replicationValues {
+            files.append(("replications.csv", ShardFiles.replicationsCSV(values, scenario: scenario)))
+        }
+        try ForecastOutput.write(files, to: folder, force: force)
+        let range = ShardRunner.replications(shard: index, of: count, total: scenario.simulation.replications)
+        print(
+            "\(scenario.name): shard \(index)/\(count), replications \(range.lowerBound + 1)–\(range.upperBound) of "
+                + "\(scenario.simulation.replications)\n")
+        print(ForecastTable(forecast: result.forecast).render())
+        print("Wrote \(files.map(\.name).joined(separator: ", ")) to \(folder.path)/")
     }
 }

@@ -240,3 +240,63 @@ struct AnalystCommandTests {
         #expect(json.contains("\"replications\": 8192"))
     }
 }
+
+@Suite("Shards and merge")
+struct ShardCommandTests {
+    /// Runs the baseline at 2,500 replications in 3 shards (and once whole) under `root`.
+    static func runShards(root: URL, keep: Bool) throws {
+        let path = Fixtures.scenarioPath("stricter-assessment")
+        for shard in 1...3 {
+            let result = try CommandLine.run(
+                ["run", path, "--replications", "2500", "--shard", "\(shard)/3", "--out", root.appendingPathComponent("s\(shard)").path]
+                    + (keep ? ["--keep-replications"] : []))
+            #expect(result.status == 0, "\(result.errors)")
+        }
+        let single = try CommandLine.run(["run", path, "--replications", "2500", "--out", root.appendingPathComponent("single").path])
+        #expect(single.status == 0)
+    }
+
+    static func merge(root: URL, shards: [Int] = [1, 2, 3]) throws -> CommandLine.Result {
+        try CommandLine.run(
+            ["merge"] + shards.map { root.appendingPathComponent("s\($0)").path } + ["--out", root.appendingPathComponent("merged").path])
+    }
+
+    @Test("With the replications kept, merged shards give the single run's files byte for byte")
+    func exactMerge() throws {
+        let root = try Fixtures.temporaryDirectory()
+        try Self.runShards(root: root, keep: true)
+        #expect(contents(of: root.appendingPathComponent("s2")) == (outputFiles + ["replications.csv", "shard.json"]).sorted())
+        let result = try Self.merge(root: root, shards: [3, 1, 2])
+        #expect(result.status == 0, "\(result.errors)")
+        for file in ["forecast.csv", "summary.csv", "cohorts.csv"] {
+            let single = try Data(contentsOf: root.appendingPathComponent("single/\(file)"))
+            let merged = try Data(contentsOf: root.appendingPathComponent("merged/\(file)"))
+            #expect(single == merged, "\(file)")
+        }
+    }
+
+    @Test("Without them, means, spreads, extremes and counts are bit-identical and percentiles are left out")
+    func momentMerge() throws {
+        let root = try Fixtures.temporaryDirectory()
+        try Self.runShards(root: root, keep: false)
+        let result = try Self.merge(root: root)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("percentiles left out"))
+        let single = try String(contentsOf: root.appendingPathComponent("single/forecast.csv"), encoding: .utf8)
+            .split(separator: "\n").filter { !$0.contains(",p05,") && !$0.contains(",p25,") && !$0.contains(",p50,") && !$0.contains(",p75,") && !$0.contains(",p95,") }
+        let merged = try String(contentsOf: root.appendingPathComponent("merged/forecast.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(single == merged)
+    }
+
+    @Test("A missing shard or a bad --shard is refused")
+    func refusals() throws {
+        let root = try Fixtures.temporaryDirectory()
+        try Self.runShards(root: root, keep: false)
+        let missing = try Self.merge(root: root, shards: [1, 3])
+        #expect(missing.status == 1)
+        #expect(missing.errors.contains("give every shard 1...3 once"))
+        let bad = try CommandLine.run(["run", Fixtures.scenarioPath("nanchang-baseline"), "--shard", "4/3"])
+        #expect(bad.status != 0)
+        #expect(bad.errors.contains("--shard 4/3: expected I/N"))
+    }
+}

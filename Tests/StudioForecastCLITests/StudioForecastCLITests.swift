@@ -300,3 +300,35 @@ struct ShardCommandTests {
         #expect(bad.errors.contains("--shard 4/3: expected I/N"))
     }
 }
+
+@Suite("Sensitivity and keyed traces from the command line")
+struct SensitivityCommandTests {
+    @Test("sensitivity writes one row per number, largest effect first")
+    func sensitivity() throws {
+        let out = try Fixtures.temporaryDirectory().appendingPathComponent("tornado")
+        let result = try CommandLine.run([
+            "sensitivity", Fixtures.scenarioPath("larger-quota"), "--replications", "40", "--generator", "taus2", "--out",
+            out.path,
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        let lines = try String(contentsOf: out.appendingPathComponent("sensitivity.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(lines[0].hasPrefix("parameter,base_value,low_value,high_value,mean_change_low,mean_change_high"))
+        let sizes = lines.dropFirst().map { line -> Double in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            return max(abs(Double(fields[4]) ?? 0), abs(Double(fields[5]) ?? 0))
+        }
+        #expect(sizes.count > 30)
+        #expect(zip(sizes, sizes.dropFirst()).allSatisfy { $0 >= $1 })
+        #expect(lines.contains { $0.hasPrefix("quota.per_year,10,9,11,") })
+    }
+
+    @Test("trace --layout keyed replays a replication as the comparisons draw it")
+    func keyedTrace() throws {
+        let path = Fixtures.scenarioPath("nanchang-baseline")
+        let sequential = try CommandLine.run(["trace", path, "--replication", "2"])
+        let keyed = try CommandLine.run(["trace", path, "--replication", "2", "--layout", "keyed"])
+        #expect(sequential.status == 0 && keyed.status == 0)
+        #expect(keyed.output != sequential.output)
+        #expect(keyed.output.contains("== 2035"))
+    }
+}

@@ -59,12 +59,28 @@ public struct ForecastFiles: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One row per year with `<metric>_<statistic>` columns for the key metrics; a statistic the
-    /// method does not give is left empty.
-    public func summaryCSV() -> String {
+    /// The language of `summary.csv`'s column headings.
+    public enum Labels: String, Sendable, CaseIterable {
+        /// `<metric>_<statistic>`, the stable names.
+        case en
+        /// Chinese headings such as `净支出_均值`, for spreadsheets read in Chinese.
+        case zh
+    }
+
+    /// One row per year with `<metric>_<statistic>` columns for the key metrics (or Chinese
+    /// headings with `labels: .zh`); a statistic the method does not give is left empty.
+    public func summaryCSV(labels: Labels = .en) -> String {
         let present = Self.summaryColumns.filter { forecast.catalog.yearMetric(named: $0.metric) != nil }
         let columns = present.flatMap { column in column.statistics.map { (column.metric, $0) } }
-        var lines = [(["scenario", "year"] + columns.map { "\($0.0)_\($0.1.rawValue)" }).joined(separator: ",")]
+        let header: [String]
+        switch labels {
+        case .en: header = ["scenario", "year"] + columns.map { "\($0.0)_\($0.1.rawValue)" }
+        case .zh:
+            header =
+                [ChineseLabels.metric("scenario"), ChineseLabels.metric("year")]
+                + columns.map { "\(ChineseLabels.metric($0.0))_\(ChineseLabels.statistic($0.1))" }
+        }
+        var lines = [header.map(CSV.field).joined(separator: ",")]
         for year in forecast.years {
             var fields = [CSV.field(forecast.scenarioName), String(year)]
             for (metric, statistic) in columns {

@@ -24,6 +24,7 @@ struct CompareCommand: ParsableCommand {
     var variant: String
 
     @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var spreadsheet: SpreadsheetOptions
 
     @Option(help: "The output folder. Default: out/compare-<base>-vs-<variant>/.")
     var out: String?
@@ -46,9 +47,9 @@ struct CompareCommand: ParsableCommand {
         }
         let difference = comparison.differences[0]
         let files =
-            [("comparison.csv", ComparisonFiles.comparisonCSV(difference))]
-            + ForecastOutput.files(comparison.forecasts[0], in: "base")
-            + ForecastOutput.files(comparison.forecasts[1], in: "variant")
+            [("comparison.csv", spreadsheet.csv(ComparisonFiles.comparisonCSV(difference)))]
+            + ForecastOutput.files(comparison.forecasts[0], in: "base", spreadsheet: spreadsheet)
+            + ForecastOutput.files(comparison.forecasts[1], in: "variant", spreadsheet: spreadsheet)
             + [
                 ForecastOutput.provenance(
                     scenario: baseScenario, path: base, method: "compare", replications: comparison.forecasts[0].replications,

@@ -7,12 +7,15 @@ import StudioSimulation
 /// The files a forecast is written as, and the provenance shared by every command.
 enum ForecastOutput {
     /// `forecast.csv`, `summary.csv` and `cohorts.csv`, under `folder` (empty for the top).
-    static func files(_ forecast: Forecast, in folder: String = "") -> [(name: String, contents: String)] {
+    static func files(
+        _ forecast: Forecast, in folder: String = "", spreadsheet: SpreadsheetOptions = SpreadsheetOptions()
+    ) -> [(name: String, contents: String)] {
         let files = ForecastFiles(forecast: forecast)
         let prefix = folder.isEmpty ? "" : folder + "/"
         return [
-            (prefix + "forecast.csv", files.forecastCSV()), (prefix + "summary.csv", files.summaryCSV()),
-            (prefix + "cohorts.csv", files.cohortsCSV()),
+            (prefix + "forecast.csv", spreadsheet.csv(files.forecastCSV())),
+            (prefix + "summary.csv", spreadsheet.csv(files.summaryCSV(labels: spreadsheet.labels))),
+            (prefix + "cohorts.csv", spreadsheet.csv(files.cohortsCSV())),
         ]
     }
 

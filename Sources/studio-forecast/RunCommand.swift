@@ -15,6 +15,10 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var input: ScenarioInput
     @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var spreadsheet: SpreadsheetOptions
+
+    @Flag(help: "Show no progress bar.")
+    var quiet = false
 
     @Option(help: "montecarlo (GSL replications) or exact (expected values, no sampling).")
     var method: Forecast.Method = .montecarlo
@@ -83,12 +87,15 @@ struct RunCommand: ParsableCommand {
         switch method {
         case .montecarlo:
             let engine = MonteCarloEngine(scenario: scenario, layout: layout)
+            let bar = ProgressBar(
+                total: precision == nil ? scenario.simulation.replications : maxReplications, quiet: quiet)
             if let precision {
                 forecast = try PrecisionTarget(engine: engine, relativeMCSE: precision, maxReplications: maxReplications)
-                    .run(threads: threads)
+                    .run(threads: threads, progress: bar.update)
             } else {
-                forecast = try engine.run(threads: threads)
+                forecast = try engine.run(threads: threads, progress: bar.update)
             }
+            bar.finish()
         case .exact:
             do {
                 forecast = try ExactEvaluator(scenario: scenario).evaluate()
@@ -100,7 +107,8 @@ struct RunCommand: ParsableCommand {
         let provenance = ForecastOutput.provenance(
             scenario: scenario, path: input.path, method: method.rawValue, replications: forecast.replications,
             threads: method == .exact ? 1 : threads, started: started)
-        try ForecastOutput.write(ForecastOutput.files(forecast) + [provenance], to: folder, force: force)
+        try ForecastOutput.write(
+            ForecastOutput.files(forecast, spreadsheet: spreadsheet) + [provenance], to: folder, force: force)
         let how =
             method == .exact
             ? "exact expectations"
@@ -116,7 +124,7 @@ struct RunCommand: ParsableCommand {
         let result = try ShardRunner(engine: MonteCarloEngine(scenario: scenario, layout: layout)).run(
             shard: index, of: count, threads: threads, keepReplications: keepReplications)
         let bytes = FileManager.default.contents(atPath: input.path) ?? Data()
-        var files = ForecastOutput.files(result.forecast)
+        var files = ForecastOutput.files(result.forecast, spreadsheet: spreadsheet)
         files.append(
             ForecastOutput.provenance(
                 scenario: scenario, path: input.path, method: "montecarlo", replications: result.forecast.replications,

@@ -16,7 +16,7 @@ struct StudioForecastCommand: ParsableCommand {
         version: version,
         subcommands: [
             RunCommand.self, ValidateCommand.self, TraceCommand.self, CompareCommand.self, SweepCommand.self,
-            SolveQuotaCommand.self, SensitivityCommand.self, MergeCommand.self,
+            SolveQuotaCommand.self, SensitivityCommand.self, MergeCommand.self, ExplainCommand.self,
         ],
         defaultSubcommand: nil
     )

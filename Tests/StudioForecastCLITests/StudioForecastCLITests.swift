@@ -332,3 +332,33 @@ struct SensitivityCommandTests {
         #expect(keyed.output.contains("== 2035"))
     }
 }
+
+@Suite("Spreadsheet options and explain from the command line")
+struct SpreadsheetCommandTests {
+    @Test("--excel starts every CSV with a UTF-8 byte-order mark; --labels zh heads summary.csv in Chinese")
+    func excel() throws {
+        let out = try Fixtures.temporaryDirectory().appendingPathComponent("excel")
+        let result = try CommandLine.run([
+            "run", Fixtures.scenarioPath("nanchang-baseline"), "--replications", "100", "--excel", "--labels", "zh",
+            "--out", out.path,
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        for file in ["forecast.csv", "summary.csv", "cohorts.csv"] {
+            let bytes = try Data(contentsOf: out.appendingPathComponent(file))
+            #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "\(file)")
+        }
+        let summary = try String(contentsOf: out.appendingPathComponent("summary.csv"), encoding: .utf8)
+        #expect(summary.contains("情景,年份"))
+        // Not a terminal: no progress bar on standard error.
+        #expect(result.errors.isEmpty)
+    }
+
+    @Test("explain prints the scenario in Chinese by default")
+    func explain() throws {
+        let result = try CommandLine.run(["explain", Fixtures.scenarioPath("nanchang-baseline")])
+        #expect(result.status == 0)
+        #expect(result.output.contains("（第十一条）"))
+        let english = try CommandLine.run(["explain", Fixtures.scenarioPath("nanchang-baseline"), "--lang", "en"])
+        #expect(english.output.contains("(Art. 7)"))
+    }
+}

@@ -1,0 +1,119 @@
+public import StudioScenario
+import StudioRules
+
+/// A scenario in plain words, so that a reader can confirm the tool understood it
+/// (`studio-forecast explain`); each line cites the article of the measures it rests on.
+public struct ScenarioExplanation: Sendable {
+    /// The language of the explanation.
+    public enum Language: String, Sendable, CaseIterable {
+        /// Chinese, the programme's own language.
+        case zh
+        /// English.
+        case en
+    }
+
+    /// The scenario explained.
+    public let scenario: Scenario
+    /// The language.
+    public let language: Language
+
+    /// Creates an explanation.
+    public init(scenario: Scenario, language: Language = .zh) {
+        self.scenario = scenario
+        self.language = language
+    }
+
+    /// One line per rule, each ending with its article.
+    public func lines() -> [String] {
+        var lines: [String] = []
+        func say(_ zh: String, _ en: String) { lines.append(language == .zh ? zh : en) }
+        let s = scenario
+        let last = s.startYear + s.horizonYears - 1
+        say("情景“\(s.name)”：预测 \(s.startYear)–\(last) 年，共 \(s.horizonYears) 年。", "Scenario \"\(s.name)\": forecasts \(s.startYear)–\(last), \(s.horizonYears) years.")
+        let quotas = Set(s.quotaPerYear).count == 1 ? "\(s.quotaPerYear[0])" : s.quotaPerYear.map(String.init).joined(separator: "、")
+        say("年度创建任务数量（名额）：每年 \(quotas) 个（第七条）。", "Annual quota of namings: \(quotas) a year (Art. 7).")
+        let rules = s.grantRules
+        let tranches = (0..<rules.trancheCount).map { yuan(rules.trancheAmount($0)) }
+        say(
+            "每个命名工作室补助 \(yuan(rules.grantYuan))，分 \(rules.trancheCount) 次拨付（\(tranches.joined(separator: "、"))）；补助周期最长 \(rules.cycleYears) 年，含命名当年；命名当年拨付第一笔\(rules.paymentLagYears > 0 ? "，每笔在考评后 \(rules.paymentLagYears) 年拨付" : "")（第十一条）。",
+            "Each named studio is granted \(yuanEN(rules.grantYuan)) in \(rules.trancheCount) tranches (\((0..<rules.trancheCount).map { yuanEN(rules.trancheAmount($0)) }.joined(separator: ", "))) over a cycle of at most \(rules.cycleYears) years counting the naming year; the first tranche in the naming year\(rules.paymentLagYears > 0 ? ", each paid \(rules.paymentLagYears) year(s) after the assessment earning it" : "") (Art. 11)."
+        )
+        say(
+            "补助周期内每年考评：合格拨付下一笔；不合格给予黄牌警告，连续 \(rules.strikesInCycle) 次不合格撤销命名并摘牌（第十一条）。",
+            "Each later year of the cycle holds an assessment: a pass earns the next tranche; a fail brings a yellow card, and \(rules.strikesInCycle) fails in a row revoke the naming (Art. 11).")
+        let postStrikes = rules.strikesPostCycle
+        say(
+            "补助周期结束后每年考评，\(postStrikes == 1 ? "1 次不合格即" : "连续 \(postStrikes) 次不合格")撤销命名（第十四条）。",
+            "After the cycle the studio is assessed every year; \(postStrikes == 1 ? "one fail revokes it" : "\(postStrikes) fails in a row revoke it") (Art. 14).")
+        let a = s.assessment
+        switch a.model {
+        case .probability:
+            let inCycle = a.inCycle.map(percent).joined(separator: "、")
+            say(
+                "考评合格概率：周期内 \(inCycle)，周期后 \(percent(a.postCycle))\(a.afterYellowCard.map { "，黄牌后 \(percent($0))" } ?? "")\(a.heterogeneity > 0 ? "；各工作室合格率不同（Beta 集中度 \(number(a.heterogeneity))）" : "")\(a.yearShockSD > 0 ? "；逐年共同冲击（logit 标准差 \(number(a.yearShockSD))）" : "")（第十一条、第十四条）。",
+                "Pass probabilities: \(a.inCycle.map(percent).joined(separator: ", ")) in the cycle, \(percent(a.postCycle)) after it\(a.afterYellowCard.map { ", \(percent($0)) on a yellow card" } ?? "")\(a.heterogeneity > 0 ? "; studios differ (Beta concentration \(number(a.heterogeneity)))" : "")\(a.yearShockSD > 0 ? "; a common shock each year (logit sd \(number(a.yearShockSD)))" : "") (Art. 11, 14).")
+        case .score(let passScore, let noiseSD):
+            say(
+                "考评按分数评定：工作室质量加年度误差（标准差 \(number(noiseSD))）达到合格标准 \(number(passScore)) 分为合格（第十一条、第十四条）。",
+                "Assessment by score: a studio passes when its quality plus the year's noise (sd \(number(noiseSD))) reaches the pass score of \(number(passScore)) (Art. 11, 14).")
+        }
+        if let pool = s.applicants {
+            let start = pool.listed.isEmpty ? "\(pool.pool) 个" : "名单中的 \(pool.listed.count) 个"
+            say(
+                "申报来源为已获县区级以上命名的工作室：起始 \(start)，每年新增约 \(number(pool.newPerYear)) 个，每年申报概率 \(percent(pool.applyProbability))；六项条件全部满足的概率 \(percent(pool.screeningPassProbability))（第二条、第六条、第七条）。",
+                "Candidates are studios already named at county level or above: \(pool.listed.isEmpty ? "\(pool.pool)" : "\(pool.listed.count) listed") at the start, about \(number(pool.newPerYear)) new a year, applying with probability \(percent(pool.applyProbability)); all six conditions met with probability \(percent(pool.screeningPassProbability)) (Art. 2, 6, 7).")
+            say(
+                "评分：质量均值 \(number(pool.qualityMean))、标准差 \(number(pool.qualitySD))；入围标准 \(number(s.selection.shortlistScore)) 分，按分数排序在名额内命名；公示异议概率 \(percent(s.selection.objectionProbability))，被异议名额\(s.selection.refillAfterObjection ? "由下一名递补" : "空缺")（第七条）。",
+                "Scores: quality mean \(number(pool.qualityMean)), sd \(number(pool.qualitySD)); shortlist standard \(number(s.selection.shortlistScore)); ranked and named within the quota; objection probability \(percent(s.selection.objectionProbability)), a struck place \(s.selection.refillAfterObjection ? "passed to the next" : "left empty") (Art. 7).")
+        } else {
+            say("每年名额全部用满（未模拟申报来源）（第七条）。", "Every quota place is filled every year (no applicant pool modelled) (Art. 7).")
+        }
+        if let equipment = s.subsidies.equipment {
+            say(
+                "设备补助：新购设备费用的 \(percent(equipment.rate))，每年购置概率 \(percent(equipment.purchaseProbability))，中位费用 \(yuan(equipment.medianYuan))\(equipment.oldEquipment.map { "；命名时原有设备按评估净值的 \(percent(equipment.rate))（申报概率 \(percent($0.probability))，中位 \(yuan($0.medianAssessedYuan))）" } ?? "")（第十二条第一款）。",
+                "Equipment: \(percent(equipment.rate)) of new equipment's cost, bought with probability \(percent(equipment.purchaseProbability)) a year at a median \(yuanEN(equipment.medianYuan))\(equipment.oldEquipment.map { "; old equipment at naming at the same rate of its assessed value (probability \(percent($0.probability)), median \(yuanEN($0.medianAssessedYuan)))" } ?? "") (Art. 12.1).")
+        }
+        if let training = s.subsidies.training {
+            say(
+                "技能提升补助：每个工作室每年平均 \(number(training.upgradesPerStudioYear.reduce(0, +))) 人晋级，按等级每人 500–20000 元，期望每年 \(yuan(training.expectedYuanPerStudioYear))（第十二条第二款）。",
+                "Skill upgrades: on average \(number(training.upgradesPerStudioYear.reduce(0, +))) people a studio a year, paid per level (500–20,000 yuan each), about \(yuanEN(training.expectedYuanPerStudioYear)) a studio a year (Art. 12.2).")
+        }
+        if let awards = s.subsidies.awards {
+            say(
+                "每年创新成果等奖励：名额全部评出时共 \(yuan(awards.awards.fullTotal))，由在册工作室参评，参评不足时空缺（第十二条第三款）。",
+                "City awards: \(yuanEN(awards.awards.fullTotal)) a year when every slot is filled, entered by active studios; slots without an entry stay unawarded (Art. 12.3).")
+        }
+        if s.fraud.detectionProbability > 0 || s.fraud.applicantDetectionProbability > 0 {
+            say(
+                "弄虚作假：每年发现概率 \(percent(s.fraud.detectionProbability))，撤销命名、永不得申报，追回\(s.fraud.recover == .all ? "全部补助" : "创建补助")（第十五条）。",
+                "Fraud: found with probability \(percent(s.fraud.detectionProbability)) a year; the naming is revoked, the studio banned and \(s.fraud.recover == .all ? "every subsidy" : "the grant") recovered (Art. 15).")
+        }
+        if let annual = s.budget.annualYuan {
+            say(
+                "年度预算 \(Set(annual).count == 1 ? yuan(annual[0]) : annual.map(yuan).joined(separator: "、"))\(s.budget.periodYuan.map { "；每 \(s.budget.periodYears) 年预算 \(yuan($0))" } ?? "")；贴现率 \(percent(s.budget.discountRate))。",
+                "Annual budget \(Set(annual).count == 1 ? yuanEN(annual[0]) : annual.map(yuanEN).joined(separator: ", "))\(s.budget.periodYuan.map { "; \(yuanEN($0)) per \(s.budget.periodYears)-year period" } ?? ""); discount rate \(percent(s.budget.discountRate)).")
+        }
+        for group in s.existingStudios {
+            say(
+                "已命名工作室：\(group.namedYear) 年命名 \(group.count) 个，已拨付 \(group.state.tranchesEarned) 笔\(group.state.phase == .postCycle ? "，补助周期已结束" : "")\(group.state.consecutiveFails > 0 ? "，持黄牌" : "")（第十一条）。",
+                "Already named: \(group.count) in \(group.namedYear), \(group.state.tranchesEarned) tranche(s) paid\(group.state.phase == .postCycle ? ", cycle ended" : "")\(group.state.consecutiveFails > 0 ? ", on a yellow card" : "") (Art. 11).")
+        }
+        return lines
+    }
+
+    /// Yuan as a planner writes them in Chinese: 万元 from 10,000, 亿元 from 100,000,000.
+    func yuan(_ value: Double) -> String {
+        if abs(value) >= 100_000_000 { return number(value / 100_000_000) + " 亿元" }
+        if abs(value) >= 10_000 { return number(value / 10_000) + " 万元" }
+        return number(value) + " 元"
+    }
+
+    func yuanEN(_ value: Double) -> String { PlainNumber.grouped(value) + " yuan" }
+
+    func percent(_ value: Double) -> String { number(value * 100) + "%" }
+
+    func number(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        return PlainNumber.format(rounded)
+    }
+}

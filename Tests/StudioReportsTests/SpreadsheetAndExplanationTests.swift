@@ -1,0 +1,46 @@
+import StudioReports
+import StudioScenario
+import StudioSimulation
+import Testing
+import _TestSupport
+
+@Suite("Spreadsheets, progress and plain-words explanations")
+struct SpreadsheetAndExplanationTests {
+    @Test("summary.csv can carry Chinese headings; the tidy file keeps English names")
+    func chineseHeadings() throws {
+        let scenario = try Fixtures.shippedScenario("nanchang-baseline").with { $0.simulation.replications = 100 }
+        let files = ForecastFiles(forecast: try MonteCarloEngine(scenario: scenario).run(threads: 1))
+        let header = files.summaryCSV(labels: .zh).split(separator: "\n")[0]
+        #expect(header.hasPrefix("情景,年份,新命名数_均值,在册工作室数_均值"))
+        #expect(header.contains("净支出_P95") && header.contains("年度超预算_均值"))
+        #expect(files.summaryCSV(labels: .zh).split(separator: "\n")[1] == files.summaryCSV().split(separator: "\n")[1])
+        #expect(files.forecastCSV().hasPrefix("scenario,year,metric,statistic,value"))
+        #expect(ChineseLabels.metric("tranche_2") == "第2笔补助")
+    }
+
+    @Test("The progress line shows the share done, the rate and the time left")
+    func progressLine() {
+        let line = ProgressBar.line(done: 12_288, total: 20_000, elapsed: 2)
+        #expect(line == "[##############..........]  12,288/20,000  6,144/s  2 s left")
+        #expect(ProgressBar.line(done: 5, total: 5, elapsed: 1).hasPrefix("[########################]"))
+    }
+
+    @Test("explain says the baseline in Chinese, each rule with its article")
+    func explainChinese() throws {
+        let lines = ScenarioExplanation(scenario: try Fixtures.shippedScenario("nanchang-baseline")).lines()
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("每个命名工作室补助 100 万元，分 3 次拨付（30 万元、30 万元、40 万元）"))
+        #expect(text.contains("年度创建任务数量（名额）：每年 5 个（第七条）。"))
+        #expect(text.contains("连续 2 次不合格撤销命名并摘牌（第十一条）"))
+        #expect(text.contains("第十二条第三款") && text.contains("第十五条") && text.contains("年度预算 800 万元"))
+        #expect(lines.filter { !$0.contains("第") && !$0.contains("预算") && !$0.contains("情景") }.isEmpty)
+    }
+
+    @Test("explain --lang en says it in English")
+    func explainEnglish() throws {
+        let scenario = try Fixtures.shippedScenario("score-assessment")
+        let text = ScenarioExplanation(scenario: scenario, language: .en).lines().joined(separator: "\n")
+        #expect(text.contains("Each named studio is granted 1,000,000 yuan in 3 tranches (300,000 yuan, 300,000 yuan, 400,000 yuan)"))
+        #expect(text.contains("Assessment by score") && text.contains("(Art. 14)"))
+    }
+}

@@ -8,14 +8,15 @@ import StudioSimulation
 enum ForecastOutput {
     /// `forecast.csv`, `summary.csv` and `cohorts.csv`, under `folder` (empty for the top).
     static func files(
-        _ forecast: Forecast, in folder: String = "", spreadsheet: SpreadsheetOptions = SpreadsheetOptions()
+        _ forecast: Forecast, in folder: String = "", spreadsheet: SpreadsheetOptions? = nil
     ) -> [(name: String, contents: String)] {
         let files = ForecastFiles(forecast: forecast)
         let prefix = folder.isEmpty ? "" : folder + "/"
+        func csv(_ text: String) -> String { spreadsheet?.csv(text) ?? text }
         return [
-            (prefix + "forecast.csv", spreadsheet.csv(files.forecastCSV())),
-            (prefix + "summary.csv", spreadsheet.csv(files.summaryCSV(labels: spreadsheet.labels))),
-            (prefix + "cohorts.csv", spreadsheet.csv(files.cohortsCSV())),
+            (prefix + "forecast.csv", csv(files.forecastCSV())),
+            (prefix + "summary.csv", csv(files.summaryCSV(labels: spreadsheet?.labels ?? .en))),
+            (prefix + "cohorts.csv", csv(files.cohortsCSV())),
         ]
     }
 

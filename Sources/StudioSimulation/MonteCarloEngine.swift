@@ -55,19 +55,26 @@ public struct MonteCarloEngine: Sendable {
         let layout = self.layout
         BlockRunner.run(
             replications, threads: threads, into: &total,
-            work: { block in
-                // The generator name was checked above.
-                var simulator = try! ProgrammeSimulator(scenario: scenario, layout: layout)
-                var ledger = ReplicationLedger(scenario: scenario)
-                var accumulator = ForecastAccumulator(
-                    catalog: MetricCatalog(scenario: scenario), horizon: scenario.horizonYears)
-                for replication in block {
-                    simulator.simulate(replication: replication, into: &ledger)
-                    accumulator.add(ledger)
-                }
-                return accumulator
-            },
+            work: { block in Self.simulate(block, of: scenario, layout: layout, keepingValues: false).accumulator },
             fold: { $0.merge($1) }, progress: progress)
+    }
+
+    /// Simulates one block's replications into a new accumulator, keeping each replication's
+    /// values (`ReplicationLedger.allValues`) when asked.
+    static func simulate(
+        _ block: Range<Int>, of scenario: Scenario, layout: StreamLayout, keepingValues: Bool
+    ) -> (accumulator: ForecastAccumulator, values: [(Int, [Double])]) {
+        // The generator name was checked before any block was run.
+        var simulator = try! ProgrammeSimulator(scenario: scenario, layout: layout)
+        var ledger = ReplicationLedger(scenario: scenario)
+        var accumulator = ForecastAccumulator(catalog: MetricCatalog(scenario: scenario), horizon: scenario.horizonYears)
+        var values: [(Int, [Double])] = []
+        for replication in block {
+            simulator.simulate(replication: replication, into: &ledger)
+            accumulator.add(ledger)
+            if keepingValues { values.append((replication, ledger.allValues)) }
+        }
+        return (accumulator, values)
     }
 
     /// The number of statistic cells of the scenario's forecast: year cells, then cohort cells.

@@ -60,17 +60,8 @@ public struct ShardRunner: Sendable {
         BlockRunner.run(
             range, threads: threads, into: &total,
             work: { block in
-                var simulator = try! ProgrammeSimulator(scenario: scenario, layout: layout)
-                var ledger = ReplicationLedger(scenario: scenario)
-                var accumulator = ForecastAccumulator(
-                    catalog: MetricCatalog(scenario: scenario), horizon: scenario.horizonYears)
-                var values: [(Int, [Double])] = []
-                for replication in block {
-                    simulator.simulate(replication: replication, into: &ledger)
-                    accumulator.add(ledger)
-                    if keepReplications { values.append((replication, ledger.allValues)) }
-                }
-                return (accumulator, [Block(replications: block, moments: accumulator.moments)], values)
+                let result = MonteCarloEngine.simulate(block, of: scenario, layout: layout, keepingValues: keepReplications)
+                return (result.accumulator, [Block(replications: block, moments: result.accumulator.moments)], result.values)
             },
             fold: { total, block in
                 total.accumulator.merge(block.accumulator)

@@ -1,11 +1,11 @@
 # StudioForecast: two commands do everything.
 #   make forecast   installs GSL if missing, builds in release mode, runs the baseline scenario
-#   make test       installs GSL if missing, builds, runs every test (what CI runs)
+#   make test       installs GSL (and Chromium for the report test) if missing, builds, runs every test (what CI runs)
 
 SWIFT ?= swift
 SCENARIO ?= scenarios/nanchang-baseline.yaml
 
-.PHONY: forecast test deps build benchmark clean
+.PHONY: forecast test deps browser build benchmark clean
 
 # GSL (libgsl-dev) and pkg-config come from Debian; install them only when missing.
 deps:
@@ -16,12 +16,21 @@ deps:
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgsl-dev pkg-config >/dev/null; \
 	fi
 
+# The report's browser test needs headless Chromium and a CJK font, from Debian.
+browser:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then \
+		echo "Installing Chromium and fonts-noto-cjk with apt-get for the report's browser test..."; \
+		if [ "$$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
 forecast: deps
 	$(SWIFT) build -c release --product studio-forecast
 	.build/release/studio-forecast run $(SCENARIO) --force
 
 # The command-line tests run the built tool, so build it before testing.
-test: deps
+test: deps browser
 	$(SWIFT) build
 	$(SWIFT) test --disable-xctest
 

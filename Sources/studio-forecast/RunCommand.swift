@@ -20,6 +20,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Show no progress bar.")
     var quiet = false
 
+    @Option(help: "The language of report.html: zh (Chinese) or en (English).")
+    var lang: ScenarioExplanation.Language = .zh
+
     @Option(help: "montecarlo (GSL replications) or exact (expected values, no sampling).")
     var method: Forecast.Method = .montecarlo
 
@@ -108,14 +111,20 @@ struct RunCommand: ParsableCommand {
             scenario: scenario, path: input.path, method: method.rawValue, replications: forecast.replications,
             threads: method == .exact ? 1 : threads, started: started)
         try ForecastOutput.write(
-            ForecastOutput.files(forecast, spreadsheet: spreadsheet) + [provenance], to: folder, force: force)
+            ForecastOutput.files(forecast, spreadsheet: spreadsheet) + [provenance, report(forecast, scenario)], to: folder,
+            force: force)
         let how =
             method == .exact
             ? "exact expectations"
             : "\(forecast.replications) replications, seed \(scenario.simulation.seed), \(scenario.simulation.generator)"
         print("\(scenario.name): \(how)\n")
         print(ForecastTable(forecast: forecast).render())
-        print("Wrote forecast.csv, summary.csv, cohorts.csv and run.json to \(folder.path)/")
+        print("Wrote forecast.csv, summary.csv, cohorts.csv, run.json and report.html to \(folder.path)/")
+    }
+
+    /// `report.html` for a forecast of `scenario`.
+    private func report(_ forecast: Forecast, _ scenario: Scenario) -> (name: String, contents: String) {
+        ("report.html", HTMLReport(forecast: forecast, scenario: scenario, language: lang).render())
     }
 
     /// A slice of the replications (or all of them) with what merge needs.
@@ -124,7 +133,7 @@ struct RunCommand: ParsableCommand {
         let result = try ShardRunner(engine: MonteCarloEngine(scenario: scenario, layout: layout)).run(
             shard: index, of: count, threads: threads, keepReplications: keepReplications)
         let bytes = FileManager.default.contents(atPath: input.path) ?? Data()
-        var files = ForecastOutput.files(result.forecast, spreadsheet: spreadsheet)
+        var files = ForecastOutput.files(result.forecast, spreadsheet: spreadsheet) + [report(result.forecast, scenario)]
         files.append(
             ForecastOutput.provenance(
                 scenario: scenario, path: input.path, method: "montecarlo", replications: result.forecast.replications,

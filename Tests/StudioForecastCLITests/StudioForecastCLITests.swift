@@ -18,7 +18,7 @@ private let smallScenario = """
         post_cycle: 0.95
     """
 
-let outputFiles = ["cohorts.csv", "forecast.csv", "run.json", "summary.csv"]
+let outputFiles = ["cohorts.csv", "forecast.csv", "report.html", "run.json", "summary.csv"]
 
 func contents(of folder: URL) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
@@ -360,5 +360,45 @@ struct SpreadsheetCommandTests {
         #expect(result.output.contains("（第十一条）"))
         let english = try CommandLine.run(["explain", Fixtures.scenarioPath("nanchang-baseline"), "--lang", "en"])
         #expect(english.output.contains("(Art. 7)"))
+    }
+}
+
+@Suite("The report in a real browser")
+struct ReportBrowserTests {
+    /// Headless Chromium, which `make test` installs from Debian with fonts-noto-cjk.
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+
+    static func chromium(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(chromium, "Chromium is not installed; run make test"))
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test("report.html renders in headless Chromium, Chinese and charts included, and is not blank")
+    func rendersInBrowser() throws {
+        let out = try Fixtures.temporaryDirectory().appendingPathComponent("report")
+        let run = try CommandLine.run(["run", Fixtures.scenarioPath("nanchang-baseline"), "--replications", "300", "--out", out.path])
+        #expect(run.status == 0, "\(run.errors)")
+        let page = out.appendingPathComponent("report.html").absoluteString
+        // The DOM as the browser built it: five charts and the Chinese title.
+        let dom = try Self.chromium(["--dump-dom", page])
+        #expect(dom.components(separatedBy: "<svg").count - 1 == 5)
+        #expect(dom.contains("南昌市示范性劳模创新工作室补助预测"))
+        #expect(dom.contains("<polygon") && dom.contains("<polyline"))
+        // A screenshot: a blank page of this size compresses to a few kilobytes; the charts do not.
+        let shot = out.appendingPathComponent("report.png")
+        _ = try Self.chromium(["--window-size=840,2400", "--screenshot=\(shot.path)", page])
+        let bytes = try Data(contentsOf: shot)
+        #expect(Array(bytes.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
+        #expect(bytes.count > 50_000, "\(bytes.count) bytes")
     }
 }

@@ -1,4 +1,4 @@
-import StudioReports
+@testable import StudioReports
 import StudioScenario
 import StudioSimulation
 import Testing
@@ -42,5 +42,46 @@ struct SpreadsheetAndExplanationTests {
         let text = ScenarioExplanation(scenario: scenario, language: .en).lines().joined(separator: "\n")
         #expect(text.contains("Each named studio is granted 1,000,000 yuan in 3 tranches (300,000 yuan, 300,000 yuan, 400,000 yuan)"))
         #expect(text.contains("Assessment by score") && text.contains("(Art. 14)"))
+    }
+}
+
+@Suite("The HTML report")
+struct HTMLReportTests {
+    static func report(language: ScenarioExplanation.Language) throws -> String {
+        let scenario = try Fixtures.shippedScenario("nanchang-baseline").with { $0.simulation.replications = 300 }
+        let forecast = try MonteCarloEngine(scenario: scenario).run(threads: 2)
+        return HTMLReport(forecast: forecast, scenario: scenario, language: language).render()
+    }
+
+    @Test("One self-contained page with the five charts and the key table, in Chinese by default")
+    func chineseReport() throws {
+        let html = try Self.report(language: .zh)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 5)
+        for title in ["年度净支出（扇形图）", "累计净支出与期间预算", "在册工作室与撤销命名", "各批次未撤销比例", "年度超预算概率"] {
+            #expect(html.contains(title), "\(title)")
+        }
+        #expect(html.contains("万元"))
+        #expect(html.contains("<table>") && html.contains("<td>2035</td>"))
+        // Nothing is fetched and nothing runs.
+        #expect(!html.contains("<script") && !html.contains("src=") && !html.contains("href="))
+        #expect(!html.contains("NaN") && !html.contains("inf"))
+    }
+
+    @Test("--lang en labels the report in English, with money still in 万元")
+    func englishReport() throws {
+        let html = try Self.report(language: .en)
+        #expect(html.contains("Annual net outflow (fan chart)") && html.contains("lang=\"en\""))
+        #expect(html.contains("10,000 yuan (万元)"))
+    }
+
+    @Test("Ticks are 1, 2 or 5 times a power of ten, and large sums switch to 亿元")
+    func axes() {
+        #expect(SVGChart.niceStep(0.13) == 0.2)
+        #expect(SVGChart.niceStep(3) == 5)
+        #expect(SVGChart.niceStep(700) == 1000)
+        #expect(ValueUnit.yuan(maximum: 250_000_000, chinese: true).name == "亿元")
+        #expect(ValueUnit.yuan(maximum: 250_000_000, chinese: true).label(150_000_000) == "1.50")
+        #expect(ValueUnit.yuan(maximum: 5_000_000, chinese: true).label(4_500_000) == "450")
     }
 }

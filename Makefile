@@ -1,11 +1,11 @@
 # StudioForecast: two commands do everything.
 #   make forecast   installs GSL if missing, builds in release mode, runs the baseline scenario
-#   make test       installs GSL (and Chromium for the report test) if missing, builds, runs every test (what CI runs)
+#   make test       installs GSL, Chromium and the notebook environment if missing, builds, runs every test (what CI runs)
 
 SWIFT ?= swift
 SCENARIO ?= scenarios/nanchang-baseline.yaml
 
-.PHONY: forecast test deps browser build benchmark clean
+.PHONY: forecast test deps browser notebooks build benchmark clean
 
 # GSL (libgsl-dev) and pkg-config come from Debian; install them only when missing.
 deps:
@@ -25,12 +25,21 @@ browser:
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	fi
 
+# The notebook test runs the notebook headless in a virtual environment of pinned versions.
+NOTEBOOK_ENV = .venv-notebooks
+notebooks: $(NOTEBOOK_ENV)/.installed
+
+$(NOTEBOOK_ENV)/.installed: notebooks-export/requirements.txt
+	python3 -m venv $(NOTEBOOK_ENV)
+	$(NOTEBOOK_ENV)/bin/pip install -q -r notebooks-export/requirements.txt
+	touch $@
+
 forecast: deps
 	$(SWIFT) build -c release --product studio-forecast
 	.build/release/studio-forecast run $(SCENARIO) --force
 
 # The command-line tests run the built tool, so build it before testing.
-test: deps browser
+test: deps browser notebooks
 	$(SWIFT) build
 	$(SWIFT) test --disable-xctest
 
@@ -38,4 +47,4 @@ benchmark: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 
 clean:
-	rm -rf .build out
+	rm -rf .build out $(NOTEBOOK_ENV)

@@ -17,6 +17,7 @@ struct StudioForecastCommand: ParsableCommand {
         subcommands: [
             RunCommand.self, ValidateCommand.self, TraceCommand.self, CompareCommand.self, SweepCommand.self,
             SolveQuotaCommand.self, SensitivityCommand.self, MergeCommand.self, ExplainCommand.self,
+            ExportNotebookCommand.self,
         ],
         defaultSubcommand: nil
     )

@@ -402,3 +402,33 @@ struct ReportBrowserTests {
         #expect(bytes.count > 50_000, "\(bytes.count) bytes")
     }
 }
+
+@Suite("The notebook, executed headless")
+struct NotebookTests {
+    @Test("export-notebook binds the notebook to a fresh run, which executes with every figure")
+    func notebookRuns() throws {
+        let python = Fixtures.packageRoot.appendingPathComponent(".venv-notebooks/bin/python").path
+        try #require(FileManager.default.isExecutableFile(atPath: python), "no notebook environment; run make test")
+        let out = try Fixtures.temporaryDirectory().appendingPathComponent("run")
+        let run = try CommandLine.run(["run", Fixtures.scenarioPath("nanchang-baseline"), "--replications", "300", "--out", out.path])
+        #expect(run.status == 0, "\(run.errors)")
+        let export = try CommandLine.run(["export-notebook", out.path])
+        #expect(export.status == 0, "\(export.errors)")
+        let notebook = out.appendingPathComponent("forecast.ipynb")
+        #expect(try String(contentsOf: notebook, encoding: .utf8).contains(out.standardizedFileURL.path))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [Fixtures.packageRoot.appendingPathComponent("notebooks-export/check_notebook.py").path, notebook.path, "5"]
+        process.currentDirectoryURL = out
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(message)")
+        // A second export is refused without --force.
+        let again = try CommandLine.run(["export-notebook", out.path])
+        #expect(again.status == 1 && again.errors.contains("already exists"))
+    }
+}

@@ -141,7 +141,12 @@ public struct HTMLReport: Sendable {
             rows += "<tr>" + cells.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n"
         }
         let caption = text("主要指标（金额单位：\(unit.name)）", "Key figures (money in \(unit.name))")
-        return "<table><caption>\(escape(caption))</caption><thead><tr>"
+        return Self.table(caption: caption, header: header, rows: rows)
+    }
+
+    /// A table of pre-rendered `<tr>` rows under a caption and a header.
+    static func table(caption: String, header: [String], rows: String) -> String {
+        "<table><caption>\(escape(caption))</caption><thead><tr>"
             + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>\n\(rows)</tbody></table>"
     }
 
@@ -150,6 +155,14 @@ public struct HTMLReport: Sendable {
         let method = forecast.method == .exact
             ? text("精确期望值", "exact expectations")
             : text("\(forecast.replications) 次蒙特卡罗模拟", "\(forecast.replications) Monte Carlo replications")
+        let subtitle = text(
+            "预测 \(forecast.years.first ?? 0)–\(forecast.years.last ?? 0) 年，\(method)。",
+            "Forecast \(forecast.years.first ?? 0)–\(forecast.years.last ?? 0), \(method).")
+        return Self.page(title: title, subtitle: subtitle, charts: charts, table: table, chinese: chinese)
+    }
+
+    /// A whole page: title, subtitle, charts and table, with the report's style sheet.
+    static func page(title: String, subtitle: String, charts: [String], table: String, chinese: Bool) -> String {
         return """
             <!DOCTYPE html>
             <html lang="\(chinese ? "zh-CN" : "en")">
@@ -171,7 +184,7 @@ public struct HTMLReport: Sendable {
             </head>
             <body>
             <h1>\(escape(title))</h1>
-            <p>\(escape(text("预测 \(forecast.years.first ?? 0)–\(forecast.years.last ?? 0) 年，\(method)。", "Forecast \(forecast.years.first ?? 0)–\(forecast.years.last ?? 0), \(method).")))</p>
+            <p>\(escape(subtitle))</p>
             \(charts.joined(separator: "\n"))
             \(table)
             </body>

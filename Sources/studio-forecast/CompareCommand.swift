@@ -26,6 +26,9 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var spreadsheet: SpreadsheetOptions
 
+    @Option(help: "The language of report.html: zh (Chinese) or en (English).")
+    var lang: ScenarioExplanation.Language = .zh
+
     @Option(help: "The output folder. Default: out/compare-<base>-vs-<variant>/.")
     var out: String?
 
@@ -47,7 +50,10 @@ struct CompareCommand: ParsableCommand {
         }
         let difference = comparison.differences[0]
         let files =
-            [("comparison.csv", spreadsheet.csv(ComparisonFiles.comparisonCSV(difference)))]
+            [
+                ("comparison.csv", spreadsheet.csv(ComparisonFiles.comparisonCSV(difference))),
+                ("report.html", ComparisonReport(comparison: comparison, language: lang).render()),
+            ]
             + ForecastOutput.files(comparison.forecasts[0], in: "base", spreadsheet: spreadsheet)
             + ForecastOutput.files(comparison.forecasts[1], in: "variant", spreadsheet: spreadsheet)
             + [
@@ -60,6 +66,6 @@ struct CompareCommand: ParsableCommand {
             "\(variantScenario.name) − \(baseScenario.name): \(comparison.forecasts[0].replications) paired replications, "
                 + "seed \(baseScenario.simulation.seed), \(baseScenario.simulation.generator)\n")
         print(DifferenceTable(difference: difference).render())
-        print("Wrote comparison.csv, base/, variant/ and run.json to \(folder.path)/")
+        print("Wrote comparison.csv, report.html, base/, variant/ and run.json to \(folder.path)/")
     }
 }

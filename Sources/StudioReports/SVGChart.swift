@@ -87,14 +87,21 @@ struct SVGChart {
             let dash = line.dashed ? " stroke-dasharray=\"6 4\"" : ""
             svg += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(line.colour)\" stroke-width=\"2\"\(dash)/>\n"
         }
-        // The legend, along the bottom.
+        // The legend, along the bottom, on a second row when the first is full.
         var legendX = left
-        let legendY = height - 16
+        var legendY = height - 22
         for (label, colour, dashed) in bands.map({ ($0.label, $0.colour, false) }) + series.map({ ($0.label, $0.colour, $0.dashed) }) {
+            // Wide (CJK) characters take about 12 px at the legend's size, others about 7.
+            let textWidth = label.unicodeScalars.reduce(0.0) { $0 + ($1.value >= 0x2E80 ? 12 : 7) }
+            let entryWidth = 40 + textWidth
+            if legendX + entryWidth > width - right {
+                legendX = left
+                legendY += 14
+            }
             let dash = dashed ? " stroke-dasharray=\"6 4\"" : ""
-            svg += "<line x1=\"\(format(legendX))\" y1=\"\(legendY)\" x2=\"\(format(legendX + 18))\" y2=\"\(legendY)\" stroke=\"\(colour)\" stroke-width=\"8\"\(dash)/>"
-            svg += "<text x=\"\(format(legendX + 24))\" y=\"\(legendY)\" class=\"legend\" dominant-baseline=\"middle\">\(escape(label))</text>"
-            legendX += 36 + Double(label.count) * 9
+            svg += "<line x1=\"\(format(legendX))\" y1=\"\(format(legendY))\" x2=\"\(format(legendX + 18))\" y2=\"\(format(legendY))\" stroke=\"\(colour)\" stroke-width=\"8\"\(dash)/>"
+            svg += "<text x=\"\(format(legendX + 24))\" y=\"\(format(legendY))\" class=\"legend\" dominant-baseline=\"middle\">\(escape(label))</text>"
+            legendX += entryWidth
         }
         return svg + "\n</svg>"
     }

@@ -19,14 +19,22 @@ public struct ScenarioLoader: Sendable {
     ///
     /// - Throws: ``ScenarioErrors`` listing every problem.
     public func load(path: String) throws(ScenarioErrors) -> Scenario {
+        let text = try Self.readText(path: path)
+        let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        return try load(yaml: text, file: path, defaultName: stem)
+    }
+
+    /// The scenario file's text.
+    ///
+    /// - Throws: ``ScenarioErrors`` when the file cannot be read or is not UTF-8.
+    static func readText(path: String) throws(ScenarioErrors) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioErrors([ScenarioError(file: path, keyPath: "", line: nil, message: "cannot read the file")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ScenarioErrors([ScenarioError(file: path, keyPath: "", line: nil, message: "the file is not UTF-8 text")])
         }
-        let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        return try load(yaml: text, file: path, defaultName: stem)
+        return text
     }
 
     /// Validates a scenario given as YAML text; `file` names it in messages.

@@ -93,9 +93,7 @@ extension ScenarioLoader {
     /// - Throws: ``ScenarioErrors`` listing every problem.
     public func load(path: String, overrides: [ScenarioOverride]) throws(ScenarioErrors) -> Scenario {
         guard !overrides.isEmpty else { return try load(path: path) }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioErrors([ScenarioError(file: path, keyPath: "", line: nil, message: "cannot read the file")])
-        }
+        let text = try Self.readText(path: path)
         let label = "\(path) [\(overrides.map(\.description).joined(separator: ", "))]"
         let edited = try ScenarioOverride.apply(overrides, to: text, file: label)
         let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
@@ -164,7 +162,5 @@ public struct NumericParameter: Sendable, Hashable {
     }
 
     /// The value as YAML text: whole numbers without a decimal point.
-    public static func text(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
+    public static func text(_ value: Double) -> String { YAMLReader.format(value) }
 }

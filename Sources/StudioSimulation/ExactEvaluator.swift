@@ -59,8 +59,7 @@ public struct ExactEvaluator: Sendable {
             catalog.yearMetrics.indices.map { mean(ledger[year: year, metric: $0]) }
         }
         var cohorts: [Forecast.CohortCell] = []
-        let cohortSizes = expectedNamed()
-        for cohort in 0..<scenario.horizonYears where cohortSizes[cohort] > 0 {
+        for cohort in 0..<scenario.horizonYears where ledger[year: cohort, metric: catalog.named] > 0 {
             for age in 1...(scenario.horizonYears - cohort) {
                 for metric in catalog.cohortMetrics.indices {
                     cohorts.append(
@@ -82,6 +81,9 @@ public struct ExactEvaluator: Sendable {
         let passModel = PassProbabilityModel(parameters: scenario.assessment)
         var ledger = ReplicationLedger(scenario: scenario)
         let namedSoFar = [0] + expectedNamed().reduce(into: [Double]()) { $0.append(($0.last ?? 0) + $1) }
+        let qualified = scenario.applicants.map { applicants in
+            qualifiedDistribution(applicants).enumerated().reduce(0.0) { $0 + Double($1.offset) * $1.element }
+        }
         var groups = scenario.existingStudios.map {
             Group(namedYear: $0.namedYear, cohort: nil, size: Double($0.count), distribution: [($0.state, 1)])
         }
@@ -117,7 +119,7 @@ public struct ExactEvaluator: Sendable {
                 groups[index].distribution = next
             }
             let named = namedSoFar[year + 1] - namedSoFar[year]
-            if let tally = selectionTally(year: year, namedSoFar: namedSoFar) {
+            if let qualified, let tally = selectionTally(year: year, namedSoFar: namedSoFar, qualified: qualified) {
                 ledger.recordSelection(year: year, tally, quota: scenario.quotaPerYear[year])
             }
             if named > 0 {
@@ -211,15 +213,15 @@ public struct ExactEvaluator: Sendable {
         return (0...applicants.pool).map { GSLLibrary.binomialProbability($0, trials: applicants.pool, probability: p) }
     }
 
-    /// The expected selection counts of `year` under the simplest selection, or nil without a pool.
-    private func selectionTally(year: Int, namedSoFar: [Double]) -> SelectionTally? {
+    /// The expected selection counts of `year` under the simplest selection, or nil without a pool;
+    /// `qualified` is E[K], the expected candidates at or above the shortlist.
+    private func selectionTally(year: Int, namedSoFar: [Double], qualified: Double) -> SelectionTally? {
         guard let applicants = scenario.applicants else { return nil }
         var tally = SelectionTally()
         let waiting = Double(applicants.pool) - namedSoFar[year]
         tally.pool = waiting
         tally.applicants = waiting
         tally.recommended = waiting
-        let qualified = qualifiedDistribution(applicants).enumerated().reduce(0.0) { $0 + Double($1.offset) * $1.element }
         tally.shortlisted = qualified - namedSoFar[year]
         tally.named = namedSoFar[year + 1] - namedSoFar[year]
         tally.lowestNamedScore = .nan

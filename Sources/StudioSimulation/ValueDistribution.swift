@@ -14,9 +14,18 @@ struct ValueDistribution: Sendable {
     static let distinctLimit = 8192
 
     private static let empty = UInt64.max
-    private var keys: [UInt64]
-    private var counts: [Int]
-    private var largest: [Double]
+
+    /// One slot of the open-addressing table: a value's key (or bin), its count and the
+    /// largest value seen in it, together so that adding a value touches one cache line.
+    private struct Slot {
+        var key: UInt64
+        var count: Int
+        var largest: Double
+
+        static let empty = Slot(key: ValueDistribution.empty, count: 0, largest: 0)
+    }
+
+    private var slots: [Slot]
     private var mask: Int
     private(set) var occupied = 0
     /// The key and slot of the last value added: metrics often repeat a value, which then
@@ -27,12 +36,8 @@ struct ValueDistribution: Sendable {
     private(set) var binWidth = 0.0
 
     init(capacity: Int = 16) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        keys = Array(repeating: Self.empty, count: size)
-        counts = Array(repeating: 0, count: size)
-        largest = Array(repeating: 0, count: size)
-        mask = size - 1
+        slots = Array(repeating: .empty, count: Self.tableSize(capacity))
+        mask = slots.count - 1
     }
 
     /// Whether every value is held exactly.
@@ -43,44 +48,40 @@ struct ValueDistribution: Sendable {
     mutating func add(_ value: Double, count: Int = 1) {
         let key = Self.key(value, binWidth: binWidth)
         if key == lastKey {
-            counts[lastSlot] += count
-            if value > largest[lastSlot] { largest[lastSlot] = value }
+            slots[lastSlot].count += count
+            if value > slots[lastSlot].largest { slots[lastSlot].largest = value }
             return
         }
         var slot = Self.hash(key) & mask
         while true {
-            let current = keys[slot]
+            let current = slots[slot].key
             if current == key {
-                counts[slot] += count
-                if value > largest[slot] { largest[slot] = value }
+                slots[slot].count += count
+                if value > slots[slot].largest { slots[slot].largest = value }
                 (lastKey, lastSlot) = (key, slot)
                 return
             }
             if current == Self.empty { break }
             slot = (slot + 1) & mask
         }
-        keys[slot] = key
-        counts[slot] = count
-        largest[slot] = value
+        slots[slot] = Slot(key: key, count: count, largest: value)
         occupied += 1
         (lastKey, lastSlot) = (key, slot)
-        if occupied * 2 > keys.count { rebuild(capacity: keys.count) }
+        if occupied * 2 > slots.count { rebuild(capacity: slots.count) }
         if occupied > Self.distinctLimit { coarsen() }
     }
 
     /// Adds every observation of `other`, after bringing both to the wider bin width.
     mutating func merge(_ other: ValueDistribution) {
         if other.binWidth > binWidth { rebin(width: other.binWidth) }
-        for slot in other.keys.indices where other.keys[slot] != Self.empty {
-            add(other.largest[slot], count: other.counts[slot])
-        }
+        for slot in other.slots where slot.key != Self.empty { add(slot.largest, count: slot.count) }
     }
 
     /// The entries (largest value of each bin, count), in increasing order.
     func sortedEntries() -> [(value: Double, count: Int)] {
         var entries: [(value: Double, count: Int)] = []
         entries.reserveCapacity(occupied)
-        for slot in keys.indices where keys[slot] != Self.empty { entries.append((largest[slot], counts[slot])) }
+        for slot in slots where slot.key != Self.empty { entries.append((slot.largest, slot.count)) }
         entries.sort { $0.value < $1.value }
         return entries
     }
@@ -99,17 +100,20 @@ struct ValueDistribution: Sendable {
         Int(truncatingIfNeeded: (key ^ (key >> 29)) &* 0x9E37_79B9_7F4A_7C15 >> 32)
     }
 
-    private mutating func rebuild(capacity: Int) {
-        let old = (keys, counts, largest)
+    /// The table size for `capacity` entries: a power of two, at least 16, at most half full.
+    private static func tableSize(_ capacity: Int) -> Int {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = Array(repeating: Self.empty, count: size)
-        counts = Array(repeating: 0, count: size)
-        largest = Array(repeating: 0, count: size)
-        mask = size - 1
+        return size
+    }
+
+    private mutating func rebuild(capacity: Int) {
+        let old = slots
+        slots = Array(repeating: .empty, count: Self.tableSize(capacity))
+        mask = slots.count - 1
         occupied = 0
         lastKey = Self.empty
-        for slot in old.0.indices where old.0[slot] != Self.empty { add(old.2[slot], count: old.1[slot]) }
+        for slot in old where slot.key != Self.empty { add(slot.largest, count: slot.count) }
     }
 
     /// Doubles the bin width (or starts binning) until the bins are at most half the limit.
@@ -124,7 +128,7 @@ struct ValueDistribution: Sendable {
     private mutating func rebin(width: Double) {
         let entries = sortedEntries()
         binWidth = width
-        keys = Array(repeating: Self.empty, count: keys.count)
+        slots = Array(repeating: .empty, count: slots.count)
         occupied = 0
         lastKey = Self.empty
         for entry in entries { add(entry.value, count: entry.count) }

@@ -17,4 +17,11 @@ static inline const gsl_rng_type *cgsl_rng_ranlxd2(void) { return gsl_rng_ranlxd
 static inline const char *cgsl_version(void) { return gsl_version; }
 static inline void cgsl_turn_off_error_handler(void) { (void)gsl_set_error_handler_off(); }
 
+/* gsl_rng_uniform and gsl_rng_get as GSL defines them with HAVE_INLINE: the
+   generator's own function, called without a second call through the library.
+   They draw exactly what the library's functions draw. */
+
+static inline double cgsl_rng_uniform(const gsl_rng *r) { return (r->type->get_double)(r->state); }
+static inline unsigned long cgsl_rng_get(const gsl_rng *r) { return (r->type->get)(r->state); }
+
 #endif

@@ -34,16 +34,16 @@ public final class RandomStream {
     /// The GSL name of the generator.
     public var name: String { String(cString: gsl_rng_name(generator)) }
 
-    /// The next raw integer, as `gsl_rng_get` returns it.
+    /// The next raw integer, as `gsl_rng_get` returns it (inlined from GSL's header).
     @inline(__always)
     public func nextRaw() -> UInt {
-        gsl_rng_get(generator)
+        cgsl_rng_get(generator)
     }
 
-    /// A uniform draw on [0, 1) (`gsl_rng_uniform`).
+    /// A uniform draw on [0, 1), as `gsl_rng_uniform` gives it (inlined from GSL's header).
     @inline(__always)
     public func uniform() -> Double {
-        gsl_rng_uniform(generator)
+        cgsl_rng_uniform(generator)
     }
 
     /// A Beta(a, b) draw (`gsl_ran_beta`).

@@ -33,12 +33,17 @@ public enum QuotaRanking {
 
     /// Sorts entries by score, then tie key, then random key, each higher first, then by id.
     public static func order(_ entries: [Entry]) -> [Entry] {
-        entries.sorted { a, b in
-            if a.score != b.score { return a.score > b.score }
-            if a.tieKey != b.tieKey { return a.tieKey > b.tieKey }
-            if a.randomKey != b.randomKey { return a.randomKey > b.randomKey }
-            return a.id < b.id
-        }
+        entries.sorted(by: ranksAbove)
+    }
+
+    /// Whether `a` ranks above `b`: by score, then tie key, then random key, each higher first,
+    /// then by id. No two entries with different ids rank equal.
+    @inlinable
+    public static func ranksAbove(_ a: Entry, _ b: Entry) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        if a.tieKey != b.tieKey { return a.tieKey > b.tieKey }
+        if a.randomKey != b.randomKey { return a.randomKey > b.randomKey }
+        return a.id < b.id
     }
 
     /// The index ranges of runs of equal scores in entries already ordered by score.
@@ -64,18 +69,32 @@ public enum QuotaRanking {
         _ entries: [Entry], quota: Int, rules: SelectionRules, isStruck: (Entry) -> Bool
     ) -> Result {
         let ranked = entries.filter { $0.score >= rules.shortlistScore }
-        var named: [Entry] = []
-        var struck: [Entry] = []
-        var places = quota
-        for entry in ranked where places > 0 {
-            if isStruck(entry) {
-                struck.append(entry)
-                if !rules.refillAfterObjection { places -= 1 }
-            } else {
-                named.append(entry)
-                places -= 1
-            }
+        var struckRanks: [Int] = []
+        let reached = ranksReached(ranked.count, quota: quota, refillAfterObjection: rules.refillAfterObjection) {
+            let struck = isStruck(ranked[$0])
+            if struck { struckRanks.append($0) }
+            return struck
         }
-        return Result(ranked: ranked, named: named, struck: struck)
+        let named = (0..<reached).filter { !struckRanks.contains($0) }.map { ranked[$0] }
+        return Result(ranked: ranked, named: named, struck: struckRanks.map { ranked[$0] })
+    }
+
+    /// How far down a shortlist of `count` studios in rank order the naming goes before `quota`
+    /// places are taken: the walk of ``select(_:quota:rules:isStruck:)``, without its arrays.
+    /// The ranks below the result that `isStruck` did not strike are named.
+    ///
+    /// - Parameter isStruck: asked once for each rank (0-based) about to be named, in order:
+    ///   whether the public notice strikes it.
+    @inlinable
+    public static func ranksReached(
+        _ count: Int, quota: Int, refillAfterObjection: Bool, isStruck: (Int) -> Bool
+    ) -> Int {
+        var places = quota
+        var rank = 0
+        while rank < count && places > 0 {
+            if !isStruck(rank) || !refillAfterObjection { places -= 1 }
+            rank += 1
+        }
+        return rank
     }
 }

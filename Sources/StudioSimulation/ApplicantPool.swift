@@ -54,9 +54,17 @@ struct ApplicantPool {
     private var profiles: [Double] = []
     private var arrivals = 0
     private var isFirstYear = true
-    private var entries: [[QuotaRanking.Entry]]
-    /// Scratch marks of candidates leaving the pool.
+    /// Whether any body caps how many it recommends.
+    private let hasCaps: Bool
+    /// The year's scored applicants, then those their bodies recommend (kept between years for its storage).
+    private var recommended: [QuotaRanking.Entry] = []
+    /// The year's shortlist in rank order, and whether the public notice struck each rank.
+    private var ranking: [QuotaRanking.Entry] = []
+    private var struck: [Bool] = []
+    /// Marks of candidates leaving the pool, by index.
     private var leaving: [Bool] = []
+    /// The studios the last selection named, in rank order.
+    private(set) var nominees: [Nominee] = []
 
     init(parameters: ApplicantParameters, rules: SelectionRules, rubric: ScoringRubric?, fraudProbability: Double = 0) {
         self.parameters = parameters
@@ -74,7 +82,7 @@ struct ApplicantPool {
             meetsSoFar *= probability
             return (condition, meetsSoFar)
         }
-        entries = Array(repeating: [], count: parameters.channels.count)
+        hasCaps = parameters.channels.contains { $0.cap != nil }
     }
 
     /// Empties the pool and fills it with the start pool: the list, or `pool` drawn candidates.
@@ -95,11 +103,11 @@ struct ApplicantPool {
     }
 
     /// Runs the selection of forecast year `yearIndex` (calendar year `year`) for `quota` places
-    /// and removes the named from the pool.
+    /// into ``nominees``, and removes the named from the pool.
     mutating func select(
         quota: Int, year yearIndex: Int, calendarYear year: Int, using streams: ReplicationStreams,
         tally: inout SelectionTally, trace: TraceLog?
-    ) -> [Nominee] {
+    ) {
         if parameters.newPerYear > 0 {
             for index in 0..<streams[.arrivals].poisson(mean: parameters.newPerYear) {
                 arrive(.arrived(year: yearIndex, index: index), using: streams)
@@ -108,70 +116,62 @@ struct ApplicantPool {
         if fraudProbability > 0 { disqualifyCheats(year: year, using: streams, tally: &tally, trace: trace) }
         tally.pool = Double(candidates.count)
         screenAndScore(year: year, using: streams, tally: &tally, trace: trace)
-        var recommended: [QuotaRanking.Entry] = []
-        for channel in entries.indices {
-            let cap = parameters.channels[channel].cap ?? Int.max
-            guard entries[channel].count > cap else {
-                recommended += entries[channel]
-                continue
-            }
-            let ordered = order(entries[channel])
-            recommended += ordered.prefix(cap)
-            if let trace {
-                for entry in ordered.dropFirst(cap) {
-                    trace.append(TraceEvent(year: year, studio: label(entry.id), kind: .notRecommended(score: entry.score)))
-                }
-            }
-        }
+        if hasCaps { applyCaps(year: year, trace: trace) }
         tally.recommended = Double(recommended.count)
-        let objection = rules.objectionProbability
         let shortlist = rules.shortlistScore
-        let ranking = order(recommended.filter { $0.score >= shortlist })
+        ranking.removeAll(keepingCapacity: true)
+        for entry in recommended where entry.score >= shortlist { ranking.append(entry) }
+        order(&ranking)
+        tally.shortlisted = Double(ranking.count)
         // Every shortlisted studio draws its objection uniform, reached or not, so that its
         // stream does not depend on how far down the ranking the quota goes.
-        var struck = Set<Int>()
-        if objection > 0 {
-            for entry in ranking where streams[candidates[entry.id].stream].uniform() < objection { struck.insert(entry.id) }
+        let objection = rules.objectionProbability
+        struck.removeAll(keepingCapacity: true)
+        for entry in ranking {
+            struck.append(objection > 0 && streams[candidates[entry.id].stream].uniform() < objection)
         }
-        let result = QuotaRanking.select(ranking, quota: quota, rules: rules) { struck.contains($0.id) }
-        tally.shortlisted = Double(result.ranked.count)
-        var nominees: [Nominee] = []
-        for entry in result.named {
+        let reached = QuotaRanking.ranksReached(
+            ranking.count, quota: quota, refillAfterObjection: rules.refillAfterObjection) { struck[$0] }
+        nominees.removeAll(keepingCapacity: true)
+        leaving.removeAll(keepingCapacity: true)
+        leaving.append(contentsOf: repeatElement(false, count: candidates.count))
+        for rank in 0..<reached where !struck[rank] {
+            let entry = ranking[rank]
             let candidate = candidates[entry.id]
             nominees.append(
                 Nominee(
                     quality: candidate.quality, score: entry.score, key: candidate.key,
                     label: trace == nil ? nil : label(entry.id)))
+            leaving[entry.id] = true
             tally.named += 1
             tally.namedScoreSum += entry.score
             tally.lowestNamedScore = min(tally.lowestNamedScore, entry.score)
         }
-        if let trace {
-            // Ordered without tie draws, so that tracing draws nothing a run does not.
-            let below = QuotaRanking.order(recommended.filter { $0.score < shortlist })
-            self.trace(result, below: below[...], year: year, into: trace)
-        }
-        removeNamed(result.named)
-        improveWaitingCandidates()
+        if let trace { self.trace(reached: reached, year: year, into: trace) }
+        removeLeaving(improvingBy: parameters.improvementPerYear)
         isFirstYear = false
-        return nominees
     }
 
     // MARK: - Stages
 
-    /// Applications, screening against the six conditions and scores, into each body's entries.
+    /// Applications, screening against the six conditions and scores, into `recommended`.
     ///
     /// One uniform u decides both whether a candidate applies and which condition of Art. 2 it
     /// first fails: it applies when u < a (the apply probability), and fails condition c first
     /// when u ≥ a·p_1·…·p_c, so each condition is met with its own chance given those before it.
-    /// A listed candidate's first year follows its row instead.
+    /// A listed candidate's first year follows its row instead. An applicant who passes has
+    /// u < a·p_1·…·p_6 (u < a for a listed candidate's first year), so u divided by that bound is
+    /// uniform on [0, 1) and independent of its score: that is the random key that orders its
+    /// score among equal ones. Only when no uniform was drawn (a certain application) is the key
+    /// drawn instead.
     private mutating func screenAndScore(
         year: Int, using streams: ReplicationStreams, tally: inout SelectionTally, trace: TraceLog?
     ) {
-        for channel in entries.indices { entries[channel].removeAll(keepingCapacity: true) }
+        recommended.removeAll(keepingCapacity: true)
         let apply = parameters.applyProbability
         let noise = parameters.scoreNoiseSD
         let drawNeeded = apply < 1 || !conditionsAreCertain
+        let passBound = apply * (conditions.last?.meetsSoFar ?? 1)
         for index in candidates.indices {
             let stream = streams[candidates[index].stream]
             let u = drawNeeded ? stream.uniform() : 0
@@ -179,10 +179,11 @@ struct ApplicantPool {
             tally.applicants += 1
             let candidate = candidates[index]
             var failed: ApplicantCondition?
-            if candidate.listed >= 0 && isFirstYear {
+            let followsRow = candidate.listed >= 0 && isFirstYear
+            if followsRow {
                 let meets = parameters.listed[candidate.listed].meetsConditions
                 failed = meets.firstIndex(of: false).map { ApplicantCondition.allCases[$0] }
-            } else if !conditionsAreCertain {
+            } else if u >= passBound {
                 for (condition, meetsSoFar) in conditions where u >= apply * meetsSoFar {
                     failed = condition
                     break
@@ -193,26 +194,39 @@ struct ApplicantPool {
                 continue
             }
             let drawn = noise > 0 ? candidate.quality + stream.gaussian(sd: noise) : candidate.quality
-            // The key that orders equal scores, drawn for every scored applicant.
             let randomKey = stream.uniform()
-            entries[candidate.channel].append(
-                QuotaRanking.Entry(id: index, score: min(max(drawn, 0), 100), randomKey: randomKey))
+            recommended.append(QuotaRanking.Entry(id: index, score: min(max(drawn, 0), 100), randomKey: randomKey))
         }
     }
 
-    /// Entries ordered by score, equal scores by the tie-break rule (Art. 7).
-    /// Entries ordered by score; equal scores by the rubric item when ties go by one, then by
-    /// each entry's random key, drawn when it was scored.
-    private func order(_ entries: [QuotaRanking.Entry]) -> [QuotaRanking.Entry] {
-        var ordered = QuotaRanking.order(entries)
-        guard case .rubricItem(let item) = rules.tieBreak, let rubric else { return ordered }
-        for run in QuotaRanking.tiedRuns(ordered) {
-            for index in run {
-                ordered[index].tieKey = rubric.split(score: ordered[index].score, profile: profile(of: ordered[index].id))[item]
+    /// Each body with a cap recommends only its best `cap` applicants by score (Art. 7).
+    private mutating func applyCaps(year: Int, trace: TraceLog?) {
+        leaving.removeAll(keepingCapacity: true)
+        leaving.append(contentsOf: repeatElement(false, count: candidates.count))
+        for (channel, body) in parameters.channels.enumerated() {
+            guard let cap = body.cap else { continue }
+            var own = recommended.filter { candidates[$0.id].channel == channel }
+            guard own.count > cap else { continue }
+            order(&own)
+            for entry in own.dropFirst(cap) {
+                leaving[entry.id] = true
+                trace?.append(TraceEvent(year: year, studio: label(entry.id), kind: .notRecommended(score: entry.score)))
             }
-            ordered[run] = ArraySlice(QuotaRanking.order(Array(ordered[run])))
         }
-        return ordered
+        recommended.removeAll { leaving[$0.id] }
+    }
+
+    /// Orders entries by score; equal scores by the rubric item when ties go by one, then by
+    /// each entry's random key (Art. 7).
+    private func order(_ entries: inout [QuotaRanking.Entry]) {
+        entries.sort(by: QuotaRanking.ranksAbove)
+        guard case .rubricItem(let item) = rules.tieBreak, let rubric else { return }
+        for run in QuotaRanking.tiedRuns(entries) {
+            for index in run {
+                entries[index].tieKey = rubric.split(score: entries[index].score, profile: profile(of: entries[index].id))[item]
+            }
+            entries[run].sort(by: QuotaRanking.ranksAbove)
+        }
     }
 
     // MARK: - Pool changes
@@ -247,19 +261,13 @@ struct ApplicantPool {
         return Array(profiles[start..<(start + rubric.items.count)])
     }
 
-    private mutating func removeNamed(_ named: [QuotaRanking.Entry]) {
-        guard !named.isEmpty else { return }
-        leaving.removeAll(keepingCapacity: true)
-        leaving.append(contentsOf: repeatElement(false, count: candidates.count))
-        for entry in named { leaving[entry.id] = true }
-        removeLeaving()
-    }
-
-    /// Removes the candidates marked in `leaving`, keeping the others in arrival order.
-    private mutating func removeLeaving() {
+    /// Removes the candidates marked in `leaving`, keeping the others in arrival order, and
+    /// adds `gain` to the quality of each one left (at most 100).
+    private mutating func removeLeaving(improvingBy gain: Double = 0) {
         var kept = 0
         for index in candidates.indices where !leaving[index] {
             candidates[kept] = candidates[index]
+            if gain > 0 { candidates[kept].quality = min(candidates[kept].quality + gain, 100) }
             kept += 1
         }
         candidates.removeLast(candidates.count - kept)
@@ -282,12 +290,6 @@ struct ApplicantPool {
         if cheats > 0 { removeLeaving() }
     }
 
-    private mutating func improveWaitingCandidates() {
-        let gain = parameters.improvementPerYear
-        guard gain > 0 else { return }
-        for index in candidates.indices { candidates[index].quality = min(candidates[index].quality + gain, 100) }
-    }
-
     // MARK: - Trace
 
     private func label(_ index: Int) -> String {
@@ -299,14 +301,12 @@ struct ApplicantPool {
         return "P\(candidate.serial)"
     }
 
-    private func trace(
-        _ result: QuotaRanking.Result, below: ArraySlice<QuotaRanking.Entry>, year: Int, into trace: TraceLog
-    ) {
-        let named = Set(result.named.map(\.id))
-        let struck = Set(result.struck.map(\.id))
-        for (rank, entry) in result.ranked.enumerated() {
+    /// Traces the year's ranking: each shortlisted studio's score, rank and outcome (with its
+    /// rubric items), then the recommended studios below the shortlist score.
+    private func trace(reached: Int, year: Int, into trace: TraceLog) {
+        for (rank, entry) in ranking.enumerated() {
             let outcome: TraceEvent.RankingOutcome =
-                named.contains(entry.id) ? .named : struck.contains(entry.id) ? .struckByObjection : .belowQuota
+                rank >= reached ? .belowQuota : struck[rank] ? .struckByObjection : .named
             trace.append(
                 TraceEvent(
                     year: year, studio: label(entry.id),
@@ -317,7 +317,8 @@ struct ApplicantPool {
                 trace.append(TraceEvent(year: year, studio: label(entry.id), kind: .scoreItems(items)))
             }
         }
-        for entry in below {
+        // Ordered without tie draws, so that tracing draws nothing a run does not.
+        for entry in QuotaRanking.order(recommended.filter { $0.score < rules.shortlistScore }) {
             trace.append(TraceEvent(year: year, studio: label(entry.id), kind: .belowShortlist(score: entry.score)))
         }
     }

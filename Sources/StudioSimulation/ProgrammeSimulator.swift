@@ -164,8 +164,8 @@ public struct ProgrammeSimulator {
         var nominees: [ApplicantPool.Nominee] = []
         if pool != nil {
             var tally = SelectionTally()
-            nominees = pool!.select(
-                quota: quota, year: year, calendarYear: calendarYear, using: streams, tally: &tally, trace: trace)
+            pool!.select(quota: quota, year: year, calendarYear: calendarYear, using: streams, tally: &tally, trace: trace)
+            nominees = pool!.nominees
             ledger.recordSelection(year: year, tally, quota: quota)
         }
         let count = pool == nil ? quota : nominees.count

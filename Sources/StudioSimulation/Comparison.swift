@@ -45,7 +45,7 @@ struct ComparisonAccumulator: Sendable {
     private let horizon: Int
 
     init(scenarios: [Scenario]) throws(UnknownGeneratorError) {
-        _ = try RandomStream(generatorName: scenarios[0].simulation.generator)
+        _ = try RandomGenerator(generatorName: scenarios[0].simulation.generator)
         let catalogs = scenarios.map(MetricCatalog.init(scenario:))
         horizon = scenarios[0].horizonYears
         forecasts = zip(catalogs, scenarios).map { ForecastAccumulator(catalog: $0, horizon: $1.horizonYears) }

@@ -41,7 +41,7 @@ public struct MonteCarloEngine: Sendable {
     ///
     /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
     public func accumulator() throws(UnknownGeneratorError) -> ForecastAccumulator {
-        _ = try RandomStream(generatorName: scenario.simulation.generator)
+        _ = try RandomGenerator(generatorName: scenario.simulation.generator)
         return ForecastAccumulator(catalog: MetricCatalog(scenario: scenario), horizon: scenario.horizonYears)
     }
 
@@ -50,7 +50,7 @@ public struct MonteCarloEngine: Sendable {
     public func extend(
         _ total: inout ForecastAccumulator, replications: Range<Int>, threads: Int, progress: ((Int) -> Void)? = nil
     ) throws(UnknownGeneratorError) {
-        _ = try RandomStream(generatorName: scenario.simulation.generator)
+        _ = try RandomGenerator(generatorName: scenario.simulation.generator)
         let scenario = self.scenario
         let layout = self.layout
         BlockRunner.run(

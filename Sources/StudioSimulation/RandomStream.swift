@@ -1,29 +1,16 @@
 import CGSL
 import Foundation
 
-/// A GSL random number generator (`gsl_rng`) and the GSL distributions the models draw from.
+/// The draws of one GSL random number generator (`gsl_rng`), from the GSL distributions the
+/// models use.
 ///
-/// This is the only file that imports GSL. Every random draw of the toolkit goes through it.
-/// One stream is owned by one worker at a time and re-seeded for each replication
-/// (see ``StreamSeeding``); it is not safe to share between threads.
-public final class RandomStream {
-    private let generator: UnsafeMutablePointer<gsl_rng>
-
-    /// Allocates a generator of the GSL type named `generatorName` (as `gsl_rng_name` gives it).
-    ///
-    /// - Throws: ``UnknownGeneratorError`` when GSL has no generator of that name.
-    public init(generatorName: String, seed: UInt32 = 0) throws(UnknownGeneratorError) {
-        GSLLibrary.prepare()
-        guard let type = GSLLibrary.generatorType(named: generatorName), let generator = gsl_rng_alloc(type) else {
-            throw UnknownGeneratorError(name: generatorName, validNames: GSLLibrary.generatorNames)
-        }
-        self.generator = generator
-        reseed(seed)
-    }
-
-    deinit {
-        gsl_rng_free(generator)
-    }
+/// This is the only file that imports GSL. Every random draw of the toolkit goes through a
+/// stream. A stream is a plain handle on a generator that a ``RandomGenerator`` owns, so that
+/// drawing costs no reference counting; it must not outlive that owner. One generator is used
+/// by one worker at a time and re-seeded for each replication (see ``StreamSeeding``); it is
+/// not safe to share between threads.
+public struct RandomStream {
+    let generator: UnsafeMutablePointer<gsl_rng>
 
     /// Seeds the generator with `gsl_rng_set`, which reads the low 32 bits (0 selects GSL's default seed).
     @inline(__always)
@@ -68,6 +55,33 @@ public final class RandomStream {
     @inline(__always)
     public func poisson(mean: Double) -> Int {
         Int(gsl_ran_poisson(generator, mean))
+    }
+}
+
+/// Owns one GSL generator, allocated for its life, and lends its ``RandomStream``.
+public final class RandomGenerator {
+    /// The generator's draws; valid while this owner lives.
+    let stream: RandomStream
+
+    /// Allocates a generator of the GSL type named `generatorName` (as `gsl_rng_name` gives it).
+    ///
+    /// - Throws: ``UnknownGeneratorError`` when GSL has no generator of that name.
+    public init(generatorName: String, seed: UInt32 = 0) throws(UnknownGeneratorError) {
+        GSLLibrary.prepare()
+        guard let type = GSLLibrary.generatorType(named: generatorName), let generator = gsl_rng_alloc(type) else {
+            throw UnknownGeneratorError(name: generatorName, validNames: GSLLibrary.generatorNames)
+        }
+        stream = RandomStream(generator: generator)
+        stream.reseed(seed)
+    }
+
+    deinit {
+        gsl_rng_free(stream.generator)
+    }
+
+    /// Calls `body` with the generator's stream, keeping the generator alive meanwhile.
+    public func withStream<Result>(_ body: (RandomStream) throws -> Result) rethrows -> Result {
+        try withExtendedLifetime(self) { try body(stream) }
     }
 }
 

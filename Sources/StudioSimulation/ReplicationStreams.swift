@@ -84,6 +84,11 @@ final class ReplicationStreams {
     private let generatorName: String
     private let seed: UInt64
     private let seeding: StreamSeeding
+    /// The generators, allocated as keys first need them.
+    private var generators: [RandomGenerator]
+    /// Their streams. The first is also held in a constant: the only stream under `sequential`,
+    /// read without the checks a variable needs.
+    private let first: RandomStream
     private var streams: [RandomStream]
     private var used = 0
     private var indices: [StreamKey: Int] = [:]
@@ -97,7 +102,9 @@ final class ReplicationStreams {
         self.generatorName = generatorName
         self.seed = seed
         seeding = StreamSeeding(seed: seed)
-        streams = [try RandomStream(generatorName: generatorName)]
+        generators = [try RandomGenerator(generatorName: generatorName)]
+        first = generators[0].stream
+        streams = [first]
     }
 
     /// Starts replication `replication` (0-based): every key's stream starts afresh.
@@ -105,16 +112,21 @@ final class ReplicationStreams {
         self.replication = replication
         used = 0
         indices.removeAll(keepingCapacity: true)
-        if layout == .sequential { streams[0].reseed(seeding.seed(forReplication: replication)) }
+        if layout == .sequential { first.reseed(seeding.seed(forReplication: replication)) }
     }
 
     /// The index of `key`'s stream, seeding it on first use in this replication.
+    @inline(__always)
     func index(of key: StreamKey) -> Int {
-        guard layout == .keyed else { return 0 }
+        layout == .keyed ? keyedIndex(of: key) : 0
+    }
+
+    private func keyedIndex(of key: StreamKey) -> Int {
         if let index = indices[key] { return index }
         if used == streams.count {
             // The generator name was checked when the first stream was made.
-            streams.append(try! RandomStream(generatorName: generatorName))
+            generators.append(try! RandomGenerator(generatorName: generatorName))
+            streams.append(generators[used].stream)
         }
         let index = used
         used += 1
@@ -127,7 +139,7 @@ final class ReplicationStreams {
 
     /// The stream at `index`.
     @inline(__always)
-    subscript(index: Int) -> RandomStream { streams[index] }
+    subscript(index: Int) -> RandomStream { index == 0 ? first : streams[index] }
 
     /// `key`'s stream.
     subscript(key: StreamKey) -> RandomStream { streams[index(of: key)] }

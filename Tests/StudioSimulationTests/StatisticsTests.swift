@@ -50,8 +50,9 @@ struct StatisticsTests {
 
     @Test("Merging in order gives what adding in order gives")
     func mergeMatchesSequential() throws {
-        let stream = try RandomStream(generatorName: "mt19937", seed: 5)
-        let values = (0..<5000).map { _ in (stream.uniform() * 50).rounded() * 100_000 }
+        let values = try RandomGenerator(generatorName: "mt19937", seed: 5).withStream { stream in
+            (0..<5000).map { _ in (stream.uniform() * 50).rounded() * 100_000 }
+        }
         var sequential = MetricStatistics()
         values.forEach { sequential.add($0) }
         var merged = MetricStatistics()
@@ -70,8 +71,9 @@ struct StatisticsTests {
     @Test("Exact percentiles match sorting, for several seeds")
     func exactPercentilesMatchSorting() throws {
         for seed in UInt32(1)...20 {
-            let stream = try RandomStream(generatorName: "taus2", seed: seed)
-            let values = (0..<(100 + Int(seed) * 37)).map { _ in Double(Int(stream.uniform() * 300)) }
+            let values = try RandomGenerator(generatorName: "taus2", seed: seed).withStream { stream in
+                (0..<(100 + Int(seed) * 37)).map { _ in Double(Int(stream.uniform() * 300)) }
+            }
             var statistics = MetricStatistics()
             values.forEach { statistics.add($0) }
             let sorted = values.sorted()
@@ -86,8 +88,9 @@ struct StatisticsTests {
 
     @Test("Past the distinct-value limit, memory stays bounded and percentiles stay within 0.1% of the range")
     func binnedPercentiles() throws {
-        let stream = try RandomStream(generatorName: "mt19937", seed: 11)
-        let values = (0..<200_000).map { _ in stream.uniform() * 7_000_000 + 1_000_000 }
+        let values = try RandomGenerator(generatorName: "mt19937", seed: 11).withStream { stream in
+            (0..<200_000).map { _ in stream.uniform() * 7_000_000 + 1_000_000 }
+        }
         var distribution = ValueDistribution()
         var statistics = MetricStatistics()
         for value in values {

@@ -46,16 +46,25 @@ public enum QuotaRanking {
         return a.id < b.id
     }
 
-    /// The index ranges of runs of equal scores in entries already ordered by score.
-    public static func tiedRuns(_ ordered: [Entry]) -> [Range<Int>] {
-        guard !ordered.isEmpty else { return [] }
-        var runs: [Range<Int>] = []
-        var start = 0
-        for index in 1...ordered.count where index == ordered.count || ordered[index].score != ordered[start].score {
-            if index - start > 1 { runs.append(start..<index) }
-            start = index
+    /// Sorts entries in place into rank order (``ranksAbove(_:_:)``): by insertion for the
+    /// short lists of a year's shortlist, which it sorts without allocating.
+    @inlinable
+    public static func sortByRank(_ entries: inout [Entry]) {
+        guard entries.count > 64 else {
+            entries.withUnsafeMutableBufferPointer { buffer in
+                for next in buffer.indices.dropFirst() {
+                    let entry = buffer[next]
+                    var slot = next
+                    while slot > 0 && ranksAbove(entry, buffer[slot - 1]) {
+                        buffer[slot] = buffer[slot - 1]
+                        slot -= 1
+                    }
+                    buffer[slot] = entry
+                }
+            }
+            return
         }
-        return runs
+        entries.sort(by: ranksAbove)
     }
 
     /// Ranks the studios at or above the shortlist score and names them in rank order up to `quota`.

@@ -10,11 +10,12 @@ import StudioScenario
 /// its quality (normal, clipped to 0...100), its body (by the bodies' shares) and its rubric
 /// profile; then, for each candidate in pool order, whether it is found cheating (Art. 15; it is
 /// then disqualified for ever); then, for each candidate left, whether it applies and meets the
-/// conditions (one uniform for both, see `screenAndScore`), its score noise and the random key
-/// that orders equal scores; then, for each shortlisted studio, its objection draw. Under the
-/// keyed layout each candidate draws all of these from its own stream, so a candidate's draws
-/// do not depend on the quota or on the other candidates. A draw whose outcome is certain (an
-/// apply probability of 1 with certain conditions, no score noise, no objections) is not made.
+/// conditions (one uniform for both, which also gives the random key that orders equal scores;
+/// see `screenAndScore`) and its score noise; then, for each shortlisted studio, its objection
+/// draw. Under the keyed layout each candidate draws all of these from its own stream, so a
+/// candidate's draws do not depend on the quota or on the other candidates. A draw whose
+/// outcome is certain (an apply probability of 1 with certain conditions, no score noise, no
+/// objections) is not made.
 struct ApplicantPool {
     /// A candidate waiting to be named.
     struct Candidate {
@@ -121,7 +122,7 @@ struct ApplicantPool {
         let shortlist = rules.shortlistScore
         ranking.removeAll(keepingCapacity: true)
         for entry in recommended where entry.score >= shortlist { ranking.append(entry) }
-        order(&ranking)
+        QuotaRanking.sortByRank(&ranking)
         tally.shortlisted = Double(ranking.count)
         // Every shortlisted studio draws its objection uniform, reached or not, so that its
         // stream does not depend on how far down the ranking the quota goes.
@@ -194,9 +195,18 @@ struct ApplicantPool {
                 continue
             }
             let drawn = noise > 0 ? candidate.quality + stream.gaussian(sd: noise) : candidate.quality
-            let randomKey = stream.uniform()
-            recommended.append(QuotaRanking.Entry(id: index, score: min(max(drawn, 0), 100), randomKey: randomKey))
+            let score = min(max(drawn, 0), 100)
+            let randomKey = drawNeeded ? u / (followsRow ? apply : passBound) : stream.uniform()
+            recommended.append(
+                QuotaRanking.Entry(id: index, score: score, tieKey: tieKey(score: score, of: index), randomKey: randomKey))
         }
+    }
+
+    /// What orders an applicant's score among equal ones before its random key (Art. 7): its
+    /// points on the rubric item when ties go by one, 0 otherwise.
+    private func tieKey(score: Double, of index: Int) -> Double {
+        guard case .rubricItem(let item) = rules.tieBreak, let rubric else { return 0 }
+        return rubric.split(score: score, profile: profile(of: index))[item]
     }
 
     /// Each body with a cap recommends only its best `cap` applicants by score (Art. 7).
@@ -207,26 +217,13 @@ struct ApplicantPool {
             guard let cap = body.cap else { continue }
             var own = recommended.filter { candidates[$0.id].channel == channel }
             guard own.count > cap else { continue }
-            order(&own)
+            QuotaRanking.sortByRank(&own)
             for entry in own.dropFirst(cap) {
                 leaving[entry.id] = true
                 trace?.append(TraceEvent(year: year, studio: label(entry.id), kind: .notRecommended(score: entry.score)))
             }
         }
         recommended.removeAll { leaving[$0.id] }
-    }
-
-    /// Orders entries by score; equal scores by the rubric item when ties go by one, then by
-    /// each entry's random key (Art. 7).
-    private func order(_ entries: inout [QuotaRanking.Entry]) {
-        entries.sort(by: QuotaRanking.ranksAbove)
-        guard case .rubricItem(let item) = rules.tieBreak, let rubric else { return }
-        for run in QuotaRanking.tiedRuns(entries) {
-            for index in run {
-                entries[index].tieKey = rubric.split(score: entries[index].score, profile: profile(of: entries[index].id))[item]
-            }
-            entries[run].sort(by: QuotaRanking.ranksAbove)
-        }
     }
 
     // MARK: - Pool changes

@@ -57,8 +57,22 @@ struct QuotaRankingTests {
             Entry(id: 4, score: 80),
         ])
         #expect(ordered.map(\.id) == [3, 1, 2, 0, 4])
-        #expect(QuotaRanking.tiedRuns(ordered) == [1..<4])
-        #expect(QuotaRanking.tiedRuns([]).isEmpty)
+    }
+
+    @Test("Sorting in place gives the rank order, for short and long lists", arguments: [0, 1, 17, 64, 65, 300])
+    func sortInPlace(count: Int) {
+        // Scores on a coarse grid in scrambled order, so that many are equal and the keys decide;
+        // some random keys are equal too, so that the id decides.
+        let entries = (0..<count).map { (id: Int) -> Entry in
+            let score = Double(70 + id * 7919 % 11)
+            let tieKey = Double(id * 31 % 3)
+            let randomKey = Double(id * 40_503 % 97) / 97
+            return Entry(id: id, score: score, tieKey: tieKey, randomKey: randomKey)
+        }
+        var sorted = entries
+        QuotaRanking.sortByRank(&sorted)
+        #expect(sorted == QuotaRanking.order(entries))
+        #expect(zip(sorted, sorted.dropFirst()).allSatisfy { QuotaRanking.ranksAbove($0, $1) })
     }
 }
 

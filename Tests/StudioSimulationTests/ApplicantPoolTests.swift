@@ -125,6 +125,34 @@ struct ApplicantPoolTests {
         #expect((160...240).contains(firstWins), "\(firstWins)")
     }
 
+    @Test("Equal scores are broken evenly by the application uniform, for listed and drawn applicants alike")
+    func tieKeyFromApplicationUniform() throws {
+        // The listed studio passes its first-year screening when u < 0.9, the drawn one when
+        // u < 0.9 × 0.5; both keys are rescaled to [0, 1), so each wins half the ties. Keys left
+        // unscaled would make the listed studio win three ties in four.
+        let listed = [
+            ListedApplicant(id: "甲", name: "工作室甲", channel: 0, quality: 85, meetsConditions: Array(repeating: true, count: 6))
+        ]
+        var conditions = Array(repeating: 1.0, count: ApplicantCondition.allCases.count)
+        conditions[0] = 0.5
+        let applicants = ApplicantParameters(
+            pool: 1, applyProbability: 0.9, qualityMean: 85, qualitySD: 0, conditionProbabilities: conditions, listed: listed)
+        let engine = MonteCarloEngine(
+            scenario: poolScenario(quota: 1, horizon: 1, applicants: applicants, selection: SelectionRules(shortlistScore: 80)))
+        var ties = 0
+        var listedWins = 0
+        for replication in 0..<1600 {
+            let events = try engine.replay(replication: replication).trace.events
+            let ranked = events.filter { if case .ranked = $0.kind { true } else { false } }
+            guard ranked.count == 2 else { continue }
+            ties += 1
+            if events.contains(where: { $0.studio == "甲 工作室甲" && $0.kind == .named }) { listedWins += 1 }
+        }
+        // About 1600 × 0.9 × 0.45 ≈ 650 ties; Binomial(ties, 1/2) has sd √ties / 2 ≈ 12.7.
+        #expect(ties > 500)
+        #expect(abs(Double(listedWins) - Double(ties) / 2) <= 4 * Double(ties).squareRoot() / 2, "\(listedWins) of \(ties)")
+    }
+
     @Test("A listed studio keeps its Chinese name through the trace")
     func listedNamesInTrace() throws {
         let listed = [

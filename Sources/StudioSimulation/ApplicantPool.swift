@@ -55,6 +55,8 @@ struct ApplicantPool {
     private var profiles: [Double] = []
     private var arrivals = 0
     private var isFirstYear = true
+    /// The rubric item whose points order equal scores, when ties go by one (Art. 7).
+    private let tieItem: Int?
     /// Whether any body caps how many it recommends.
     private let hasCaps: Bool
     /// The year's scored applicants, then those their bodies recommend (kept between years for its storage).
@@ -84,6 +86,7 @@ struct ApplicantPool {
             return (condition, meetsSoFar)
         }
         hasCaps = parameters.channels.contains { $0.cap != nil }
+        if case .rubricItem(let item) = rules.tieBreak, rubric != nil { tieItem = item } else { tieItem = nil }
     }
 
     /// Empties the pool and fills it with the start pool: the list, or `pool` drawn candidates.
@@ -205,7 +208,7 @@ struct ApplicantPool {
     /// What orders an applicant's score among equal ones before its random key (Art. 7): its
     /// points on the rubric item when ties go by one, 0 otherwise.
     private func tieKey(score: Double, of index: Int) -> Double {
-        guard case .rubricItem(let item) = rules.tieBreak, let rubric else { return 0 }
+        guard let item = tieItem, let rubric else { return 0 }
         return rubric.split(score: score, profile: profile(of: index))[item]
     }
 

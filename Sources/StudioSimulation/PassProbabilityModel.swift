@@ -15,7 +15,8 @@ struct PassProbabilityModel: Sendable {
     private let inCycleOdds: [Double]
     private let postCycleOdds: Double
     private let afterYellowCardOdds: Double?
-    /// Odds against passing at the mean in-cycle probability, the centre of the heterogeneity Beta.
+    /// The mean in-cycle probability, the centre of the heterogeneity Beta, and the odds against it.
+    private let meanInCycle: Double
     private let meanInCycleOdds: Double
 
     init(parameters: AssessmentParameters) {
@@ -23,7 +24,8 @@ struct PassProbabilityModel: Sendable {
         inCycleOdds = parameters.inCycle.map(Self.oddsAgainst)
         postCycleOdds = Self.oddsAgainst(parameters.postCycle)
         afterYellowCardOdds = parameters.afterYellowCard.map(Self.oddsAgainst)
-        meanInCycleOdds = Self.oddsAgainst(parameters.meanInCycle)
+        meanInCycle = parameters.meanInCycle
+        meanInCycleOdds = Self.oddsAgainst(meanInCycle)
     }
 
     /// The pass probability of a studio in `state` at `age`, its odds against passing multiplied
@@ -51,7 +53,7 @@ struct PassProbabilityModel: Sendable {
     func studioFactor(using stream: RandomStream) -> Double {
         let kappa = parameters.heterogeneity
         guard kappa > 0 else { return 1 }
-        let mean = parameters.meanInCycle
+        let mean = meanInCycle
         let draw = stream.beta(mean * kappa, (1 - mean) * kappa)
         return Self.oddsAgainst(draw) / meanInCycleOdds
     }

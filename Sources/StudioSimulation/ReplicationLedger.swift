@@ -13,6 +13,9 @@ public struct ReplicationLedger: Sendable {
     public let horizon: Int
     private let rules: GrantRules
     private let budget: BudgetParameters
+    /// The catalog's metric counts, kept as numbers so that each value's position is arithmetic only.
+    private let yearMetricCount: Int
+    private let cohortMetricCount: Int
     /// Year metric values, `horizon × metric count`, year-major. NaN marks a missing value.
     private(set) var values: [Double]
     /// Studios named in each horizon year.
@@ -26,6 +29,8 @@ public struct ReplicationLedger: Sendable {
         self.horizon = scenario.horizonYears
         self.rules = scenario.grantRules
         self.budget = scenario.budget
+        yearMetricCount = catalog.yearMetrics.count
+        cohortMetricCount = catalog.cohortMetrics.count
         values = Array(repeating: 0, count: horizon * catalog.yearMetrics.count)
         cohortSizes = Array(repeating: 0, count: horizon)
         cohortValues = Array(repeating: 0, count: horizon * horizon * catalog.cohortMetrics.count)
@@ -51,8 +56,8 @@ public struct ReplicationLedger: Sendable {
     /// The value of year metric `metric` in forecast year `year` (0-based); NaN when missing.
     @inline(__always)
     public subscript(year year: Int, metric metric: Int) -> Double {
-        get { values[year * catalog.yearMetrics.count + metric] }
-        set { values[year * catalog.yearMetrics.count + metric] = newValue }
+        get { values[year * yearMetricCount + metric] }
+        set { values[year * yearMetricCount + metric] = newValue }
     }
 
     /// The value of cohort metric `metric` for the cohort named in year `cohort` at `age` (1-based).
@@ -64,7 +69,7 @@ public struct ReplicationLedger: Sendable {
 
     @inline(__always)
     private func cohortIndex(_ cohort: Int, _ age: Int, _ metric: Int) -> Int {
-        (cohort * horizon + age - 1) * catalog.cohortMetrics.count + metric
+        (cohort * horizon + age - 1) * cohortMetricCount + metric
     }
 
     // MARK: - Recording

@@ -1,4 +1,4 @@
-public import StudioScenario
+import StudioScenario
 
 /// The forecasts of several scenarios run on common random numbers, and their paired differences.
 public struct Comparison: Sendable {

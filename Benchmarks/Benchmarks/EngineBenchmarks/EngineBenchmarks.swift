@@ -4,7 +4,10 @@
 /// - "Engine 100k replications": one `MonteCarloEngine.run(threads: 2)` of its 100,000 replications;
 /// - "Engine 1M replications": the same scenario at 1,000,000 replications;
 /// - "Engine 100k replications, applicant pool": `benchmark-pool.yaml`, the same with the quota
-///   filled from an applicant pool of about three applicants per place.
+///   filled from an applicant pool of about three applicants per place;
+/// - "GSL draws of 100k pool replications": only the GSL draws that run makes, per replication
+///   1 re-seeding, 1,729 uniforms, 882 normals, 166 Beta(18.6, 1.4) and 10 Poisson(20) (counted
+///   on the scenario), on 2 threads: the floor under the engine's time on that scenario.
 ///
 /// Each iteration is one run. It measures the run's wall clock, the process's peak resident
 /// memory, and studio-years per second: the run's studio-years, Σ over years of (mean assessed +
@@ -16,6 +19,7 @@
 /// (`swift package benchmark --filter "Engine 100k.*"` for one of them).
 
 import Benchmark
+import Dispatch
 import StudioScenario
 import StudioSimulation
 
@@ -69,6 +73,17 @@ func engineBenchmark(
     }
 }
 
+/// The draws of one `benchmark-pool.yaml` replication, without the model between them.
+func drawPoolReplication(_ stream: RandomStream, replication: Int) -> Double {
+    stream.reseed(UInt32(truncatingIfNeeded: replication &+ 1))
+    var sum = 0.0
+    for _ in 0..<1_729 { sum += stream.uniform() }
+    for _ in 0..<882 { sum += stream.gaussian(sd: 3) }
+    for _ in 0..<166 { sum += stream.beta(18.6, 1.4) }
+    for _ in 0..<10 { sum += Double(stream.poisson(mean: 20)) }
+    return sum
+}
+
 let benchmarks: @Sendable () -> Void = {
     engineBenchmark(
         "Engine 100k replications", replications: 100_000, maxIterations: 5, maxDuration: .seconds(30))
@@ -77,4 +92,18 @@ let benchmarks: @Sendable () -> Void = {
     engineBenchmark(
         "Engine 100k replications, applicant pool", scenario: "benchmark-pool.yaml", replications: 100_000,
         maxIterations: 5, maxDuration: .seconds(60))
+    Benchmark(
+        "GSL draws of 100k pool replications",
+        configuration: .init(
+            metrics: [.wallClock], timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(30),
+            maxIterations: 5)
+    ) { _ in
+        DispatchQueue.concurrentPerform(iterations: 2) { worker in
+            let generator = try! RandomGenerator(generatorName: "mt19937")
+            blackHole(
+                generator.withStream { stream in
+                    stride(from: worker, to: 100_000, by: 2).reduce(0.0) { $0 + drawPoolReplication(stream, replication: $1) }
+                })
+        }
+    }
 }

@@ -59,12 +59,15 @@ struct ApplicantPool {
     private let tieItem: Int?
     /// Whether any body caps how many it recommends.
     private let hasCaps: Bool
-    /// The year's scored applicants, then those their bodies recommend (kept between years for its storage).
+    // The year's selection, in buffers kept between years so that a year allocates nothing.
+    /// The year's scored applicants, then those their bodies recommend.
     private var recommended: [QuotaRanking.Entry] = []
-    /// The year's shortlist in rank order, and whether the public notice struck each rank.
+    /// The year's shortlist in rank order.
     private var ranking: [QuotaRanking.Entry] = []
+    /// Whether the public notice struck each rank of `ranking`.
     private var struck: [Bool] = []
-    /// Marks of candidates leaving the pool, by index.
+    /// Marks by candidate index: of applicants their body does not recommend, then of
+    /// candidates leaving the pool.
     private var leaving: [Bool] = []
     /// The studios the last selection named, in rank order.
     private(set) var nominees: [Nominee] = []

@@ -48,22 +48,6 @@ public struct ForecastAccumulator: Sendable {
         }
     }
 
-    /// Adds a block of replications, cell by cell; the same as adding each replication's ledger
-    /// in order.
-    mutating func add(_ columns: ValueColumns) {
-        replications += columns.count
-        for index in yearCells.indices {
-            columns.withColumn(index) { yearCells[index].add(contentsOf: $0) }
-        }
-        let cohortMetricCount = catalog.cohortMetrics.count
-        for cohort in 0..<horizon {
-            let first = cohort * horizon * cohortMetricCount
-            for index in first..<(first + (horizon - cohort) * cohortMetricCount) {
-                columns.withColumn(yearCells.count + index) { cohortCells[index].add(contentsOf: $0) }
-            }
-        }
-    }
-
     /// Adds every replication of `other`, which must come after this one's in replication order.
     mutating func merge(_ other: ForecastAccumulator) {
         replications += other.replications

@@ -44,11 +44,6 @@ struct MetricStatistics: Sendable {
         distribution.add(value)
     }
 
-    /// Adds several replications' values, in order.
-    mutating func add(contentsOf values: UnsafeBufferPointer<Double>) {
-        for value in values { add(value) }
-    }
-
     /// Adds every replication of `other`; merging in a fixed order gives the same bits every time.
     mutating func merge(_ other: MetricStatistics) {
         guard other.count > 0 else { return }

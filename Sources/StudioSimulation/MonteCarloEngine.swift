@@ -68,14 +68,12 @@ public struct MonteCarloEngine: Sendable {
         var simulator = try! ProgrammeSimulator(scenario: scenario, layout: layout)
         var ledger = ReplicationLedger(scenario: scenario)
         var accumulator = ForecastAccumulator(catalog: MetricCatalog(scenario: scenario), horizon: scenario.horizonYears)
-        var columns = ValueColumns(like: ledger, capacity: block.count)
         var values: [(Int, [Double])] = []
         for replication in block {
             simulator.simulate(replication: replication, into: &ledger)
-            columns.append(ledger)
+            accumulator.add(ledger)
             if keepingValues { values.append((replication, ledger.allValues)) }
         }
-        accumulator.add(columns)
         return (accumulator, values)
     }
 

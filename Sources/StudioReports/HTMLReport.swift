@@ -72,7 +72,10 @@ public struct HTMLReport: Sendable {
         cumulativeChart.bands = [.init(lower: cumulative.p05, upper: cumulative.p95, colour: "#c7e9c0", label: "P5–P95")]
         cumulativeChart.series = [.init(values: cumulative.mean, colour: "#006d2c", label: text("均值", "mean"))]
         if let periodBudget {
-            cumulativeChart.series.append(.init(values: periodBudget, colour: "#cb181d", label: text("期间预算（自期初累计）", "period budget (from the period's start)"), dashed: true))
+            cumulativeChart.series.append(
+                .init(
+                    values: periodBudget, colour: "#cb181d", label: text("期间预算（自期初累计）", "period budget (from the period's start)"),
+                    dashed: true, stepped: true))
         }
         charts.append(cumulativeChart.render())
 

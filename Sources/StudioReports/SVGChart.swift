@@ -11,13 +11,15 @@ struct SVGChart {
         var label: String
     }
 
-    /// A line, solid or dashed, or bars.
+    /// A line, solid or dashed, or bars. A stepped line holds each value level across its year,
+    /// for a level that changes only between years (a budget per period).
     struct Series {
         var values: [Double]
         var colour: String
         var label: String
         var dashed = false
         var bars = false
+        var stepped = false
     }
 
     var title: String
@@ -81,8 +83,9 @@ struct SVGChart {
                 svg += "\n"
                 continue
             }
-            let points = line.values.enumerated().filter { $0.element.isFinite }.map {
-                "\(format(x($0.offset))),\(format(y($0.element)))"
+            let halfYear = line.stepped ? plotWidth / Double(count) / 2 : 0
+            let points = line.values.enumerated().filter { $0.element.isFinite }.flatMap { index, value in
+                Set([x(index) - halfYear, x(index) + halfYear]).sorted().map { "\(format($0)),\(format(y(value)))" }
             }
             let dash = line.dashed ? " stroke-dasharray=\"6 4\"" : ""
             svg += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(line.colour)\" stroke-width=\"2\"\(dash)/>\n"

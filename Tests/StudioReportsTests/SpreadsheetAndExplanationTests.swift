@@ -84,4 +84,20 @@ struct HTMLReportTests {
         #expect(ValueUnit.yuan(maximum: 250_000_000, chinese: true).label(150_000_000) == "1.50")
         #expect(ValueUnit.yuan(maximum: 5_000_000, chinese: true).label(4_500_000) == "450")
     }
+
+    @Test("A stepped line holds each year's level across the year and jumps between years")
+    func steppedLine() throws {
+        var chart = SVGChart(title: "t", xLabels: ["2026", "2027", "2028"], unit: .count("n"))
+        chart.series = [.init(values: [10, 10, 20], colour: "#000", label: "budget", stepped: true)]
+        let svg = chart.render()
+        let polyline = try #require(svg.components(separatedBy: "<polyline points=\"").dropFirst().first)
+        let points = polyline.prefix { $0 != "\"" }.split(separator: " ").map { $0.split(separator: ",").map { Double($0)! } }
+        // Two points a year: the level from the year's left edge to its right edge.
+        #expect(points.count == 6)
+        for year in 0..<3 { #expect(points[2 * year][1] == points[2 * year + 1][1]) }
+        // The jump to 20 stands at the boundary between 2027 and 2028, straight up.
+        #expect(points[3][0] == points[4][0])
+        #expect(points[4][1] < points[3][1])
+        #expect(points[0][1] == points[3][1])
+    }
 }

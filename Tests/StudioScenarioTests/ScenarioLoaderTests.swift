@@ -126,15 +126,15 @@ struct ScenarioLoaderTests {
     ]
 
     @Test("Each class of error names the file, the key path and the line", arguments: badLines)
-    func badLine(_ original: String, _ replacement: String, keyPath: String, line: Int, message: String) {
+    func badLine(_ original: String, _ replacement: String, keyPath: String, line: Int, message: String) throws {
         let found = errors(variant(original, replacement))
         #expect(found.count == 1, "\(found)")
-        let error = try? #require(found.first)
-        #expect(error?.file == "bad.yaml")
-        #expect(error?.keyPath == keyPath)
-        #expect(error?.line == line)
-        #expect(error?.message.contains(message) == true, "\(String(describing: error?.message))")
-        #expect(error?.description.hasPrefix("bad.yaml:\(line): \(keyPath): ") == true)
+        let error = try #require(found.first)
+        #expect(error.file == "bad.yaml")
+        #expect(error.keyPath == keyPath)
+        #expect(error.line == line)
+        #expect(error.message.contains(message), "\(error.message)")
+        #expect(error.description.hasPrefix("bad.yaml:\(line): \(keyPath): "))
     }
 
     @Test("Every problem in a file is reported in one pass")

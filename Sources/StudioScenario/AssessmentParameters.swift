@@ -1,4 +1,4 @@
-public import StudioRules
+import StudioRules
 
 /// The annual assessment (年度考评) as direct pass probabilities (Art. 11, Art. 14).
 ///

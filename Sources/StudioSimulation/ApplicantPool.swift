@@ -59,7 +59,7 @@ struct ApplicantPool {
     private let tieItem: Int?
     /// Whether any body caps how many it recommends.
     private let hasCaps: Bool
-    // The year's selection, in buffers kept between years so that a year allocates nothing.
+    // The year's selection, in buffers kept between years so that each year reuses their storage.
     /// The year's scored applicants, then those their bodies recommend.
     private var recommended: [QuotaRanking.Entry] = []
     /// The year's shortlist in rank order.

@@ -27,7 +27,7 @@ public struct ScenarioLoader: Sendable {
     /// The scenario file's text.
     ///
     /// - Throws: ``ScenarioErrors`` when the file cannot be read or is not UTF-8.
-    static func readText(path: String) throws(ScenarioErrors) -> String {
+    public static func readText(path: String) throws(ScenarioErrors) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioErrors([ScenarioError(file: path, keyPath: "", line: nil, message: "cannot read the file")])
         }

@@ -40,9 +40,10 @@ public struct SensitivityAnalysis: Sendable {
     /// Prepares the analysis of the scenario file at `path`; `prepare` applies the command line's
     /// simulation settings to every scenario.
     public init(
-        path: String, yaml: String, step: Double, loader: ScenarioLoader, prepare: (Scenario) -> Scenario
+        path: String, step: Double, loader: ScenarioLoader, prepare: (Scenario) -> Scenario
     ) throws(ScenarioErrors) {
         base = prepare(try loader.load(path: path))
+        let yaml = try ScenarioLoader.readText(path: path)
         self.step = step
         variants = NumericParameter.all(inYAML: yaml).map { parameter in
             func scenario(_ direction: Double) -> Scenario? {

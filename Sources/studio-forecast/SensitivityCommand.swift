@@ -36,12 +36,11 @@ struct SensitivityCommand: ParsableCommand {
         let base = try input.load()
         let folder = OutputDirectory(path: out ?? "out/sensitivity-\(base.name)")
         try ForecastOutput.checkEmpty(folder, force: force)
-        let yaml = String(decoding: FileManager.default.contents(atPath: input.path) ?? Data(), as: UTF8.self)
         let replications = simulation.replications ?? min(base.simulation.replications, 2_000)
         let analysis: SensitivityAnalysis
         do {
             analysis = try SensitivityAnalysis(
-                path: input.path, yaml: yaml, step: step,
+                path: input.path, step: step,
                 loader: ScenarioLoader(knownGenerators: GSLLibrary.generatorNames),
                 prepare: { simulation.apply(to: $0).with { $0.simulation.replications = replications } })
         } catch {

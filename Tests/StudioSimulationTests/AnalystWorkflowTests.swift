@@ -60,7 +60,7 @@ struct AnalystWorkflowTests {
         let path = Fixtures.scenarioPath("nanchang-baseline")
         let yaml = try String(contentsOfFile: path, encoding: .utf8)
         let analysis = try SensitivityAnalysis(
-            path: path, yaml: yaml, step: 0.1, loader: ScenarioLoader(),
+            path: path, step: 0.1, loader: ScenarioLoader(),
             prepare: { $0.with { $0.simulation = SimulationSettings(replications: 100, seed: 5, generator: "taus2") } })
         let effects = try analysis.run(threads: 2)
         #expect(effects.count == NumericParameter.all(inYAML: yaml).count)

@@ -2,11 +2,16 @@
 /// shortest digits that read back to the same `Double`.
 public enum PlainNumber {
     /// `1500000`, `0.0625`, `-0.00001`; NaN and infinities as empty text.
+    ///
+    /// Works on Swift's shortest round-trip text of the value, never through a fixed-width
+    /// integer, so any finite `Double` is written, however large.
     public static func format(_ value: Double) -> String {
         guard value.isFinite else { return "" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        if value == 0 { return "0" }
         let text = String(value)
-        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
+        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else {
+            return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+        }
         return expand(mantissa: String(text[..<e]), exponent: Int(text[text.index(after: e)...]) ?? 0)
     }
 
@@ -37,10 +42,12 @@ public enum PlainNumber {
     }
 
     /// Whole yuan with thousands separators, for tables people read: `1,500,000`.
+    ///
+    /// Any finite `Double` is grouped, however large: the digits come from ``format(_:)``.
     public static func grouped(_ value: Double) -> String {
         guard value.isFinite else { return "–" }
-        let whole = Int64(value.rounded())
-        let digits = String(abs(whole))
+        let whole = value.rounded()
+        let digits = format(abs(whole))
         var groups: [Substring] = []
         var end = digits.endIndex
         while end > digits.startIndex {

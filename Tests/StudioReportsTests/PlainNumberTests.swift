@@ -16,6 +16,28 @@ struct PlainNumberTests {
         #expect(Double(PlainNumber.format(value)) == value)
     }
 
+    @Test(
+        "Whole numbers of any size are written whole, without a decimal point",
+        arguments: [
+            (1e15, "1000000000000000"), (1_234_567_890_123_456.0, "1234567890123456"),
+            (-9_007_199_254_740_992.0, "-9007199254740992"), (9.3e18, "9300000000000000000"),
+            (1.5e300, "15" + String(repeating: "0", count: 299)),
+        ])
+    func large(_ value: Double, _ text: String) {
+        #expect(PlainNumber.format(value) == text)
+        #expect(Double(PlainNumber.format(value)) == value)
+    }
+
+    @Test(
+        "Tables group numbers beyond any fixed-width integer",
+        arguments: [
+            (9.3e18, "9,300,000,000,000,000,000"), (-1e20, "-100,000,000,000,000,000,000"),
+            (1_234_567_890_123_456.25, "1,234,567,890,123,456"),
+        ])
+    func groupedLarge(_ value: Double, _ text: String) {
+        #expect(PlainNumber.grouped(value) == text)
+    }
+
     @Test("Missing and infinite values are empty fields")
     func nonFinite() {
         #expect(PlainNumber.format(.nan) == "")

@@ -2,8 +2,9 @@ import Foundation
 import StudioRules
 
 /// Reads a real applicant list (`applicants.list`): a CSV file with the columns `id`, `name`,
-/// `channel`, `quality` (or `score`) and one column per condition of Art. 2 (`leader`, `team`,
-/// `facilities`, `projects`, `demonstration`, `base`) holding `true` or `false`.
+/// `channel` (when the scenario names channels), `quality` (or `score`) and one column per
+/// condition of Art. 2 (`leader`, `team`, `facilities`, `projects`, `demonstration`, `base`)
+/// holding `true` or `false`.
 ///
 /// Every malformed row is reported with the file, the row, the column and the line.
 struct ApplicantListReader {
@@ -12,7 +13,10 @@ struct ApplicantListReader {
     /// Channel names declared by the scenario; empty when it declares none.
     let channelNames: [String]
 
-    static let requiredColumns = ["id", "name", "channel"] + ApplicantCondition.allCases.map(\.rawValue)
+    /// The columns every list needs; `channel` is needed only when the scenario names channels.
+    var requiredColumns: [String] {
+        ["id", "name"] + (channelNames.isEmpty ? [] : ["channel"]) + ApplicantCondition.allCases.map(\.rawValue)
+    }
 
     /// Reads and checks the list.
     ///
@@ -29,14 +33,18 @@ struct ApplicantListReader {
         }
         let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var errors: [ScenarioError] = []
-        let qualityColumn = columns.firstIndex(of: "quality") ?? columns.firstIndex(of: "score")
-        let missing = Self.requiredColumns.filter { !columns.contains($0) } + (qualityColumn == nil ? ["quality"] : [])
-        if !missing.isEmpty {
-            let names = missing.joined(separator: ", ")
+        var indices: [String: Int] = [:]
+        for (index, name) in columns.enumerated() where indices[name] == nil { indices[name] = index }
+        let missing = requiredColumns.filter { indices[$0] == nil }
+        guard missing.isEmpty, let idColumn = indices["id"], let nameColumn = indices["name"],
+            let qualityColumn = indices["quality"] ?? indices["score"]
+        else {
+            let names = (missing + (indices["quality"] ?? indices["score"] == nil ? ["quality"] : [])).joined(separator: ", ")
             errors.append(problem(line: header.line, "header", "missing column(s) \(names)"))
             return .failure(ScenarioErrors(errors))
         }
-        func column(_ name: String) -> Int { columns.firstIndex(of: name)! }
+        let channelColumn = indices["channel"]
+        let conditionColumns = ApplicantCondition.allCases.compactMap { indices[$0.rawValue] }
         var applicants: [ListedApplicant] = []
         var seenIDs: Set<String> = []
         for (offset, record) in records.dropFirst().enumerated() {
@@ -51,23 +59,23 @@ struct ApplicantListReader {
                 continue
             }
             func value(_ index: Int) -> String { record.fields[index].trimmingCharacters(in: .whitespaces) }
-            let id = value(column("id"))
+            let id = value(idColumn)
             if id.isEmpty {
                 errors.append(problem(line: record.line, where_("id"), "is empty"))
             } else if !seenIDs.insert(id).inserted {
                 errors.append(problem(line: record.line, where_("id"), "'\(id)' appears twice"))
             }
-            let qualityText = value(qualityColumn!)
-            let quality = Double(qualityText)
-            if quality == nil || !(0...100).contains(quality!) {
+            let qualityText = value(qualityColumn)
+            let quality = Double(qualityText).flatMap { (0...100).contains($0) ? $0 : nil }
+            if quality == nil {
                 errors.append(
                     problem(
-                        line: record.line, where_(columns[qualityColumn!]),
+                        line: record.line, where_(columns[qualityColumn]),
                         "expected a number from 0 to 100, found '\(qualityText)'"))
             }
-            let channelText = value(column("channel"))
             var channel = 0
-            if !channelNames.isEmpty {
+            if !channelNames.isEmpty, let channelColumn {
+                let channelText = value(channelColumn)
                 if let index = channelNames.firstIndex(of: channelText) {
                     channel = index
                 } else {
@@ -78,8 +86,8 @@ struct ApplicantListReader {
                 }
             }
             var meets: [Bool] = []
-            for condition in ApplicantCondition.allCases {
-                let text = value(column(condition.rawValue)).lowercased()
+            for (condition, index) in zip(ApplicantCondition.allCases, conditionColumns) {
+                let text = value(index).lowercased()
                 switch text {
                 case "true": meets.append(true)
                 case "false": meets.append(false)
@@ -91,7 +99,7 @@ struct ApplicantListReader {
             guard errors.count == before, let quality else { continue }
             applicants.append(
                 ListedApplicant(
-                    id: id, name: record.fields[column("name")], channel: channel, quality: quality,
+                    id: id, name: record.fields[nameColumn], channel: channel, quality: quality,
                     meetsConditions: meets))
         }
         return errors.isEmpty ? .success(applicants) : .failure(ScenarioErrors(errors))

@@ -94,12 +94,21 @@ extension ScenarioDecoding {
 
     private func readList(_ path: String, channelNames: [String], at keyPath: String, node: Node) -> [ListedApplicant] {
         let fullPath = path.hasPrefix("/") ? path : (baseFolder as NSString).appendingPathComponent(path)
-        guard let data = FileManager.default.contents(atPath: fullPath) else {
+        let text: String
+        switch ScenarioText.read(path: fullPath, limit: ScenarioText.applicantListLimit) {
+        case .success(let read):
+            text = read
+        case .failure(.unreadable):
             reader.report("cannot read the applicant list \(fullPath)", at: keyPath, node: node)
             return []
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            reader.report("the applicant list \(fullPath) is not UTF-8 text", at: keyPath, node: node)
+        case .failure(.tooLarge(let limit)):
+            reader.report(
+                "the applicant list \(fullPath) is larger than \(ScenarioText.describe(bytes: limit)), the largest list read",
+                at: keyPath, node: node)
+            return []
+        case .failure(let problem):
+            reader.record(
+                ScenarioError(file: fullPath, keyPath: "", line: problem.line, message: problem.message(kind: "applicant list")))
             return []
         }
         switch ApplicantListReader(file: fullPath, channelNames: channelNames).read(text: text) {

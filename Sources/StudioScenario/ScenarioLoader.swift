@@ -24,17 +24,23 @@ public struct ScenarioLoader: Sendable {
         return try load(yaml: text, file: path, defaultName: stem)
     }
 
+    /// The largest scenario file read, in bytes (1 MiB).
+    public static let maximumFileBytes = ScenarioText.scenarioLimit
+
     /// The scenario file's text.
     ///
-    /// - Throws: ``ScenarioErrors`` when the file cannot be read or is not UTF-8.
+    /// - Throws: ``ScenarioErrors`` with one problem when the file cannot be read, is larger
+    ///   than ``maximumFileBytes`` (checked before it is read whole), holds a NUL byte or is
+    ///   not UTF-8; the last two name the line.
     public static func readText(path: String) throws(ScenarioErrors) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioErrors([ScenarioError(file: path, keyPath: "", line: nil, message: "cannot read the file")])
+        switch ScenarioText.read(path: path, limit: maximumFileBytes) {
+        case .success(let text):
+            return text
+        case .failure(let problem):
+            throw ScenarioErrors([
+                ScenarioError(file: path, keyPath: "", line: problem.line, message: problem.message(kind: "scenario"))
+            ])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioErrors([ScenarioError(file: path, keyPath: "", line: nil, message: "the file is not UTF-8 text")])
-        }
-        return text
     }
 
     /// Validates a scenario given as YAML text; `file` names it in messages.
@@ -43,11 +49,26 @@ public struct ScenarioLoader: Sendable {
     public func load(
         yaml: String, file: String, defaultName: String = "scenario", baseFolder: String? = nil
     ) throws(ScenarioErrors) -> Scenario {
+        if yaml.utf8.count > Self.maximumFileBytes {
+            throw ScenarioErrors([
+                ScenarioError(
+                    file: file, keyPath: "", line: nil,
+                    message: ScenarioText.Problem.tooLarge(limit: Self.maximumFileBytes).message(kind: "scenario"))
+            ])
+        }
+        if case .failure(let problem) = ScenarioText.decode(Data(yaml.utf8)) {
+            throw ScenarioErrors([
+                ScenarioError(file: file, keyPath: "", line: problem.line, message: problem.message(kind: "scenario"))
+            ])
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            throw ScenarioErrors([Self.syntaxError(error, file: file)])
+            if case .duplicatedKeysInMapping = error as? YamlError {
+                throw ScenarioErrors(DuplicateKeys(yaml: yaml, file: file).errors())
+            }
+            throw ScenarioErrors([Self.syntaxError(error, file: file, yaml: yaml)])
         }
         let reader = YAMLReader(file: file)
         guard let root else {
@@ -63,16 +84,21 @@ public struct ScenarioLoader: Sendable {
         return scenario
     }
 
-    private static func syntaxError(_ error: any Error, file: String) -> ScenarioError {
+    /// One line for a YAML error; Yams's own descriptions quote the whole file.
+    private static func syntaxError(_ error: any Error, file: String, yaml: String) -> ScenarioError {
         if let yamlError = error as? YamlError {
             switch yamlError {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                 .composer(_, let problem, let mark, _):
                 return ScenarioError(file: file, keyPath: "", line: mark.line, message: "YAML syntax: \(problem)")
+            case .reader(let problem, let offset, _, _):
+                let line = offset.map { offset in yaml.unicodeScalars.prefix(offset).reduce(1) { $1 == "\n" ? $0 + 1 : $0 } }
+                return ScenarioError(file: file, keyPath: "", line: line, message: "YAML: \(problem)")
             default:
                 break
             }
         }
-        return ScenarioError(file: file, keyPath: "", line: nil, message: "YAML syntax: \(error)")
+        let firstLine = "\(error)".split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        return ScenarioError(file: file, keyPath: "", line: nil, message: "YAML: \(firstLine)")
     }
 }

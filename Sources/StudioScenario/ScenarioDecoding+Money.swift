@@ -23,7 +23,7 @@ extension ScenarioDecoding {
             equipment.purchaseProbability = reader.probability(node, at: map.path("purchase_probability")) ?? 0
         }
         if let node = map["median_yuan"] {
-            equipment.medianYuan = reader.number(node, at: map.path("median_yuan"), in: 0...1e10) ?? equipment.medianYuan
+            equipment.medianYuan = reader.number(node, at: map.path("median_yuan"), in: 0...ScenarioLimits.equipmentMedianYuan) ?? equipment.medianYuan
         }
         if let node = map["sigma"] {
             equipment.sigma = reader.number(node, at: map.path("sigma"), in: 0...5) ?? equipment.sigma
@@ -34,7 +34,8 @@ extension ScenarioDecoding {
         {
             let probability = old["probability"].flatMap { reader.probability($0, at: old.path("probability")) } ?? 1
             let median =
-                old["median_assessed_yuan"].flatMap { reader.number($0, at: old.path("median_assessed_yuan"), in: 0...1e10) }
+                old["median_assessed_yuan"].flatMap { reader.number(
+                    $0, at: old.path("median_assessed_yuan"), in: 0...ScenarioLimits.equipmentMedianYuan) }
                 ?? 0
             let sigma = old["sigma"].flatMap { reader.number($0, at: old.path("sigma"), in: 0...5) } ?? 0.5
             if old["median_assessed_yuan"] == nil {
@@ -61,7 +62,7 @@ extension ScenarioDecoding {
             }
         }
         perLevel("upgrades_per_studio_year", in: 0...1_000, into: &training.upgradesPerStudioYear)
-        perLevel("amounts_yuan", in: 0...1e9, into: &training.amountsYuan)
+        perLevel("amounts_yuan", in: 0...ScenarioLimits.amountYuan, into: &training.amountsYuan)
         return training
     }
 
@@ -106,7 +107,7 @@ extension ScenarioDecoding {
                     return nil
                 }
                 guard let count = reader.integer(countNode, at: tier.path("count"), in: 0...10_000),
-                    let yuan = reader.number(yuanNode, at: tier.path("yuan"), in: 0...1e9)
+                    let yuan = reader.number(yuanNode, at: tier.path("yuan"), in: 0...ScenarioLimits.amountYuan)
                 else { return nil }
                 return CityAwards.Tier(count: count, yuan: yuan)
             }
@@ -149,7 +150,7 @@ extension ScenarioDecoding {
         if let map = reader.mapping(node, at: "budget", allowed: ["annual_yuan", "period_yuan", "period_years"]) {
             if let node = map["annual_yuan"] {
                 let path = map.path("annual_yuan")
-                if let values = reader.oneOrList(node, at: path, read: { reader.number($0, at: $1, in: 0...1e13) }) {
+                if let values = reader.oneOrList(node, at: path, read: { reader.number($0, at: $1, in: 0...ScenarioLimits.annualBudgetYuan) }) {
                     if case .sequence = node, values.count != horizon {
                         if checksLength {
                             reader.report(
@@ -162,7 +163,7 @@ extension ScenarioDecoding {
                 }
             }
             if let node = map["period_yuan"] {
-                budget.periodYuan = reader.number(node, at: map.path("period_yuan"), in: 0...1e14)
+                budget.periodYuan = reader.number(node, at: map.path("period_yuan"), in: 0...ScenarioLimits.periodBudgetYuan)
             }
             if let node = map["period_years"] {
                 budget.periodYears = reader.integer(node, at: map.path("period_years"), in: 1...50) ?? budget.periodYears

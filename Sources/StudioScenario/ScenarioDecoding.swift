@@ -102,7 +102,7 @@ struct ScenarioDecoding {
         ]
         guard let map = reader.mapping(node, at: "programme", allowed: keys) else { return rules }
         if let node = map["grant_yuan"] {
-            rules.grantYuan = reader.number(node, at: map.path("grant_yuan"), in: 0...1e12) ?? rules.grantYuan
+            rules.grantYuan = reader.number(node, at: map.path("grant_yuan"), in: 0...ScenarioLimits.grantYuan) ?? rules.grantYuan
         }
         if let node = map["tranche_shares"] {
             let path = map.path("tranche_shares")
@@ -144,7 +144,7 @@ struct ScenarioDecoding {
             return fallback
         }
         let path = map.path("per_year")
-        guard let values = reader.oneOrList(perYear, at: path, read: { reader.integer($0, at: $1, in: 0...10_000) })
+        guard let values = reader.oneOrList(perYear, at: path, read: { reader.integer($0, at: $1, in: 0...ScenarioLimits.quotaPerYear) })
         else { return fallback }
         if case .sequence = perYear, values.count != horizon {
             guard checksLength else { return fallback }
@@ -215,7 +215,22 @@ struct ScenarioDecoding {
     ) -> [ExistingStudioGroup] {
         guard let items = reader.sequence(node, at: "existing_studios") else { return [] }
         let keys = ["named_year", "count", "tranches_paid", "consecutive_fails", "post_cycle", "quality"]
-        return items.compactMap { item -> ExistingStudioGroup? in
+        let groups = decodeExistingGroups(items, keys: keys, startYear: startYear, rules: rules, assessmentModel: assessmentModel)
+        let total = groups.reduce(0) { $0 + $1.count }
+        if total > ScenarioLimits.existingStudios {
+            reader.report(
+                "the groups hold \(total) studios; at most \(ScenarioLimits.existingStudios) in all", at: "existing_studios",
+                node: node)
+            return []
+        }
+        return groups
+    }
+
+    private func decodeExistingGroups(
+        _ items: [(path: String, node: Node)], keys: [String], startYear: Int, rules: GrantRules,
+        assessmentModel: AssessmentParameters.Model
+    ) -> [ExistingStudioGroup] {
+        items.compactMap { item -> ExistingStudioGroup? in
             guard let map = reader.mapping(item.node, at: item.path, allowed: keys) else { return nil }
             func required(_ key: String, in range: ClosedRange<Int>) -> Int? {
                 guard let node = map[key] else {
@@ -225,7 +240,7 @@ struct ScenarioDecoding {
                 return reader.integer(node, at: map.path(key), in: range)
             }
             let named = required("named_year", in: (startYear - 50)...(startYear - 1))
-            let count = required("count", in: 0...100_000)
+            let count = required("count", in: 0...ScenarioLimits.existingStudios)
             let paid = required("tranches_paid", in: 1...rules.trancheCount)
             let postCycle = map["post_cycle"].flatMap { reader.boolean($0, at: map.path("post_cycle")) } ?? false
             let strikes = postCycle ? rules.strikesPostCycle : rules.strikesInCycle

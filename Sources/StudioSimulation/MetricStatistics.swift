@@ -1,8 +1,8 @@
 import Foundation
 
 /// Streaming statistics of one metric across replications: count, the sums of the values and of
-/// their squares shifted by the first value seen (so that the mean of whole yuan stays whole
-/// and the variance keeps its precision, with no division per value), extremes and the value
+/// their squares shifted by the first value seen (so that sums of whole values stay exact and
+/// the variance keeps its precision, with no division per value), extremes and the value
 /// distribution for percentiles.
 struct MetricStatistics: Sendable {
     private(set) var count = 0
@@ -62,6 +62,20 @@ struct MetricStatistics: Sendable {
         distribution.merge(other.distribution)
     }
 
+    /// The mean. For whole values (counts, whole yuan, 0/1 indicators) whose total is exact in
+    /// a `Double` (below 2⁵³), the total divided by the count, rounded once: k breaches in R
+    /// replications give exactly the `Double` nearest k/R. Otherwise the shift plus the mean
+    /// of the shifted values.
+    private var mean: Double {
+        let n = Double(count)
+        let exactLimit = 9_007_199_254_740_992.0
+        let shiftTotal = shift * n
+        let total = shiftTotal + sum
+        let isWhole = shift.rounded() == shift && sum.rounded() == sum
+        if isWhole && abs(shiftTotal) < exactLimit && abs(total) < exactLimit { return total / n }
+        return shift + sum / n
+    }
+
     /// Every statistic. A percentile is the inverse empirical CDF: the smallest value v with at
     /// least ⌈q·n⌉ replications at or below v. Empty when no replication had a value.
     func summary() -> StatisticSummary {
@@ -70,7 +84,7 @@ struct MetricStatistics: Sendable {
         let variance = count > 1 ? Swift.max(sumOfSquares - sum * sum / n, 0) / (n - 1) : 0
         let sd = variance.squareRoot()
         var values: [Statistic: Double] = [
-            .mean: shift + sum / n, .sd: sd, .mcse: sd / n.squareRoot(), .min: minimum, .max: maximum,
+            .mean: mean, .sd: sd, .mcse: sd / n.squareRoot(), .min: minimum, .max: maximum,
         ]
         let entries = distribution.sortedEntries()
         for statistic in Statistic.allCases {

@@ -40,6 +40,27 @@ struct StatisticsTests {
         #expect(MetricStatistics().summary().values.isEmpty)
     }
 
+    @Test(
+        "The mean of a 0/1 indicator is exactly k/R, whichever value comes first and however the blocks merge",
+        arguments: [(2410, 20000), (1, 3), (7, 10), (19_999, 20_000)])
+    func indicatorMean(_ breaches: Int, _ replications: Int) {
+        for firstIsBreach in [true, false] {
+            var values = Array(repeating: 0.0, count: replications - breaches) + Array(repeating: 1.0, count: breaches)
+            if firstIsBreach { values.reverse() }
+            var single = MetricStatistics()
+            for value in values { single.add(value) }
+            var merged = MetricStatistics()
+            for block in stride(from: 0, to: values.count, by: 1024) {
+                var part = MetricStatistics()
+                for value in values[block..<min(block + 1024, values.count)] { part.add(value) }
+                merged.merge(part)
+            }
+            let expected = Double(breaches) / Double(replications)
+            #expect(single.summary()[.mean] == expected, "first value \(values[0])")
+            #expect(merged.summary()[.mean] == expected, "first value \(values[0])")
+        }
+    }
+
     @Test("A constant has sd exactly 0 and its mean exactly")
     func constant() {
         var statistics = MetricStatistics()

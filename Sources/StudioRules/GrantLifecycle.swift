@@ -29,10 +29,10 @@ public struct GrantLifecycle: Sendable, Hashable {
 
     /// One annual assessment at `age` (2 or more) with its result.
     ///
-    /// - Precondition: the studio is not revoked.
+    /// A revoked studio is not assessed: its step changes nothing.
     @inlinable
     public func assess(_ state: StudioGrantState, age: Int, passed: Bool) -> LifecycleStep {
-        precondition(!state.isRevoked, "a revoked studio is not assessed")
+        guard !state.isRevoked else { return LifecycleStep(state: state) }
         var step = LifecycleStep(state: state)
         switch state.phase {
         case .inCycle:
@@ -59,10 +59,10 @@ public struct GrantLifecycle: Sendable, Hashable {
     /// A named studio found to have falsified its records (Art. 15): the naming is revoked and it
     /// can never apply again. What was paid is recovered by the caller.
     ///
-    /// - Precondition: the studio is not revoked.
+    /// A studio already revoked is not revoked again: its step changes nothing.
     @inlinable
     public func revokeForFraud(_ state: StudioGrantState) -> LifecycleStep {
-        precondition(!state.isRevoked, "a revoked studio cannot be revoked again")
+        guard !state.isRevoked else { return LifecycleStep(state: state) }
         var step = LifecycleStep(state: state, revocation: .fraud)
         step.state.phase = .revoked
         return step

@@ -38,7 +38,8 @@ enum BlockRunner {
             for slot in 0..<wave.count {
                 let block = wave.lowerBound + slot
                 done += min((block + 1) * blockSize, range.upperBound) - max(block * blockSize, range.lowerBound)
-                fold(&total, results.take(at: slot))
+                // concurrentPerform returns after every slot of the wave is stored.
+                if let result = results.take(at: slot) { fold(&total, result) }
             }
             waveStart = wave.upperBound
             progress?(done)
@@ -65,8 +66,9 @@ private final class BlockResults<Result>: @unchecked Sendable {
         slots[slot] = result
     }
 
-    func take(at slot: Int) -> Result {
-        guard let result = slots[slot] else { preconditionFailure("block \(slot) was not simulated") }
+    /// The result stored at `slot`, moved out.
+    func take(at slot: Int) -> Result? {
+        let result = slots[slot]
         slots[slot] = nil
         return result
     }

@@ -44,8 +44,7 @@ struct ComparisonAccumulator: Sendable {
     private let shared: [[(reference: Int, other: Int)]]
     private let horizon: Int
 
-    init(scenarios: [Scenario]) throws(UnknownGeneratorError) {
-        _ = try RandomGenerator(generatorName: scenarios[0].simulation.generator)
+    init(scenarios: [Scenario]) {
         let catalogs = scenarios.map(MetricCatalog.init(scenario:))
         horizon = scenarios[0].horizonYears
         forecasts = zip(catalogs, scenarios).map { ForecastAccumulator(catalog: $0, horizon: $1.horizonYears) }

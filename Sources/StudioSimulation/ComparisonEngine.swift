@@ -19,22 +19,28 @@ public struct ComparisonEngine: Sendable {
         for scenario in scenarios.dropFirst() where scenario.years != reference.years {
             throw ComparisonError.differentYears(reference.name, scenario.name)
         }
-        self.scenarios = scenarios.map { $0.with { $0.simulation = reference.simulation } }
+        self.init(variantsOf: reference, variants: Array(scenarios.dropFirst()))
+    }
+
+    /// Creates an engine for `base` and `variants`, which the caller has made to cover the
+    /// base's years (as the sensitivity analysis does); each takes the base's `simulation` settings.
+    init(variantsOf base: Scenario, variants: [Scenario]) {
+        scenarios = [base] + variants.map { $0.with { $0.simulation = base.simulation } }
     }
 
     /// Runs every replication of every scenario in lockstep.
     ///
     /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
     public func run(threads: Int, progress: ((Int) -> Void)? = nil) throws(UnknownGeneratorError) -> Comparison {
-        var total = try ComparisonAccumulator(scenarios: scenarios)
+        let generator = try RandomGeneratorKind(named: scenarios[0].simulation.generator)
+        var total = ComparisonAccumulator(scenarios: scenarios)
         let scenarios = self.scenarios
         BlockRunner.run(
             0..<scenarios[0].simulation.replications, threads: threads, into: &total,
             work: { block in
-                // The generator was checked when the accumulator was made.
-                var simulators = scenarios.map { try! ProgrammeSimulator(scenario: $0, layout: .keyed) }
+                var simulators = scenarios.map { ProgrammeSimulator(scenario: $0, layout: .keyed, generator: generator) }
                 var ledgers = scenarios.map { ReplicationLedger(scenario: $0) }
-                var accumulator = try! ComparisonAccumulator(scenarios: scenarios)
+                var accumulator = ComparisonAccumulator(scenarios: scenarios)
                 for replication in block {
                     for index in scenarios.indices {
                         simulators[index].simulate(replication: replication, into: &ledgers[index])

@@ -41,7 +41,7 @@ public struct MonteCarloEngine: Sendable {
     ///
     /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
     public func accumulator() throws(UnknownGeneratorError) -> ForecastAccumulator {
-        _ = try RandomGenerator(generatorName: scenario.simulation.generator)
+        _ = try generatorKind()
         return ForecastAccumulator(catalog: MetricCatalog(scenario: scenario), horizon: scenario.horizonYears)
     }
 
@@ -50,22 +50,24 @@ public struct MonteCarloEngine: Sendable {
     public func extend(
         _ total: inout ForecastAccumulator, replications: Range<Int>, threads: Int, progress: ((Int) -> Void)? = nil
     ) throws(UnknownGeneratorError) {
-        _ = try RandomGenerator(generatorName: scenario.simulation.generator)
+        let generator = try generatorKind()
         let scenario = self.scenario
         let layout = self.layout
         BlockRunner.run(
             replications, threads: threads, into: &total,
-            work: { block in Self.simulate(block, of: scenario, layout: layout, keepingValues: false).accumulator },
+            work: { block in
+                Self.simulate(block, of: scenario, layout: layout, generator: generator, keepingValues: false).accumulator
+            },
             fold: { $0.merge($1) }, progress: progress)
     }
 
     /// Simulates one block's replications into a new accumulator, keeping each replication's
     /// values (`ReplicationLedger.allValues`) when asked.
     static func simulate(
-        _ block: Range<Int>, of scenario: Scenario, layout: StreamLayout, keepingValues: Bool
+        _ block: Range<Int>, of scenario: Scenario, layout: StreamLayout, generator: RandomGeneratorKind,
+        keepingValues: Bool
     ) -> (accumulator: ForecastAccumulator, values: [(Int, [Double])]) {
-        // The generator name was checked before any block was run.
-        var simulator = try! ProgrammeSimulator(scenario: scenario, layout: layout)
+        var simulator = ProgrammeSimulator(scenario: scenario, layout: layout, generator: generator)
         var ledger = ReplicationLedger(scenario: scenario)
         var accumulator = ForecastAccumulator(catalog: MetricCatalog(scenario: scenario), horizon: scenario.horizonYears)
         var values: [(Int, [Double])] = []
@@ -75,6 +77,13 @@ public struct MonteCarloEngine: Sendable {
             if keepingValues { values.append((replication, ledger.allValues)) }
         }
         return (accumulator, values)
+    }
+
+    /// The scenario's generator, checked against GSL's list once before any block runs.
+    ///
+    /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
+    public func generatorKind() throws(UnknownGeneratorError) -> RandomGeneratorKind {
+        try RandomGeneratorKind(named: scenario.simulation.generator)
     }
 
     /// The number of statistic cells of the scenario's forecast: year cells, then cohort cells.
@@ -87,7 +96,7 @@ public struct MonteCarloEngine: Sendable {
     /// - Returns: the replication's ledger and its event log; the ledger equals the one the same
     ///   replication gives inside a full run.
     public func replay(replication: Int) throws(UnknownGeneratorError) -> (ledger: ReplicationLedger, trace: TraceLog) {
-        var simulator = try ProgrammeSimulator(scenario: scenario, layout: layout)
+        var simulator = ProgrammeSimulator(scenario: scenario, layout: layout, generator: try generatorKind())
         var ledger = ReplicationLedger(scenario: scenario)
         let trace = TraceLog()
         simulator.simulate(replication: replication, into: &ledger, trace: trace)

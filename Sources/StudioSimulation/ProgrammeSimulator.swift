@@ -64,11 +64,16 @@ public struct ProgrammeSimulator {
     ///
     /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
     public init(scenario: Scenario, layout: StreamLayout = .sequential) throws(UnknownGeneratorError) {
+        self.init(scenario: scenario, layout: layout, generator: try RandomGeneratorKind(named: scenario.simulation.generator))
+    }
+
+    /// Prepares a simulator that draws from streams of `generator` (the scenario's, checked),
+    /// laid out by `layout`.
+    public init(scenario: Scenario, layout: StreamLayout, generator: RandomGeneratorKind) {
         self.scenario = scenario
         lifecycle = GrantLifecycle(rules: scenario.grantRules)
         passModel = PassProbabilityModel(parameters: scenario.assessment)
-        streams = try ReplicationStreams(
-            generatorName: scenario.simulation.generator, seed: scenario.simulation.seed, layout: layout)
+        streams = ReplicationStreams(generator: generator, seed: scenario.simulation.seed, layout: layout)
         pool = scenario.applicants.map {
             ApplicantPool(
                 parameters: $0, rules: scenario.selection, rubric: scenario.rubric,
@@ -162,11 +167,13 @@ public struct ProgrammeSimulator {
         let quota = scenario.quotaPerYear[year]
         let naming = lifecycle.naming()
         var nominees: [ApplicantPool.Nominee] = []
-        if pool != nil {
+        if var current = pool {
+            pool = nil  // so that `current` holds the pool's storage alone and selects in place
             var tally = SelectionTally()
-            pool!.select(quota: quota, year: year, calendarYear: calendarYear, using: streams, tally: &tally, trace: trace)
-            nominees = pool!.nominees
+            current.select(quota: quota, year: year, calendarYear: calendarYear, using: streams, tally: &tally, trace: trace)
+            nominees = current.nominees
             ledger.recordSelection(year: year, tally, quota: quota)
+            pool = current
         }
         let count = pool == nil ? quota : nominees.count
         for rank in 0..<count {

@@ -66,17 +66,27 @@ public final class RandomGenerator {
     /// Allocates a generator of the GSL type named `generatorName` (as `gsl_rng_name` gives it).
     ///
     /// - Throws: ``UnknownGeneratorError`` when GSL has no generator of that name.
-    public init(generatorName: String, seed: UInt32 = 0) throws(UnknownGeneratorError) {
+    public convenience init(generatorName: String, seed: UInt32 = 0) throws(UnknownGeneratorError) {
+        self.init(kind: try RandomGeneratorKind(named: generatorName), seed: seed)
+    }
+
+    /// Allocates a generator of `kind`, as `gsl_rng_alloc` does (the state zeroed, then seeded),
+    /// but with Swift's allocator, so that allocation cannot fail quietly.
+    public init(kind: RandomGeneratorKind, seed: UInt32 = 0) {
         GSLLibrary.prepare()
-        guard let type = GSLLibrary.generatorType(named: generatorName), let generator = gsl_rng_alloc(type) else {
-            throw UnknownGeneratorError(name: generatorName, validNames: GSLLibrary.generatorNames)
-        }
+        let type = GSLLibrary.generatorTypes[kind.index]
+        let stateBytes = max(type.pointee.size, 1)
+        let state = UnsafeMutableRawPointer.allocate(byteCount: stateBytes, alignment: 16)
+        state.initializeMemory(as: UInt8.self, repeating: 0, count: stateBytes)
+        let generator = UnsafeMutablePointer<gsl_rng>.allocate(capacity: 1)
+        generator.initialize(to: gsl_rng(type: type, state: state))
         stream = RandomStream(generator: generator)
         stream.reseed(seed)
     }
 
     deinit {
-        gsl_rng_free(stream.generator)
+        stream.generator.pointee.state.deallocate()
+        stream.generator.deallocate()
     }
 
     /// Calls `body` with the generator's stream, keeping the generator alive meanwhile.
@@ -131,12 +141,14 @@ public enum GSLLibrary {
         return names
     }()
 
-    static func generatorType(named name: String) -> UnsafePointer<gsl_rng_type>? {
+    /// GSL's generator types, in the order of ``generatorNames``; GSL's list is static and never changes.
+    nonisolated(unsafe) static let generatorTypes: [UnsafePointer<gsl_rng_type>] = {
+        var types: [UnsafePointer<gsl_rng_type>] = []
         var cursor = cgsl_rng_types()
         while let type = cursor?.pointee {
-            if String(cString: type.pointee.name) == name { return type }
+            types.append(type)
             cursor = cursor?.successor()
         }
-        return nil
-    }
+        return types
+    }()
 }

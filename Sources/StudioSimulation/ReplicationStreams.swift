@@ -81,7 +81,7 @@ enum StreamKey: Hashable {
 /// allocation.
 final class ReplicationStreams {
     let layout: StreamLayout
-    private let generatorName: String
+    private let generator: RandomGeneratorKind
     private let seed: UInt64
     private let seeding: StreamSeeding
     /// The generators, allocated as keys first need them.
@@ -94,15 +94,13 @@ final class ReplicationStreams {
     private var indices: [StreamKey: Int] = [:]
     private var replication = 0
 
-    /// Prepares the streams of one worker.
-    ///
-    /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
-    init(generatorName: String, seed: UInt64, layout: StreamLayout) throws(UnknownGeneratorError) {
+    /// Prepares the streams of one worker, each a generator of `generator`.
+    init(generator: RandomGeneratorKind, seed: UInt64, layout: StreamLayout) {
         self.layout = layout
-        self.generatorName = generatorName
+        self.generator = generator
         self.seed = seed
         seeding = StreamSeeding(seed: seed)
-        generators = [try RandomGenerator(generatorName: generatorName)]
+        generators = [RandomGenerator(kind: generator)]
         first = generators[0].stream
         streams = [first]
     }
@@ -124,8 +122,7 @@ final class ReplicationStreams {
     private func keyedIndex(of key: StreamKey) -> Int {
         if let index = indices[key] { return index }
         if used == streams.count {
-            // The generator name was checked when the first stream was made.
-            generators.append(try! RandomGenerator(generatorName: generatorName))
+            generators.append(RandomGenerator(kind: generator))
             streams.append(generators[used].stream)
         }
         let index = used

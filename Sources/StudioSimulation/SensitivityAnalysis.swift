@@ -42,7 +42,8 @@ public struct SensitivityAnalysis: Sendable {
     public init(
         path: String, step: Double, loader: ScenarioLoader, prepare: (Scenario) -> Scenario
     ) throws(ScenarioErrors) {
-        base = prepare(try loader.load(path: path))
+        let base = prepare(try loader.load(path: path))
+        self.base = base
         let yaml = try ScenarioLoader.readText(path: path)
         self.step = step
         variants = NumericParameter.all(inYAML: yaml).map { parameter in
@@ -50,7 +51,10 @@ public struct SensitivityAnalysis: Sendable {
                 let value = parameter.moved(by: step, direction: direction)
                 guard value != parameter.value else { return nil }
                 let text = NumericParameter.text(value)
-                return try? prepare(loader.load(path: path, overrides: [ScenarioOverride(keyPath: parameter.keyPath, value: text)]))
+                let moved = try? prepare(
+                    loader.load(path: path, overrides: [ScenarioOverride(keyPath: parameter.keyPath, value: text)]))
+                // A comparison needs the base's years; the years are never moved, so this only guards.
+                return moved?.years == base.years ? moved : nil
             }
             return (parameter, scenario(-1), scenario(1))
         }
@@ -58,15 +62,16 @@ public struct SensitivityAnalysis: Sendable {
 
     /// Runs every moved scenario beside the unchanged one and returns the effects, largest first.
     public func run(threads: Int, progress: ((Int) -> Void)? = nil) throws(UnknownGeneratorError) -> [Effect] {
-        var scenarios = [base]
+        var scenarios: [Scenario] = [base]
         var slots: [(low: Int?, high: Int?)] = []
         for variant in variants {
             let low = variant.low.map { scenarios.append($0); return scenarios.count - 1 }
             let high = variant.high.map { scenarios.append($0); return scenarios.count - 1 }
             slots.append((low, high))
         }
-        // Every scenario covers the base's years, so the engine cannot refuse them.
-        let comparison = try! ComparisonEngine(scenarios: scenarios).run(threads: threads, progress: progress)
+        // Every moved scenario covers the base's years (checked when it was made).
+        let comparison = try ComparisonEngine(variantsOf: base, variants: Array(scenarios.dropFirst()))
+            .run(threads: threads, progress: progress)
         let year = base.startYear + PrecisionTarget.periodEnd(of: base)
         let baseP95 = comparison.forecasts[0].summary(year: year, metric: "cumulative_net_outflow")?[.p95]
         func change(_ slot: Int?) -> (mean: Double?, mcse: Double?, p95: Double?) {

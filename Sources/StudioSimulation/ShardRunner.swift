@@ -55,12 +55,14 @@ public struct ShardRunner: Sendable {
     {
         let scenario = engine.scenario
         let layout = engine.layout
+        let generator = try engine.generatorKind()
         var total = (accumulator: try engine.accumulator(), blocks: [Block](), values: [(Int, [Double])]())
         let range = Self.replications(shard: index, of: count, total: scenario.simulation.replications)
         BlockRunner.run(
             range, threads: threads, into: &total,
             work: { block in
-                let result = MonteCarloEngine.simulate(block, of: scenario, layout: layout, keepingValues: keepReplications)
+                let result = MonteCarloEngine.simulate(
+                    block, of: scenario, layout: layout, generator: generator, keepingValues: keepReplications)
                 return (result.accumulator, [Block(replications: block, moments: result.accumulator.moments)], result.values)
             },
             fold: { total, block in

@@ -119,10 +119,13 @@ public struct TraceEvent: Sendable, Hashable, CustomStringConvertible {
         return "\(year)  \(who.padding(toLength: 10, withPad: " ", startingAt: 0))  \(what)"
     }
 
-    private static func format(_ value: Double, digits: Int) -> String {
+    /// `value` rounded to `digits` decimals; whole amounts beyond 10¹⁵ yuan (a log-normal draw
+    /// far in its tail) are written as Swift writes the `Double`, never through `Int`.
+    static func format(_ value: Double, digits: Int) -> String {
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let rounded = (value * scale).rounded() / scale
-        return digits == 0 ? String(Int(rounded)) : String(rounded)
+        guard digits == 0 else { return String(rounded) }
+        return abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded)
     }
 }

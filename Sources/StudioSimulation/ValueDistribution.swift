@@ -91,8 +91,17 @@ struct ValueDistribution: Sendable {
     @inline(__always)
     private static func key(_ value: Double, binWidth: Double) -> UInt64 {
         if binWidth == 0 { return (value == 0 ? 0.0 : value).bitPattern }
-        let bin = Int64((value / binWidth).rounded(.down))
-        return UInt64(bitPattern: bin) ^ (1 << 63)
+        return UInt64(bitPattern: bin(value, width: binWidth)) ^ (1 << 63)
+    }
+
+    /// The bin of `value` at `width`; the two outermost bins take anything beyond Int64, so no
+    /// value, however far in a tail, traps the conversion.
+    @inline(__always)
+    private static func bin(_ value: Double, width: Double) -> Int64 {
+        let quotient = (value / width).rounded(.down)
+        if quotient >= 9.223_372_036_854_775e18 { return Int64.max }
+        if quotient <= -9.223_372_036_854_775e18 { return Int64.min }
+        return quotient.isNaN ? 0 : Int64(quotient)
     }
 
     @inline(__always)
@@ -138,7 +147,7 @@ struct ValueDistribution: Sendable {
         var bins = 0
         var last: Int64?
         for entry in entries {
-            let bin = Int64((entry.value / width).rounded(.down))
+            let bin = Self.bin(entry.value, width: width)
             if bin != last { bins += 1; last = bin }
         }
         return bins

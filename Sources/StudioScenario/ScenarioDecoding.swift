@@ -108,7 +108,11 @@ struct ScenarioDecoding {
             let path = map.path("tranche_shares")
             if let shares = reader.oneOrList(node, at: path, read: { reader.number($0, at: $1, in: 0...1) }) {
                 let sum = shares.reduce(0, +)
-                if shares.contains(0) {
+                if shares.count > ScenarioLimits.tranches {
+                    reader.report(
+                        "has \(shares.count) tranches; at most \(ScenarioLimits.tranches), one a year of the longest cycle",
+                        at: path, node: node)
+                } else if shares.contains(0) {
                     reader.report("every tranche share must be above 0", at: path, node: node)
                 } else if abs(sum - 1) > 1e-9 {
                     reader.report("tranche shares sum to \(sum), not 1", at: path, node: node)

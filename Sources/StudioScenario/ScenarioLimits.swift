@@ -7,6 +7,9 @@
 public enum ScenarioLimits {
     /// The largest grant per studio, `programme.grant_yuan`: 10⁹ yuan.
     public static let grantYuan = 1e9
+    /// The most tranches, `programme.tranche_shares`: 20, the longest cycle allowed, since a
+    /// studio earns at most one tranche a year of its cycle (Art. 11).
+    public static let tranches = 20
     /// The largest quota of a year, `quota.per_year`: 10,000 studios.
     public static let quotaPerYear = 10_000
     /// The largest median equipment cost or assessed value, `subsidies.equipment.median_yuan`

@@ -24,6 +24,10 @@ struct HostileScenarioTests {
         (validYAML + "\nprogramme:\n  grant_yuan: 1e12\n", "programme.grant_yuan", 6, "out of range 0...1000000000"),
         ("start_year: 2026\nquota:\n  per_year: 100000\n", "quota.per_year", 3, "out of range 0...10000"),
         (
+            validYAML + "\nprogramme:\n  tranche_shares: [" + Array(repeating: "0.04", count: 20).joined(separator: ", ") + ", 0.2]\n",
+            "programme.tranche_shares", 6, "has 21 tranches; at most 20"
+        ),
+        (
             validYAML + "\nsubsidies:\n  equipment:\n    median_yuan: 1e10\n    sigma: 5\n",
             "subsidies.equipment.median_yuan", 7, "out of range 0...1000000000"
         ),

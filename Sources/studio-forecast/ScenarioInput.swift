@@ -51,3 +51,12 @@ struct ScenarioInput: ParsableArguments {
 func printError(_ line: String) {
     FileHandle.standardError.write(Data("studio-forecast: \(line)\n".utf8))
 }
+
+/// Refuses a bad command-line argument the way every other problem is reported: one line on
+/// standard error (ArgumentParser's own message adds the usage), then exit 64.
+///
+/// - Returns: the exit to throw, `throw refuseArgument("--step 2 must be between 0 and 1")`.
+func refuseArgument(_ message: String) -> ExitCode {
+    printError(message)
+    return ExitCode.validationFailure
+}

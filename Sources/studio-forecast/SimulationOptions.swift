@@ -23,10 +23,16 @@ struct SimulationOptions: ParsableArguments {
                 "--replications \(replications) is out of range 1...\(SimulationSettings.maximumReplications)")
         }
         if let threads, threads < 1 { throw ValidationError("--threads \(threads) must be at least 1") }
-        if let generator, !GSLLibrary.generatorNames.contains(generator) {
-            throw ValidationError(
-                "--generator: unknown GSL generator '\(generator)'; valid names: \(GSLLibrary.generatorNames.joined(separator: ", "))"
-            )
+        try Self.checkGenerator(generator)
+    }
+
+    /// Refuses a `--generator` GSL does not know, in one line with GSL's names (exit 64).
+    static func checkGenerator(_ generator: String?) throws {
+        guard let generator else { return }
+        do {
+            _ = try RandomGeneratorKind(named: generator)
+        } catch {
+            throw refuseArgument("--generator: \(error)")
         }
     }
 

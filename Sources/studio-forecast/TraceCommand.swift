@@ -24,7 +24,7 @@ struct TraceCommand: ParsableCommand {
 
     func validate() throws {
         if replication < 1 { throw ValidationError("--replication \(replication) must be at least 1") }
-        try SimulationOptions.parse(generator.map { ["--generator", $0] } ?? []).validate()
+        try SimulationOptions.checkGenerator(generator)
     }
 
     func run() throws {

@@ -48,6 +48,19 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
         return values.map { ScenarioOverride(keyPath: keyPath, value: $0) }
     }
 
+    /// What is wrong with `keyPath` as a key path of the scenario format, or nil when it is
+    /// well formed: names of letters, digits and underscores joined by single dots
+    /// (`quota.per_year`; not `quota..per_year`, `.quota` or `quota.`).
+    public static func keyPathProblem(_ keyPath: String) -> String? {
+        let names = keyPath.split(separator: ".", omittingEmptySubsequences: false)
+        if names.contains(where: \.isEmpty) { return "a key path is names joined by single dots, such as quota.per_year" }
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+        if let name = names.first(where: { !$0.allSatisfy(allowed.contains) }) {
+            return "'\(name)' is not a key name; key names are letters, digits and underscores"
+        }
+        return nil
+    }
+
     /// Applies the overrides to YAML text and returns the edited text.
     ///
     /// - Throws: ``ScenarioErrors`` when the text or a value is not YAML.

@@ -31,9 +31,19 @@ struct SweepCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        guard (1...2).contains(settings.count) else { throw ValidationError("give one or two --set KEY=V1,V2,...") }
-        for setting in settings where ScenarioOverride.alternatives(setting) == nil {
-            throw ValidationError("--set \(setting): expected KEY=V1,V2,... such as quota.per_year=4,5,6")
+        guard (1...2).contains(settings.count) else { throw refuseArgument("give one or two --set KEY=V1,V2,...") }
+        var keyPaths: [String] = []
+        for setting in settings {
+            guard let keyPath = ScenarioOverride.alternatives(setting)?.first?.keyPath else {
+                throw refuseArgument("--set \(setting): expected KEY=V1,V2,... such as quota.per_year=4,5,6")
+            }
+            if let problem = ScenarioOverride.keyPathProblem(keyPath) {
+                throw refuseArgument("--set \(setting): \(problem)")
+            }
+            if keyPaths.contains(keyPath) {
+                throw refuseArgument("--set: \(keyPath) is given twice; give each key once, with all its values")
+            }
+            keyPaths.append(keyPath)
         }
     }
 
@@ -60,7 +70,7 @@ struct SweepCommand: ParsableCommand {
                     scenario: scenarios[0], path: input.path, method: "sweep", replications: comparison.forecasts[0].replications,
                     threads: simulation.threadCount, started: started),
             ], to: folder, force: force)
-        let last = base.years.last!
+        let last = base.startYear + base.horizonYears - 1
         var rows: [[String]] = []
         for (index, forecast) in comparison.forecasts.enumerated() {
             let total = forecast.summary(year: last, metric: "cumulative_net_outflow")

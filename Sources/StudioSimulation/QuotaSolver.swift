@@ -31,6 +31,9 @@ public struct QuotaSolver: Sendable {
         public var nextUp: Evaluation?
         /// Every quota evaluated, in the order evaluated.
         public var evaluations: [Evaluation]
+        /// Whether the search stopped at ``QuotaSolver/maxQuota`` with the chance still within
+        /// the limit: then ``quota`` is the cap, not the largest quota within the limit.
+        public var reachedMaximum = false
     }
 
     /// The scenario; its quota is replaced, and it must set a budget.
@@ -42,9 +45,12 @@ public struct QuotaSolver: Sendable {
 
     /// Creates a solver.
     ///
-    /// - Throws: ``QuotaSolverError/noBudget`` when the scenario sets no budget.
+    /// - Throws: ``QuotaSolverError/noBudget`` when the scenario sets no budget, and
+    ///   ``QuotaSolverError/maxQuotaOutOfRange(_:)`` when `maxQuota` is outside 1 ...
+    ///   ``ScenarioLimits/quotaPerYear``, the bound of a scenario's quota.
     public init(scenario: Scenario, limit: Double, maxQuota: Int = 200) throws(QuotaSolverError) {
         guard scenario.budget.annualYuan != nil || scenario.budget.periodYuan != nil else { throw .noBudget }
+        guard (1...ScenarioLimits.quotaPerYear).contains(maxQuota) else { throw .maxQuotaOutOfRange(maxQuota) }
         self.scenario = scenario
         self.limit = limit
         self.maxQuota = maxQuota
@@ -90,7 +96,9 @@ public struct QuotaSolver: Sendable {
             if try within(middle) { low = middle } else { high = middle }
         }
         if high <= maxQuota { _ = try within(high) }
-        return Answer(quota: low, atQuota: evaluations[low], nextUp: evaluations[high], evaluations: order)
+        return Answer(
+            quota: low, atQuota: evaluations[low], nextUp: evaluations[high], evaluations: order,
+            reachedMaximum: low == maxQuota)
     }
 }
 
@@ -98,9 +106,16 @@ public struct QuotaSolver: Sendable {
 public enum QuotaSolverError: Error, Sendable, CustomStringConvertible {
     /// The scenario sets no budget to breach.
     case noBudget
+    /// The largest quota to try is outside 1 ... ``ScenarioLimits/quotaPerYear``.
+    case maxQuotaOutOfRange(Int)
 
-    /// One line saying what to add.
+    /// One line saying what to change.
     public var description: String {
-        "the scenario sets no budget; add budget.annual_yuan or budget.period_yuan, or give --annual-budget"
+        switch self {
+        case .noBudget:
+            return "the scenario sets no budget; add budget.annual_yuan or budget.period_yuan, or give --annual-budget"
+        case .maxQuotaOutOfRange(let quota):
+            return "the largest quota to try, \(quota), is out of range 1...\(ScenarioLimits.quotaPerYear)"
+        }
     }
 }

@@ -20,15 +20,21 @@ struct SolveQuotaCommand: ParsableCommand {
     @Option(help: "An annual budget in yuan replacing the scenario's.")
     var annualBudget: Double?
 
-    @Option(help: "The largest quota tried.")
+    @Option(help: "The largest quota tried (at most \(ScenarioLimits.quotaPerYear), the bound of quota.per_year).")
     var maxQuota: Int = 200
 
     func validate() throws {
         guard budgetBreachMax >= 0 && budgetBreachMax < 1 else {
             throw ValidationError("--budget-breach-max \(budgetBreachMax) must be in [0, 1)")
         }
-        if let annualBudget, annualBudget <= 0 { throw ValidationError("--annual-budget must be above 0") }
-        guard maxQuota >= 1 else { throw ValidationError("--max-quota must be at least 1") }
+        if let annualBudget, !(annualBudget > 0 && annualBudget <= ScenarioLimits.annualBudgetYuan) {
+            throw refuseArgument(
+                "--annual-budget \(PlainNumber.format(annualBudget)) must be above 0 and at most \(PlainNumber.format(ScenarioLimits.annualBudgetYuan)) yuan, the bound of budget.annual_yuan")
+        }
+        guard (1...ScenarioLimits.quotaPerYear).contains(maxQuota) else {
+            throw refuseArgument(
+                "--max-quota \(maxQuota) is out of range 1...\(ScenarioLimits.quotaPerYear), the bound of quota.per_year")
+        }
     }
 
     func run() throws {
@@ -51,7 +57,11 @@ struct SolveQuotaCommand: ParsableCommand {
         print(
             "\(scenario.name): chance of at least one budget breach in \(scenario.startYear)–\(scenario.startYear + period - 1), "
                 + "\(scenario.simulation.replications) replications a quota on common random numbers\n")
-        if let quota = answer.quota, let at = answer.atQuota {
+        if answer.reachedMaximum, let at = answer.atQuota {
+            print(
+                "Every quota up to --max-quota \(maxQuota) keeps the chance within \(budgetBreachMax) "
+                    + "(at \(maxQuota) a year: P(breach) \(Self.format(at))); the largest quota within it was not found: raise --max-quota")
+        } else if let quota = answer.quota, let at = answer.atQuota {
             print("Largest quota within \(budgetBreachMax): \(quota) a year (P(breach) \(Self.format(at)))")
         } else {
             print("No quota keeps the chance within \(budgetBreachMax): even 0 a year gives \(answer.nextUp.map(Self.format) ?? "–")")

@@ -6,18 +6,24 @@ import StudioRules
 /// `facilities`, `projects`, `demonstration`, `base`) holding `true` or `false`.
 ///
 /// Every malformed row is reported with the file, the row, the column and the line.
-struct ApplicantListReader {
+package struct ApplicantListReader {
     /// The list file's path as it will be named in messages.
-    let file: String
+    package let file: String
     /// Channel names declared by the scenario; empty when it declares none.
-    let channelNames: [String]
+    package let channelNames: [String]
+
+    /// Creates a reader for the list at `file`, checking channels against `channelNames`.
+    package init(file: String, channelNames: [String]) {
+        self.file = file
+        self.channelNames = channelNames
+    }
 
     static let requiredColumns = ["id", "name", "channel"] + ApplicantCondition.allCases.map(\.rawValue)
 
     /// Reads and checks the list.
     ///
     /// - Returns: the applicants, or the problems found.
-    func read(text: String) -> Result<[ListedApplicant], ScenarioErrors> {
+    package func read(text: String) -> Result<[ListedApplicant], ScenarioErrors> {
         let records: [CSVRecords.Record]
         do {
             records = try CSVRecords(text: text, file: file).records

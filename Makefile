@@ -1,6 +1,7 @@
 # StudioForecast: two commands do everything.
 #   make forecast   installs GSL if missing, builds in release mode, runs the baseline scenario
-#   make test       installs GSL, Chromium and the notebook environment if missing, builds, runs every test (what CI runs)
+#   make test       installs GSL, Chromium and the notebook environment if missing, builds, runs every test
+#                   and a 30-second fuzz smoke of each reader of user files (what CI runs)
 
 SWIFT ?= swift
 SCENARIO ?= scenarios/nanchang-baseline.yaml
@@ -42,6 +43,7 @@ forecast: deps
 test: deps browser notebooks
 	$(SWIFT) build
 	$(SWIFT) test --disable-xctest
+	@$(MAKE) --no-print-directory fuzz-smoke
 
 benchmark: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark

@@ -1,11 +1,12 @@
 # StudioForecast: two commands do everything.
 #   make forecast   installs GSL if missing, builds in release mode, runs the baseline scenario
-#   make test       installs GSL, Chromium and the notebook environment if missing, builds, runs every test (what CI runs)
+#   make test       installs GSL, Chromium and the notebook environment if missing, builds, runs every test
+#                   and a 30-second fuzz smoke of each reader of user files (what CI runs)
 
 SWIFT ?= swift
 SCENARIO ?= scenarios/nanchang-baseline.yaml
 
-.PHONY: forecast test deps browser notebooks build benchmark clean
+.PHONY: forecast test deps browser notebooks build benchmark clean fuzz fuzz-build fuzz-smoke fuzz-run
 
 # GSL (libgsl-dev) and pkg-config come from Debian; install them only when missing.
 deps:
@@ -42,9 +43,44 @@ forecast: deps
 test: deps browser notebooks
 	$(SWIFT) build
 	$(SWIFT) test --disable-xctest
+	@$(MAKE) --no-print-directory fuzz-smoke
 
 benchmark: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 
 clean:
 	rm -rf .build out $(NOTEBOOK_ENV)
+
+# libFuzzer targets for every reader of user files (scenario, applicant list, shard files),
+# built with the address sanitizer into .build-fuzz and run FUZZ_SECONDS each from a corpus
+# seeded with the shipped scenarios and Tests/FuzzCorpus. A finding stops make with the input
+# saved under .build-fuzz/findings/; replay it with the debug build's target of the same name
+# and keep it under Tests/FuzzCorpus/regressions/ as a test. `make test` runs a short smoke.
+FUZZ_TARGETS ?= FuzzScenarioLoader FuzzApplicantList
+FUZZ_SECONDS ?= 300
+FUZZ_SMOKE_SECONDS ?= 30
+FUZZ_BUILD = $(SWIFT) build -c release --build-path .build-fuzz \
+	-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
+
+fuzz-build: deps
+	@for target in $(FUZZ_TARGETS); do $(FUZZ_BUILD) --product $$target || exit 1; done
+
+fuzz: fuzz-build
+	@$(MAKE) --no-print-directory fuzz-run SECONDS=$(FUZZ_SECONDS)
+
+fuzz-smoke: fuzz-build
+	@$(MAKE) --no-print-directory fuzz-run SECONDS=$(FUZZ_SMOKE_SECONDS)
+
+fuzz-run:
+	@for target in $(FUZZ_TARGETS); do \
+		corpus=.build-fuzz/corpus/$$target; findings=.build-fuzz/findings/$$target; \
+		mkdir -p $$corpus $$findings; \
+		cp -n Tests/FuzzCorpus/$$target/* $$corpus/ 2>/dev/null || true; \
+		if [ $$target = FuzzScenarioLoader ]; then cp -n scenarios/*.yaml $$corpus/; fi; \
+		echo "Fuzzing $$target for $(SECONDS) s..."; \
+		SWIFT_BACKTRACE=enable=no .build-fuzz/release/$$target $$corpus \
+			-max_total_time=$(SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+			-artifact_prefix=$$findings/ -print_final_stats=1 2>.build-fuzz/$$target.log \
+			|| { tail -30 .build-fuzz/$$target.log; echo "$$target found a crash: see $$findings"; exit 1; }; \
+		grep -E "stat::number_of_executed_units|stat::peak_rss_mb" .build-fuzz/$$target.log | sed "s/^/$$target /"; \
+	done

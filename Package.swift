@@ -45,6 +45,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift),
+        // libFuzzer targets (`make fuzz`); built without -DFUZZING they replay saved inputs.
+        .target(name: "_FuzzSupport", path: "Sources/_Fuzz/_FuzzSupport", swiftSettings: strictSwift),
+        .executableTarget(
+            name: "FuzzScenarioLoader", dependencies: ["StudioScenario", "_FuzzSupport"],
+            path: "Sources/_Fuzz/FuzzScenarioLoader", swiftSettings: strictSwift),
+        .executableTarget(
+            name: "FuzzApplicantList", dependencies: ["StudioScenario", "_FuzzSupport"],
+            path: "Sources/_Fuzz/FuzzApplicantList", swiftSettings: strictSwift),
         .target(
             name: "_TestSupport",
             dependencies: ["StudioScenario"],

@@ -7,11 +7,17 @@ import StudioRules
 /// holding `true` or `false`.
 ///
 /// Every malformed row is reported with the file, the row, the column and the line.
-struct ApplicantListReader {
+package struct ApplicantListReader {
     /// The list file's path as it will be named in messages.
-    let file: String
+    package let file: String
     /// Channel names declared by the scenario; empty when it declares none.
-    let channelNames: [String]
+    package let channelNames: [String]
+
+    /// Creates a reader for the list at `file`, checking channels against `channelNames`.
+    package init(file: String, channelNames: [String]) {
+        self.file = file
+        self.channelNames = channelNames
+    }
 
     /// The columns every list needs; `channel` is needed only when the scenario names channels.
     var requiredColumns: [String] {
@@ -21,7 +27,7 @@ struct ApplicantListReader {
     /// Reads and checks the list.
     ///
     /// - Returns: the applicants, or the problems found.
-    func read(text: String) -> Result<[ListedApplicant], ScenarioErrors> {
+    package func read(text: String) -> Result<[ListedApplicant], ScenarioErrors> {
         let records: [CSVRecords.Record]
         do {
             records = try CSVRecords(text: text, file: file).records

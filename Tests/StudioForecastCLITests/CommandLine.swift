@@ -10,18 +10,26 @@ struct CommandLine {
     }
 
     /// The executable beside the test bundle (`swift build` puts both in the same folder).
-    static let executable: URL = {
+    static let executable: URL = builtExecutable(named: "studio-forecast")
+
+    /// The package's executable `name`, as `swift build` left it beside the test bundle.
+    static func builtExecutable(named name: String) -> URL {
         let folder = Bundle.main.bundleURL.deletingLastPathComponent()
         let candidates = [
-            folder.appendingPathComponent("studio-forecast"),
-            Bundle.main.bundleURL.appendingPathComponent("studio-forecast"),
-            Fixtures.packageRoot.appendingPathComponent(".build/debug/studio-forecast"),
+            folder.appendingPathComponent(name),
+            Bundle.main.bundleURL.appendingPathComponent(name),
+            Fixtures.packageRoot.appendingPathComponent(".build/debug/\(name)"),
         ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }()
+    }
 
     /// Runs the tool with `arguments` in `folder` (the package root by default).
     static func run(_ arguments: [String], in folder: URL = Fixtures.packageRoot) throws -> Result {
+        try run(executable, arguments, in: folder)
+    }
+
+    /// Runs `executable` with `arguments` in `folder`.
+    static func run(_ executable: URL, _ arguments: [String], in folder: URL = Fixtures.packageRoot) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -18,9 +18,34 @@ public struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible 
     }
 
     /// `file:line: key.path: message`, one line.
+    ///
+    /// Text quoted from the input (a key, a cell) may hold line breaks or other control
+    /// characters; they are written as escapes such as `\u{0B}`, so a problem is always one line.
     public var description: String {
         let location = line.map { "\(file):\($0)" } ?? file
-        return keyPath.isEmpty ? "\(location): \(message)" : "\(location): \(keyPath): \(message)"
+        let text = keyPath.isEmpty ? "\(location): \(message)" : "\(location): \(keyPath): \(message)"
+        return Self.oneLine(text)
+    }
+
+    /// `text` with every control character and line or paragraph separator escaped.
+    static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
     }
 }
 

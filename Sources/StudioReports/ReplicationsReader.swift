@@ -91,10 +91,10 @@ public struct ReplicationsReader {
         guard let replication = Int(record.fields[0]) else {
             throw fail("the replication '\(record.fields[0].prefix(60))' is not a whole number")
         }
+        guard nextReplication < replications.upperBound else {
+            throw fail("replication \(replication) is one too many; this shard holds \(replications)")
+        }
         guard replication == nextReplication else {
-            if nextReplication == replications.upperBound {
-                throw fail("replication \(replication) is one too many; this shard holds \(replications)")
-            }
             throw fail(
                 "replication \(replication) where \(nextReplication) was expected; the rows hold \(replications) once each, in order"
             )

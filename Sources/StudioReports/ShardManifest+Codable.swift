@@ -96,29 +96,26 @@ private struct CodedCell: Codable {
 
     init(from decoder: any Decoder) throws {
         var container = try decoder.unkeyedContainer()
+        /// A problem with the cell, or with its moment at `index`.
+        func problem(_ message: String, at index: Int? = nil) -> DecodingError {
+            let path = decoder.codingPath + (index.map { [MomentIndex(intValue: $0)] } ?? [])
+            return DecodingError.dataCorrupted(DecodingError.Context(codingPath: path, debugDescription: message))
+        }
         guard container.count == 6 else {
-            throw DecodingError.dataCorruptedError(
-                in: container,
-                debugDescription: "a cell holds 6 moments (count, shift, sum, sum of squares, minimum, maximum); "
+            throw problem(
+                "a cell holds 6 moments (count, shift, sum, sum of squares, minimum, maximum); "
                     + "found \(container.count.map(String.init) ?? "another number")")
         }
         let countText = try container.decode(String.self)
-        guard let count = Int(countText) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "the count '\(countText)' is not a whole number")
-        }
+        guard let count = Int(countText) else { throw problem("the count '\(countText)' is not a whole number", at: 0) }
         func number(_ name: String, null: Double?) throws -> Double {
+            let index = container.currentIndex
             if try container.decodeNil() {
-                guard let null else {
-                    throw DecodingError.dataCorruptedError(in: container, debugDescription: "the \(name) is null")
-                }
+                guard let null else { throw problem("the \(name) is null", at: index) }
                 return null
             }
             let text = try container.decode(String.self)
-            guard let value = Double(text) else {
-                throw DecodingError.dataCorruptedError(
-                    in: container, debugDescription: "the \(name) '\(text)' is not a number")
-            }
+            guard let value = Double(text) else { throw problem("the \(name) '\(text)' is not a number", at: index) }
             return value
         }
         moments = CellMoments(
@@ -134,5 +131,19 @@ private struct CodedCell: Codable {
         ] {
             if value.isFinite { try container.encode(PlainNumber.format(value)) } else { try container.encodeNil() }
         }
+    }
+}
+
+/// A moment's place in a cell's list, for key paths in errors.
+private struct MomentIndex: CodingKey {
+    var intValue: Int?
+    var stringValue: String { "Index \(intValue ?? 0)" }
+
+    init(intValue: Int) {
+        self.intValue = intValue
+    }
+
+    init?(stringValue: String) {
+        return nil
     }
 }

@@ -11,6 +11,16 @@ import StudioSimulation
 /// call ``read(path:header:replications:row:)`` to stream a file, or
 /// ``read(text:file:header:replications:)`` for text in memory.
 public struct ReplicationsReader {
+    /// One row: a replication's values and the line it starts on.
+    public struct Row: Sendable {
+        /// The 0-based replication.
+        public var replication: Int
+        /// Its values, `ReplicationLedger.allValues` order; NaN where missing.
+        public var values: [Double]
+        /// The 1-based line.
+        public var line: Int
+    }
+
     /// The file named in errors.
     public let file: String
     private let header: [String]
@@ -33,10 +43,8 @@ public struct ReplicationsReader {
     ///
     /// - Returns: the rows these bytes complete, each as its replication and values.
     /// - Throws: ``ShardError/replications(file:line:message:)`` for the first bad record.
-    public mutating func consume(_ bytes: some Sequence<UInt8>) throws(ShardError) -> [(
-        replication: Int, values: [Double]
-    )] {
-        var rows: [(replication: Int, values: [Double])] = []
+    public mutating func consume(_ bytes: some Sequence<UInt8>) throws(ShardError) -> [Row] {
+        var rows: [Row] = []
         for record in parser.consume(bytes) {
             if let row = try check(record) { rows.append(row) }
         }
@@ -48,14 +56,14 @@ public struct ReplicationsReader {
     /// - Returns: the last row, when the file does not end with a line end.
     /// - Throws: ``ShardError/replications(file:line:message:)`` for a bad last record, a quote
     ///   left open, or rows that stop before the shard's last replication.
-    public mutating func finish() throws(ShardError) -> [(replication: Int, values: [Double])] {
+    public mutating func finish() throws(ShardError) -> [Row] {
         let last: CSVRecords.Record?
         do {
             last = try parser.finish()
         } catch {
             throw ShardError.replications(file: file, line: error.line ?? 1, message: error.message)
         }
-        var rows: [(replication: Int, values: [Double])] = []
+        var rows: [Row] = []
         if let last, let row = try check(last) { rows.append(row) }
         guard headerLine != nil else {
             throw ShardError.replications(file: file, line: 1, message: "the file is empty; expected the header")
@@ -72,7 +80,7 @@ public struct ReplicationsReader {
     private var parserLineHint: Int { (headerLine ?? 1) + (nextReplication - replications.lowerBound) + 1 }
 
     /// Checks one record: the header, or the next row.
-    private mutating func check(_ record: CSVRecords.Record) throws(ShardError) -> (replication: Int, values: [Double])? {
+    private mutating func check(_ record: CSVRecords.Record) throws(ShardError) -> Row? {
         func fail(_ message: String) -> ShardError { .replications(file: file, line: record.line, message: message) }
         guard headerLine != nil else {
             guard record.fields == header else {
@@ -113,7 +121,7 @@ public struct ReplicationsReader {
             values.append(value)
         }
         nextReplication += 1
-        return (replication, values)
+        return Row(replication: replication, values: values, line: record.line)
     }
 
     // MARK: - Whole files
@@ -123,7 +131,7 @@ public struct ReplicationsReader {
     /// - Throws: ``ShardError`` when the file cannot be read or a record is bad, or what `row` throws.
     public static func read(
         path: String, header: [String], replications: Range<Int>,
-        row: (_ replication: Int, _ values: [Double]) throws(ShardError) -> Void
+        row: (Row) throws(ShardError) -> Void
     ) throws(ShardError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ShardError.unreadable(file: path, reason: "no such file, or not permitted")
@@ -138,9 +146,9 @@ public struct ReplicationsReader {
                 throw ShardError.unreadable(file: path, reason: (error as NSError).localizedDescription)
             }
             guard let chunk, !chunk.isEmpty else { break }
-            for (replication, values) in try reader.consume(chunk) { try row(replication, values) }
+            for next in try reader.consume(chunk) { try row(next) }
         }
-        for (replication, values) in try reader.finish() { try row(replication, values) }
+        for next in try reader.finish() { try row(next) }
     }
 
     /// Reads a whole file given as text; `file` names it in errors.
@@ -148,7 +156,7 @@ public struct ReplicationsReader {
     /// - Throws: ``ShardError`` for the first bad record.
     public static func read(
         text: String, file: String, header: [String], replications: Range<Int>
-    ) throws(ShardError) -> [(replication: Int, values: [Double])] {
+    ) throws(ShardError) -> [Row] {
         var reader = ReplicationsReader(file: file, header: header, replications: replications)
         return try reader.consume(text.utf8) + reader.finish()
     }

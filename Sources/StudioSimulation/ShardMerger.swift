@@ -12,12 +12,22 @@ public struct ShardMerger: Sendable {
     public struct OrderError: Error, Sendable, CustomStringConvertible {
         /// What is wrong.
         public var description: String
+        /// The cell (year cells, then cohort cells) whose moments differ, when that is what is wrong.
+        public var cell: Int?
+
+        init(description: String, cell: Int? = nil) {
+            self.description = description
+            self.cell = cell
+        }
     }
 
     private let scenario: Scenario
     private var total: ForecastAccumulator
     /// The block being rebuilt from values, and its first replication.
     private var current: ForecastAccumulator
+    /// The moments the blocks being rebuilt from values must give, and the next one's index.
+    private var expected: [Block] = []
+    private var nextExpected = 0
     /// The replication expected next.
     public private(set) var nextReplication = 0
     /// The number of statistic cells each block's moments and each replication's values hold.
@@ -49,10 +59,18 @@ public struct ShardMerger: Sendable {
         nextReplication = block.replications.upperBound
     }
 
+    /// Sets the blocks whose values come next: as each is rebuilt from its values, its moments
+    /// must equal these, the moments its shard kept, so that a changed value cannot pass.
+    public mutating func expect(_ blocks: [Block]) {
+        expected = blocks
+        nextExpected = 0
+    }
+
     /// Adds one replication's values (`ReplicationLedger.allValues`); it must be
     /// ``nextReplication``. A replication at a multiple of the block size starts a new block.
     ///
-    /// - Throws: ``OrderError`` when it is another replication or has the wrong number of values.
+    /// - Throws: ``OrderError`` when it is another replication or has the wrong number of
+    ///   values, or when it ends an ``expect(_:)`` block whose values do not give its moments.
     public mutating func add(replication: Int, values: [Double]) throws(OrderError) {
         guard replication == nextReplication else {
             throw OrderError(description: "replication \(replication) where \(nextReplication) was expected")
@@ -63,6 +81,20 @@ public struct ShardMerger: Sendable {
         if replication % MonteCarloEngine.blockSize == 0 { flush() }
         current.add(ReplicationLedger(scenario: scenario, allValues: values))
         nextReplication += 1
+        guard nextExpected < expected.count, expected[nextExpected].replications.upperBound == nextReplication else {
+            return
+        }
+        let block = expected[nextExpected]
+        nextExpected += 1
+        let rebuilt = current.moments
+        guard current.replications == block.replications.count, rebuilt.count == block.moments.count else {
+            throw OrderError(description: "the values of replications \(block.replications) do not form that block")
+        }
+        if let cell = rebuilt.indices.first(where: { rebuilt[$0] != block.moments[$0] }) {
+            throw OrderError(
+                description: "the values of replications \(block.replications) do not give the moments their shard "
+                    + "kept (cell \(cell) differs)", cell: cell)
+        }
     }
 
     /// The forecast of everything added.

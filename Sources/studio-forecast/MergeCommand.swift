@@ -67,12 +67,17 @@ struct MergeCommand: ParsableCommand {
                 for (file, manifest) in shards {
                     let path = ((file as NSString).deletingLastPathComponent as NSString)
                         .appendingPathComponent(ReplicationsFile.name)
+                    merger.expect(manifest.blocks)
                     try ReplicationsReader.read(path: path, header: header, replications: manifest.range) {
-                        replication, values throws(ShardError) in
+                        row throws(ShardError) in
                         do {
-                            try merger.add(replication: replication, values: values)
+                            try merger.add(replication: row.replication, values: row.values)
+                        } catch let error as ShardMerger.OrderError {
+                            let column = error.cell.flatMap { header.indices.contains($0 + 1) ? header[$0 + 1] : nil }
+                            throw ShardError.replications(
+                                file: path, line: row.line, message: "\(error)" + (column.map { ", column \($0)" } ?? ""))
                         } catch {
-                            throw ShardError.manifest(file: path, keyPath: "", message: "\(error)")
+                            throw ShardError.replications(file: path, line: row.line, message: "\(error)")
                         }
                     }
                 }

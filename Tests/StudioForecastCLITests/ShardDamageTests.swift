@@ -199,6 +199,7 @@ struct ShardDamageTests {
         .field("abc as a value", line: 7, column: 3, with: "abc", message: "replications.csv:8: 2026/assessed: 'abc' is not a finite number"),
         .field("1e308 as a value", line: 7, column: 3, with: "1e308", message: "replications.csv:8: 2026/assessed: '1e308' is not a finite number within ±9007199254740992"),
         .field("nan as a value", line: 7, column: 3, with: "nan", message: "replications.csv:8: 2026/assessed: 'nan' is not a finite number"),
+        .field("a value changed by one", line: 7, column: 3, with: "0.5", message: "replications.csv:1025: the values of replications 1024..<2048 do not give the moments their shard kept (cell 2 differs), column 2026/assessed"),
         .field("a quote left open", line: 7, column: 3, with: "\"3", message: "replications.csv:8: a quoted field is never closed"),
     ]
 

@@ -108,6 +108,8 @@ struct ShardFilesTests {
             try fromValues.add(block)
             try fromMoments.add(block)
         }
+        // Each rebuilt block must give the moments the shard kept.
+        fromValues.expect(manifest.blocks)
         for row in read { try fromValues.add(replication: row.replication, values: row.values) }
         for block in manifest.blocks { try fromMoments.add(block) }
         let percentiles = ["p05", "p25", "p50", "p75", "p95"]
@@ -119,7 +121,7 @@ struct ShardFilesTests {
         #expect(fromValues.forecast().replications == 2500)
         // Fed a byte at a time, the reader gives the same rows.
         var reader = ReplicationsReader(file: "r.csv", header: header, replications: manifest.range)
-        var bytewise: [(replication: Int, values: [Double])] = []
+        var bytewise: [ReplicationsReader.Row] = []
         for byte in text.utf8.prefix(200_000) { bytewise += try reader.consume([byte]) }
         #expect(bytewise.count > 10)
         for (a, b) in zip(bytewise, read) {

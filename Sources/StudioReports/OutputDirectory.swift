@@ -27,7 +27,22 @@ public struct OutputDirectory: Sendable {
     ///
     /// - Throws: ``OutputError`` when the folder is not empty without `force`, or a file cannot be written.
     public func write(_ files: [(name: String, contents: String)], force: Bool) throws(OutputError) {
-        if isNonEmpty && !force { throw OutputError.notEmpty(path) }
+        try write(files, placing: [], force: force)
+    }
+
+    /// Writes `files` (name and text) into the folder, with `placed`: files already written
+    /// under a ``temporaryPath(for:)`` of this folder, moved into place with the others (and
+    /// removed, like the others' temporary files, if any step fails).
+    ///
+    /// - Throws: ``OutputError`` when the folder is not empty without `force`, or a file cannot be written.
+    public func write(
+        _ files: [(name: String, contents: String)], placing placed: [(name: String, temporaryPath: String)],
+        force: Bool
+    ) throws(OutputError) {
+        // The placed files' temporary names are the caller's own, not earlier contents.
+        let temporaryNames = Set(placed.map { ($0.temporaryPath as NSString).lastPathComponent })
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        if !force && contents.contains(where: { !temporaryNames.contains($0) }) { throw OutputError.notEmpty(path) }
         let manager = FileManager.default
         do {
             try manager.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -35,14 +50,16 @@ public struct OutputDirectory: Sendable {
             throw OutputError.cannotWrite(path, reason: error.localizedDescription)
         }
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        let plan = files.map { file in
+        let entries = files.map { (name: $0.name, contents: Optional($0.contents), written: String?.none) }
+            + placed.map { (name: $0.name, contents: String?.none, written: Optional($0.temporaryPath)) }
+        let plan = entries.map { file in
             // A name may hold a subfolder (`base/forecast.csv`); its temporary files sit beside it.
             let final = (path as NSString).appendingPathComponent(file.name)
             let folder = (final as NSString).deletingLastPathComponent
             let leaf = (final as NSString).lastPathComponent
             return (
                 contents: file.contents, final: final, folder: folder,
-                temporary: (folder as NSString).appendingPathComponent(".\(leaf).\(token).tmp"),
+                temporary: file.written ?? (folder as NSString).appendingPathComponent(".\(leaf).\(token).tmp"),
                 setAside: (folder as NSString).appendingPathComponent(".\(leaf).\(token).old"))
         }
         do {
@@ -58,7 +75,8 @@ public struct OutputDirectory: Sendable {
         do {
             for file in plan {
                 written.append(file.temporary)
-                try Data(file.contents.utf8).write(to: URL(fileURLWithPath: file.temporary))
+                guard let contents = file.contents else { continue }
+                try Data(contents.utf8).write(to: URL(fileURLWithPath: file.temporary))
             }
             for file in plan {
                 var isFolder: ObjCBool = false
@@ -77,6 +95,22 @@ public struct OutputDirectory: Sendable {
             throw error as? OutputError ?? OutputError.cannotWrite(path, reason: error.localizedDescription)
         }
         for file in setAside { try? manager.removeItem(atPath: file.setAside) }
+    }
+
+    /// A temporary path for a file `name` that the caller writes itself, beside its final
+    /// place in this folder (created if need be), for ``write(_:placing:force:)``.
+    ///
+    /// - Throws: ``OutputError`` when the folder cannot be created.
+    public func temporaryPath(for name: String) throws(OutputError) -> String {
+        let final = (path as NSString).appendingPathComponent(name)
+        let folder = (final as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError.cannotWrite(path, reason: error.localizedDescription)
+        }
+        let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        return (folder as NSString).appendingPathComponent(".\((final as NSString).lastPathComponent).\(token).tmp")
     }
 
     private static func rename(_ source: String, to destination: String) throws(OutputError) {

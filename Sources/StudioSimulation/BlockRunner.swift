@@ -10,7 +10,8 @@ enum BlockRunner {
     ///
     /// - Parameters:
     ///   - range: the 0-based replications.
-    ///   - threads: worker threads (at least 1).
+    ///   - threads: worker threads; fewer than 1 is taken as 1, and more than the range has
+    ///     blocks as one per block, so that any count is safe.
     ///   - total: the result so far; each block's result is folded into it in block order.
     ///   - work: simulates one block's replications (a sub-range of one block) into a new result.
     ///   - fold: folds a later block's result into the total.
@@ -21,7 +22,9 @@ enum BlockRunner {
         progress: ((Int) -> Void)? = nil
     ) {
         let blocks = (range.lowerBound / blockSize)..<((range.upperBound + blockSize - 1) / blockSize)
-        let workers = max(1, threads)
+        // At most one worker per block: more would idle, and a wave (2 blocks a worker) then
+        // never exceeds the blocks, whatever count is asked for.
+        let workers = min(max(1, threads), max(1, blocks.count))
         var done = 0
         var waveStart = blocks.lowerBound
         while waveStart < blocks.upperBound {

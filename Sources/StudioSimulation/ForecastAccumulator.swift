@@ -19,16 +19,20 @@ public struct ForecastAccumulator: Sendable {
         cohortCells = Array(repeating: MetricStatistics(), count: horizon * horizon * catalog.cohortMetrics.count)
     }
 
-    /// Every cell's moments, year cells then cohort cells (see `MetricStatistics.moments`).
-    public var moments: [[Double]] { (yearCells + cohortCells).map(\.moments) }
+    /// Every cell's moments, year cells then cohort cells.
+    public var moments: [CellMoments] { (yearCells + cohortCells).map(\.moments) }
 
     /// An accumulator restored from ``moments`` of `replications` replications: means, spreads
-    /// and extremes, but no percentiles.
-    public init(scenario: Scenario, moments: [[Double]], replications: Int) {
+    /// and extremes, but no percentiles. `moments` holds ``cellCount`` cells; a cell it lacks
+    /// is left empty.
+    public init(scenario: Scenario, moments: [CellMoments], replications: Int) {
         self.init(catalog: MetricCatalog(scenario: scenario), horizon: scenario.horizonYears)
-        let cells = moments.map(MetricStatistics.init(moments:))
-        yearCells = Array(cells[..<yearCells.count])
-        cohortCells = Array(cells[yearCells.count...])
+        for index in yearCells.indices where index < moments.count {
+            yearCells[index] = MetricStatistics(moments: moments[index])
+        }
+        for index in cohortCells.indices where yearCells.count + index < moments.count {
+            cohortCells[index] = MetricStatistics(moments: moments[yearCells.count + index])
+        }
         self.replications = replications
     }
 

@@ -16,16 +16,19 @@ struct MetricStatistics: Sendable {
 
     /// The count, shift, sums, minimum and maximum: enough to merge exactly, without the
     /// distribution (so without percentiles).
-    var moments: [Double] { [Double(count), shift, sum, sumOfSquares, minimum, maximum] }
+    var moments: CellMoments {
+        CellMoments(
+            count: count, shift: shift, sum: sum, sumOfSquares: sumOfSquares, minimum: minimum, maximum: maximum)
+    }
 
     /// Statistics restored from ``moments``, with an empty distribution.
-    init(moments: [Double]) {
-        count = Int(moments[0])
-        shift = moments[1]
-        sum = moments[2]
-        sumOfSquares = moments[3]
-        minimum = moments[4]
-        maximum = moments[5]
+    init(moments: CellMoments) {
+        count = moments.count
+        shift = moments.shift
+        sum = moments.sum
+        sumOfSquares = moments.sumOfSquares
+        minimum = moments.minimum
+        maximum = moments.maximum
     }
 
     init() {}

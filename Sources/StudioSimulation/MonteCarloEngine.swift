@@ -9,6 +9,10 @@ public struct MonteCarloEngine: Sendable {
     /// Replications per block, the unit of parallel work.
     public static let blockSize = BlockRunner.blockSize
 
+    /// The most worker threads a run uses; a larger count asks for more than any machine
+    /// runs at once, and is taken as this.
+    public static let maximumThreads = 1024
+
     /// The scenario, whose `simulation` settings give the replications, seed and generator.
     public let scenario: Scenario
     /// How the replications' draws are laid out over GSL streams.

@@ -14,8 +14,12 @@ struct MergeCommand: ParsableCommand {
             Means, sd, MCSE, extremes and counts are bit-identical to a single run. Percentiles are \
             exact, and the files identical, when every shard was run with --keep-replications; \
             otherwise they are left out. Every shard must come from the same scenario file, seed, \
-            generator and layout, and all N shards must be given.
+            generator and layout, and all N shards must be given. Every file read is checked; a \
+            damaged one is named, with the key or line, and nothing is written.
             """)
+
+    /// The most bytes a scenario file may have (DESIGN.md, "Scenario files").
+    static let scenarioSizeLimit = 1 << 20
 
     @Argument(help: "The shards' output folders.")
     var folders: [String]
@@ -27,57 +31,72 @@ struct MergeCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        var manifests: [ShardFiles.Manifest] = []
-        for folder in folders {
-            do {
-                manifests.append(try ShardFiles.readManifest(path: (folder as NSString).appendingPathComponent("shard.json")))
-            } catch {
-                printError(error.description)
-                throw ExitCode(1)
+        let shards: [(file: String, manifest: ShardManifest)]
+        do {
+            var read: [(file: String, manifest: ShardManifest)] = []
+            for folder in folders {
+                let file = (folder as NSString).appendingPathComponent(ShardManifest.fileName)
+                read.append((file, try ShardManifest.read(path: file)))
             }
-        }
-        manifests.sort { $0.shard < $1.shard }
-        let first = manifests[0]
-        for manifest in manifests where
-            manifest.scenarioSHA256 != first.scenarioSHA256 || manifest.seed != first.seed
-            || manifest.generator != first.generator || manifest.layout != first.layout
-            || manifest.replications != first.replications || manifest.shards != first.shards
-        {
-            printError("shard \(manifest.shard) was not run like shard \(first.shard): scenario, seed, generator, layout and replications must match")
+            shards = try ShardManifest.ordered(read)
+        } catch {
+            printError(error.description)
             throw ExitCode(1)
         }
-        guard manifests.map(\.shard) == Array(1...first.shards) else {
-            printError("give every shard 1...\(first.shards) once; found \(manifests.map(\.shard))")
-            throw ExitCode(1)
+        guard let first = shards.first?.manifest else { throw ExitCode(1) }
+        let scenarioBytes = FileHandle(forReadingAtPath: first.scenarioPath).flatMap {
+            try? $0.read(upToCount: Self.scenarioSizeLimit + 1)
         }
-        let bytes = FileManager.default.contents(atPath: first.scenarioPath) ?? Data()
-        guard SHA256.hexDigest(bytes) == first.scenarioSHA256 else {
+        guard let scenarioBytes, SHA256.hexDigest(scenarioBytes) == first.scenarioSHA256 else {
             printError("\(first.scenarioPath): the scenario file is missing or has changed since the shards ran")
             throw ExitCode(1)
         }
         let scenario = try ScenarioInput(scenario: first.scenarioPath).load().with {
             $0.simulation = SimulationSettings(replications: first.replications, seed: first.seed, generator: first.generator)
         }
+        var merger = ShardMerger(scenario: scenario)
         let folder = OutputDirectory(path: out ?? "out/\(scenario.name)-merged")
-        try ForecastOutput.checkEmpty(folder, force: force)
         let started = Date()
-        let blocks = manifests.flatMap(\.blocks)
-        let cells = MonteCarloEngine(scenario: scenario).cellCount
-        let replicationFiles = folders.map { ($0 as NSString).appendingPathComponent("replications.csv") }
-        var values: [[Double]]?
-        if replicationFiles.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) {
-            var all = Array(repeating: [Double](), count: first.replications)
-            for file in replicationFiles {
-                do {
-                    for (replication, row) in try ShardFiles.readReplications(path: file, cells: cells) { all[replication] = row }
-                } catch {
-                    printError(error.description)
-                    throw ExitCode(1)
+        let replicationFiles = folders.map { ($0 as NSString).appendingPathComponent(ReplicationsFile.name) }
+        let exact = replicationFiles.allSatisfy { FileManager.default.fileExists(atPath: $0) }
+        do {
+            for (file, manifest) in shards { try manifest.checkCells(merger.cellCount, file: file) }
+            try ForecastOutput.checkEmpty(folder, force: force)
+            if exact {
+                let header = ReplicationsFile.header(scenario: scenario)
+                for (file, manifest) in shards {
+                    let path = ((file as NSString).deletingLastPathComponent as NSString)
+                        .appendingPathComponent(ReplicationsFile.name)
+                    merger.expect(manifest.blocks)
+                    try ReplicationsReader.read(path: path, header: header, replications: manifest.range) {
+                        row throws(ShardError) in
+                        do {
+                            try merger.add(replication: row.replication, values: row.values)
+                        } catch let error as ShardMerger.OrderError {
+                            let column = error.cell.flatMap { header.indices.contains($0 + 1) ? header[$0 + 1] : nil }
+                            throw ShardError.replications(
+                                file: path, line: row.line, message: "\(error)" + (column.map { ", column \($0)" } ?? ""))
+                        } catch {
+                            throw ShardError.replications(file: path, line: row.line, message: "\(error)")
+                        }
+                    }
+                }
+            } else {
+                for (file, manifest) in shards {
+                    for block in manifest.blocks {
+                        do {
+                            try merger.add(block)
+                        } catch {
+                            throw ShardError.manifest(file: file, keyPath: "blocks", message: error.description)
+                        }
+                    }
                 }
             }
-            values = all
+        } catch let error as ShardError {
+            printError(error.description)
+            throw ExitCode(1)
         }
-        let forecast = ShardRunner.merge(scenario: scenario, blocks: blocks, values: values)
+        let forecast = merger.forecast()
         try ForecastOutput.write(
             ForecastOutput.files(forecast) + [
                 ForecastOutput.provenance(
@@ -85,7 +104,7 @@ struct MergeCommand: ParsableCommand {
                     threads: 1, started: started)
             ], to: folder, force: force)
         print("\(scenario.name): \(first.shards) shards, \(forecast.replications) replications merged"
-            + (values == nil ? " (no replications.csv: percentiles left out)" : "") + "\n")
+            + (exact ? "" : " (no replications.csv: percentiles left out)") + "\n")
         print(ForecastTable(forecast: forecast).render())
         print("Wrote forecast.csv, summary.csv, cohorts.csv and run.json to \(folder.path)/")
     }

@@ -127,33 +127,64 @@ struct RunCommand: ParsableCommand {
         ("report.html", HTMLReport(forecast: forecast, scenario: scenario, language: lang).render())
     }
 
-    /// A slice of the replications (or all of them) with what merge needs.
+    /// A slice of the replications (or all of them) with what merge needs. Kept replications
+    /// stream to a temporary file in the output folder as the blocks finish.
     private func runShard(_ scenario: Scenario, folder: OutputDirectory, threads: Int, started: Date) throws {
         let (index, count) = shard.flatMap(Self.parseShard) ?? (1, 1)
-        let result = try ShardRunner(engine: MonteCarloEngine(scenario: scenario, layout: layout)).run(
-            shard: index, of: count, threads: threads, keepReplications: keepReplications)
+        let total = scenario.simulation.replications
+        let blockCount = ShardRunner.blockCount(total: total)
+        guard count <= blockCount else {
+            printError(
+                "--shard \(index)/\(count): \(total) replications make \(blockCount) blocks of "
+                    + "\(MonteCarloEngine.blockSize), so at most \(blockCount) shards; give fewer shards or more replications")
+            throw ExitCode(64)
+        }
+        let replications: ReplicationsFile?
+        do {
+            replications = keepReplications ? try ReplicationsFile(scenario: scenario, in: folder) : nil
+        } catch {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+        let rows: ShardRunner.RowEncoder? = keepReplications ? { @Sendable rows in ReplicationsFile.rows(rows) } : nil
+        let result: ShardRunner.Result
+        do {
+            result = try ShardRunner(engine: MonteCarloEngine(scenario: scenario, layout: layout)).run(
+                shard: index, of: count, threads: threads, rows: rows, write: { data in replications?.append(data) })
+        } catch {
+            replications?.discard()
+            throw error
+        }
         let bytes = FileManager.default.contents(atPath: input.path) ?? Data()
         var files = ForecastOutput.files(result.forecast, spreadsheet: spreadsheet) + [report(result.forecast, scenario)]
         files.append(
             ForecastOutput.provenance(
                 scenario: scenario, path: input.path, method: "montecarlo", replications: result.forecast.replications,
                 threads: threads, started: started))
-        files.append(
-            (
-                "shard.json",
-                ShardFiles.manifestJSON(
-                    result, scenario: scenario, path: input.path, sha256: SHA256.hexDigest(bytes), layout: layout,
-                    shard: index, shards: count)
-            ))
-        if let values = result.replicationValues {
-            files.append(("replications.csv", ShardFiles.replicationsCSV(values, scenario: scenario)))
+        let manifest = ShardManifest(
+            scenarioPath: input.path, scenarioSHA256: SHA256.hexDigest(bytes), seed: scenario.simulation.seed,
+            generator: scenario.simulation.generator, layout: layout, replications: total, shard: index,
+            shards: count, blocks: result.blocks)
+        var placed: [(name: String, temporaryPath: String)] = []
+        do {
+            files.append((ShardManifest.fileName, String(decoding: try manifest.encoded(), as: UTF8.self)))
+            if let replications { placed.append((ReplicationsFile.name, try replications.finish())) }
+        } catch {
+            replications?.discard()
+            printError("\(error)")
+            throw ExitCode(1)
         }
-        try ForecastOutput.write(files, to: folder, force: force)
-        let range = ShardRunner.replications(shard: index, of: count, total: scenario.simulation.replications)
+        do {
+            try folder.write(files, placing: placed, force: force)
+        } catch {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+        let range = ShardRunner.replications(shard: index, of: count, total: total)
         print(
             "\(scenario.name): shard \(index)/\(count), replications \(range.lowerBound + 1)–\(range.upperBound) of "
-                + "\(scenario.simulation.replications)\n")
+                + "\(total)\n")
         print(ForecastTable(forecast: result.forecast).render())
-        print("Wrote \(files.map(\.name).joined(separator: ", ")) to \(folder.path)/")
+        print("Wrote \((files.map(\.name) + placed.map(\.name)).joined(separator: ", ")) to \(folder.path)/")
     }
 }

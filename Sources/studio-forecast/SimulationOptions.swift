@@ -14,7 +14,7 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: "The GSL generator by its GSL name (mt19937, taus2, ranlxd2, ...). Default: the scenario's.")
     var generator: String?
 
-    @Option(help: "Worker threads. Default: all cores.")
+    @Option(help: "Worker threads (more than 1024 are taken as 1024). Default: all cores.")
     var threads: Int?
 
     func validate() throws {
@@ -36,8 +36,9 @@ struct SimulationOptions: ParsableArguments {
         }
     }
 
-    /// The worker threads to use.
-    var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
+    /// The worker threads to use: as given or every core, at most
+    /// ``MonteCarloEngine/maximumThreads``.
+    var threadCount: Int { min(threads ?? ProcessInfo.processInfo.activeProcessorCount, MonteCarloEngine.maximumThreads) }
 
     /// The scenario with these options applied.
     func apply(to scenario: Scenario) -> Scenario {

@@ -56,7 +56,7 @@ clean:
 # seeded with the shipped scenarios and Tests/FuzzCorpus. A finding stops make with the input
 # saved under .build-fuzz/findings/; replay it with the debug build's target of the same name
 # and keep it under Tests/FuzzCorpus/regressions/ as a test. `make test` runs a short smoke.
-FUZZ_TARGETS ?= FuzzScenarioLoader FuzzApplicantList
+FUZZ_TARGETS ?= FuzzScenarioLoader FuzzApplicantList FuzzShardFiles
 FUZZ_SECONDS ?= 300
 FUZZ_SMOKE_SECONDS ?= 30
 FUZZ_BUILD = $(SWIFT) build -c release --build-path .build-fuzz \

@@ -53,6 +53,9 @@ let package = Package(
         .executableTarget(
             name: "FuzzApplicantList", dependencies: ["StudioScenario", "_FuzzSupport"],
             path: "Sources/_Fuzz/FuzzApplicantList", swiftSettings: strictSwift),
+        .executableTarget(
+            name: "FuzzShardFiles", dependencies: ["StudioReports", "StudioSimulation", "StudioScenario", "_FuzzSupport"],
+            path: "Sources/_Fuzz/FuzzShardFiles", swiftSettings: strictSwift),
         .target(
             name: "_TestSupport",
             dependencies: ["StudioScenario"],

@@ -6,7 +6,7 @@ import _TestSupport
 /// through the same check the fuzz target makes: no trap, and every problem on one line.
 @Suite("Inputs the fuzzers found stay harmless")
 struct FuzzRegressionTests {
-    static let targets = ["FuzzScenarioLoader", "FuzzApplicantList"]
+    static let targets = ["FuzzScenarioLoader", "FuzzApplicantList", "FuzzShardFiles"]
 
     static func regressions(of target: String) -> [URL] {
         let folder = Fixtures.packageRoot.appendingPathComponent("Tests/FuzzCorpus/regressions/\(target)")

@@ -214,7 +214,9 @@ struct ScenarioDecoding {
         _ node: Node, startYear: Int, rules: GrantRules, assessmentModel: AssessmentParameters.Model
     ) -> [ExistingStudioGroup] {
         guard let items = reader.sequence(node, at: "existing_studios") else { return [] }
-        let keys = ["named_year", "count", "tranches_paid", "consecutive_fails", "post_cycle", "quality"]
+        let keys = [
+            "named_year", "count", "tranches_paid", "consecutive_fails", "post_cycle", "quality", "subsidies_paid_yuan",
+        ]
         return items.compactMap { item -> ExistingStudioGroup? in
             guard let map = reader.mapping(item.node, at: item.path, allowed: keys) else { return nil }
             func required(_ key: String, in range: ClosedRange<Int>) -> Int? {
@@ -230,10 +232,13 @@ struct ScenarioDecoding {
             let postCycle = map["post_cycle"].flatMap { reader.boolean($0, at: map.path("post_cycle")) } ?? false
             let strikes = postCycle ? rules.strikesPostCycle : rules.strikesInCycle
             let quality = map["quality"].flatMap { reader.number($0, at: map.path("quality"), in: 0...100) }
+            let subsidiesPaid = map["subsidies_paid_yuan"].map {
+                reader.number($0, at: map.path("subsidies_paid_yuan"), in: 0...1e12)
+            } ?? 0
             let fails = map["consecutive_fails"].map {
                 reader.integer($0, at: map.path("consecutive_fails"), in: 0...(strikes - 1))
             } ?? 0
-            guard let named, let count, let paid, let fails else { return nil }
+            guard let named, let count, let paid, let fails, let subsidiesPaid else { return nil }
             if !postCycle && paid == rules.trancheCount {
                 reader.report(
                     "every tranche is paid, so the cycle has ended; set post_cycle: true", at: map.path("tranches_paid"),
@@ -254,7 +259,8 @@ struct ScenarioDecoding {
             }
             let state = StudioGrantState(
                 phase: postCycle ? .postCycle : .inCycle, tranchesEarned: paid, consecutiveFails: fails)
-            return ExistingStudioGroup(namedYear: named, count: count, state: state, quality: quality)
+            return ExistingStudioGroup(
+                namedYear: named, count: count, state: state, quality: quality, subsidiesPaidYuan: subsidiesPaid)
         }
     }
 

@@ -18,6 +18,17 @@ struct SpreadsheetAndExplanationTests {
         #expect(ChineseLabels.metric("tranche_2") == "第2笔补助")
     }
 
+    @Test("first_breach_year's Chinese heading says it is this year's first breach, not a year")
+    func firstBreachHeading() throws {
+        // 0 or 1 per replication, as 年度超预算 is: its mean is the chance this year is the first breach.
+        #expect(ChineseLabels.metric("first_breach_year") == "当年首次超预算")
+        let scenario = try Fixtures.shippedScenario("tight-budget").with { $0.simulation.replications = 50 }
+        let files = ForecastFiles(forecast: try MonteCarloEngine(scenario: scenario).run(threads: 1))
+        let header = files.summaryCSV(labels: .zh).split(separator: "\n")[0]
+        #expect(header.contains("年度超预算_均值,期内曾超预算_均值,当年首次超预算_均值"))
+        #expect(!header.contains("年份_"))
+    }
+
     @Test("The progress line shows the share done, the rate and the time left")
     func progressLine() {
         let line = ProgressBar.line(done: 12_288, total: 20_000, elapsed: 2)

@@ -281,8 +281,10 @@ struct ScenarioDecoding {
                 outcomes.append("been paid \(Self.counted(paidCounts, "tranche"))")
             }
             if reachable.canBeRevoked { outcomes.append("been revoked") }
+            // Only with a payment lag longer than the years since naming: nothing to declare yet.
+            let note = paidCounts == [0] ? "; declare such studios once their first tranche is paid" : ""
             reader.report(
-                "a studio named in \(named) has by \(lastYear) \(outcomes.joined(separator: ", or "))\(lag)",
+                "a studio named in \(named) has by \(lastYear) \(outcomes.joined(separator: ", or "))\(lag)\(note)",
                 at: map.path("tranches_paid"), node: map["tranches_paid"] ?? item)
             return
         }

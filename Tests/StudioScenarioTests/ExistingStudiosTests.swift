@@ -50,6 +50,11 @@ struct ExistingStudiosTests {
             "programme:\n  cycle_years: 3\n  strikes_post_cycle: 2\n", "existing_studios[0].consecutive_fails", 12,
             "past its cycle has 0 fails in a row by 2025"
         ),
+        (
+            "named_year: 2025\ntranches_paid: 1", "programme:\n  payment_lag_years: 1\n",
+            "existing_studios[0].tranches_paid", 9,
+            "been paid 0 tranches (tranches are paid 1 year(s) after they are earned); declare such studios once"
+        ),
     ]
 
     @Test("A state no pass/fail sequence reaches is one error naming the file, the line and the key", arguments: unreachable)

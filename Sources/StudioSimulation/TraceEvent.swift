@@ -126,8 +126,8 @@ public struct TraceEvent: Sendable, Hashable, CustomStringConvertible {
     static func score(_ value: Double) -> String {
         guard value.isFinite else { return "\(value)" }
         var hundredths = (value * 100).rounded()
-        // Step down until the shown value is at most the score, whatever the binary rounding.
-        while hundredths / 100 > value { hundredths -= 1 }
+        // Rounded up: one hundredth less is at most the score, whatever the binary rounding.
+        for _ in 0..<2 where hundredths / 100 > value { hundredths -= 1 }
         return String(hundredths / 100)
     }
 

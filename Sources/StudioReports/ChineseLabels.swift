@@ -35,7 +35,7 @@ public enum ChineseLabels {
         "disqualified_applicants": "取消申报资格数", "equipment_subsidy": "设备补助", "training_subsidy": "技能提升补助",
         "award_subsidy": "创新成果等奖励", "clawback": "追回资金", "total_outflow": "总支出", "net_outflow": "净支出",
         "cumulative_net_outflow": "累计净支出", "net_outflow_pv": "净支出现值", "cumulative_net_outflow_pv": "累计净支出现值",
-        "budget_breach": "年度超预算", "any_budget_breach": "期内曾超预算", "first_breach_year": "首次超预算年份",
+        "budget_breach": "年度超预算", "any_budget_breach": "期内曾超预算", "first_breach_year": "当年首次超预算",
         "cumulative_budget_breach": "期间累计超预算",
     ]
 }

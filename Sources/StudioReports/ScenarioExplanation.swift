@@ -30,8 +30,10 @@ public struct ScenarioExplanation: Sendable {
         let s = scenario
         let last = s.startYear + s.horizonYears - 1
         say("情景“\(s.name)”：预测 \(s.startYear)–\(last) 年，共 \(s.horizonYears) 年。", "Scenario \"\(s.name)\": forecasts \(s.startYear)–\(last), \(s.horizonYears) years.")
-        let quotas = Set(s.quotaPerYear).count == 1 ? "\(s.quotaPerYear[0])" : s.quotaPerYear.map(String.init).joined(separator: "、")
-        say("年度创建任务数量（名额）：每年 \(quotas) 个（第七条）。", "Annual quota of namings: \(quotas) a year (Art. 7).")
+        let quotas = byYear(s.quotaPerYear)
+        say(
+            "年度创建任务数量（名额）：\(quotas.single { "每年 \($0) 个" } ?? quotas.zh { "\($0) 个" })（第七条）。",
+            "Annual quota of namings: \(quotas.single { "\($0) a year" } ?? quotas.en { "\($0)" }) (Art. 7).")
         let rules = s.grantRules
         let tranches = (0..<rules.trancheCount).map { yuan(rules.trancheAmount($0)) }
         say(
@@ -48,10 +50,10 @@ public struct ScenarioExplanation: Sendable {
         let a = s.assessment
         switch a.model {
         case .probability:
-            let inCycle = a.inCycle.map(percent).joined(separator: "、")
+            let inCycle = cycleYearList(a.inCycle)
             say(
-                "考评合格概率：周期内 \(inCycle)，周期后 \(percent(a.postCycle))\(a.afterYellowCard.map { "，黄牌后 \(percent($0))" } ?? "")\(a.heterogeneity > 0 ? "；各工作室合格率不同（Beta 集中度 \(number(a.heterogeneity))）" : "")\(a.yearShockSD > 0 ? "；逐年共同冲击（logit 标准差 \(number(a.yearShockSD))）" : "")（第十一条、第十四条）。",
-                "Pass probabilities: \(a.inCycle.map(percent).joined(separator: ", ")) in the cycle, \(percent(a.postCycle)) after it\(a.afterYellowCard.map { ", \(percent($0)) on a yellow card" } ?? "")\(a.heterogeneity > 0 ? "; studios differ (Beta concentration \(number(a.heterogeneity)))" : "")\(a.yearShockSD > 0 ? "; a common shock each year (logit sd \(number(a.yearShockSD)))" : "") (Art. 11, 14).")
+                "考评合格概率：\(inCycle.zh)，周期后 \(percent(a.postCycle))\(a.afterYellowCard.map { "，黄牌后 \(percent($0))" } ?? "")\(a.heterogeneity > 0 ? "；各工作室合格率不同（Beta 集中度 \(number(a.heterogeneity))）" : "")\(a.yearShockSD > 0 ? "；逐年共同冲击（logit 标准差 \(number(a.yearShockSD))）" : "")（第十一条、第十四条）。",
+                "Pass probabilities: \(inCycle.en), \(percent(a.postCycle)) after the cycle\(a.afterYellowCard.map { ", \(percent($0)) on a yellow card" } ?? "")\(a.heterogeneity > 0 ? "; studios differ (Beta concentration \(number(a.heterogeneity)))" : "")\(a.yearShockSD > 0 ? "; a common shock each year (logit sd \(number(a.yearShockSD)))" : "") (Art. 11, 14).")
         case .score(let passScore, let noiseSD):
             say(
                 "考评按分数评定：工作室质量加年度误差（标准差 \(number(noiseSD))）达到合格标准 \(number(passScore)) 分为合格（第十一条、第十四条）。",
@@ -60,8 +62,8 @@ public struct ScenarioExplanation: Sendable {
         if let pool = s.applicants {
             let start = pool.listed.isEmpty ? "\(pool.pool) 个" : "名单中的 \(pool.listed.count) 个"
             say(
-                "申报来源为已获县区级以上命名的工作室：起始 \(start)，每年新增约 \(number(pool.newPerYear)) 个，每年申报概率 \(percent(pool.applyProbability))；六项条件全部满足的概率 \(percent(pool.screeningPassProbability))（第二条、第六条、第七条）。",
-                "Candidates are studios already named at county level or above: \(pool.listed.isEmpty ? "\(pool.pool)" : "\(pool.listed.count) listed") at the start, about \(number(pool.newPerYear)) new a year, applying with probability \(percent(pool.applyProbability)); all six conditions met with probability \(percent(pool.screeningPassProbability)) (Art. 2, 6, 7).")
+                "申报来源为已获县区级以上命名的工作室：起始 \(start)，每年新增约 \(number(pool.newPerYear)) 个，每年申报概率 \(percent(pool.applyProbability))；六项条件全部满足的概率 \(percent(pool.screeningPassProbability))（第二条、第七条）。",
+                "Candidates are studios already named at county level or above: \(pool.listed.isEmpty ? "\(pool.pool)" : "\(pool.listed.count) listed") at the start, about \(number(pool.newPerYear)) new a year, applying with probability \(percent(pool.applyProbability)); all six conditions met with probability \(percent(pool.screeningPassProbability)) (Art. 2, 7).")
             say(
                 "评分：质量均值 \(number(pool.qualityMean))、标准差 \(number(pool.qualitySD))；入围标准 \(number(s.selection.shortlistScore)) 分，按分数排序在名额内命名；公示异议概率 \(percent(s.selection.objectionProbability))，被异议名额\(s.selection.refillAfterObjection ? "由下一名递补" : "空缺")（第七条）。",
                 "Scores: quality mean \(number(pool.qualityMean)), sd \(number(pool.qualitySD)); shortlist standard \(number(s.selection.shortlistScore)); ranked and named within the quota; objection probability \(percent(s.selection.objectionProbability)), a struck place \(s.selection.refillAfterObjection ? "passed to the next" : "left empty") (Art. 7).")
@@ -75,30 +77,74 @@ public struct ScenarioExplanation: Sendable {
         }
         if let training = s.subsidies.training {
             say(
-                "技能提升补助：每个工作室每年平均 \(number(training.upgradesPerStudioYear.reduce(0, +))) 人晋级，按等级每人 500–20000 元，期望每年 \(yuan(training.expectedYuanPerStudioYear))（第十二条第二款）。",
-                "Skill upgrades: on average \(number(training.upgradesPerStudioYear.reduce(0, +))) people a studio a year, paid per level (500–20,000 yuan each), about \(yuanEN(training.expectedYuanPerStudioYear)) a studio a year (Art. 12.2).")
+                "技能人才培训升级补助：每个工作室每年平均 \(number(training.upgradesPerStudioYear.reduce(0, +))) 人升级，每人补助\(zip(SkillLevel.allCases, training.amountsYuan).map { "\($0.chineseName) \(yuan($1))" }.joined(separator: "、"))，期望每年 \(yuan(training.expectedYuanPerStudioYear))（第十二条第二款）。",
+                "Skill upgrades: on average \(number(training.upgradesPerStudioYear.reduce(0, +))) people a studio a year, paid per person by level (\(zip(SkillLevel.allCases, training.amountsYuan).map { "\($0.rawValue.replacingOccurrences(of: "_", with: " ")) \(yuanEN($1))" }.joined(separator: ", "))), about \(yuanEN(training.expectedYuanPerStudioYear)) a studio a year (Art. 12.2).")
         }
         if let awards = s.subsidies.awards {
             say(
                 "每年创新成果等奖励：名额全部评出时共 \(yuan(awards.awards.fullTotal))，由在册工作室参评，参评不足时空缺（第十二条第三款）。",
                 "City awards: \(yuanEN(awards.awards.fullTotal)) a year when every slot is filled, entered by active studios; slots without an entry stay unawarded (Art. 12.3).")
         }
-        if s.fraud.detectionProbability > 0 || s.fraud.applicantDetectionProbability > 0 {
+        if s.fraud.detectionProbability > 0 {
             say(
-                "弄虚作假：每年发现概率 \(percent(s.fraud.detectionProbability))，撤销命名、永不得申报，追回\(s.fraud.recover == .all ? "全部补助" : "创建补助")（第十五条）。",
-                "Fraud: found with probability \(percent(s.fraud.detectionProbability)) a year; the naming is revoked, the studio banned and \(s.fraud.recover == .all ? "every subsidy" : "the grant") recovered (Art. 15).")
+                "已命名工作室弄虚作假：每年发现概率 \(percent(s.fraud.detectionProbability))，撤销命名并摘牌、不得再次申报，\(s.fraud.recover == .all ? "已拨付的补助资金全部收回（含第十二条补助）" : "收回已拨付的第十一条补助资金（不含第十二条补助）")（第十五条）。",
+                "Fraud by a named studio: found with probability \(percent(s.fraud.detectionProbability)) a year; the naming is revoked, the studio may never apply again, and \(s.fraud.recover == .all ? "all the subsidy funds paid to it are recovered, the Art. 12 subsidies included" : "the Art. 11 grant tranches paid to it are recovered, not the Art. 12 subsidies") (Art. 15).")
+        }
+        if s.fraud.applicantDetectionProbability > 0 {
+            say(
+                "申报工作室弄虚作假：每年发现概率 \(percent(s.fraud.applicantDetectionProbability))，取消申评资格并永久不得再次申报（第十五条）。",
+                "Fraud by a candidate: found with probability \(percent(s.fraud.applicantDetectionProbability)) a year; it is disqualified and may never apply again (Art. 15).")
         }
         if let annual = s.budget.annualYuan {
+            let budgets = byYear(annual)
             say(
-                "年度预算 \(Set(annual).count == 1 ? yuan(annual[0]) : annual.map(yuan).joined(separator: "、"))\(s.budget.periodYuan.map { "；每 \(s.budget.periodYears) 年预算 \(yuan($0))" } ?? "")；贴现率 \(percent(s.budget.discountRate))。",
-                "Annual budget \(Set(annual).count == 1 ? yuanEN(annual[0]) : annual.map(yuanEN).joined(separator: ", "))\(s.budget.periodYuan.map { "; \(yuanEN($0)) per \(s.budget.periodYears)-year period" } ?? ""); discount rate \(percent(s.budget.discountRate)).")
+                "年度预算 \(budgets.single(yuan) ?? budgets.zh(yuan))\(s.budget.periodYuan.map { "；每 \(s.budget.periodYears) 年预算 \(yuan($0))" } ?? "")；贴现率 \(percent(s.budget.discountRate))。",
+                "Annual budget \(budgets.single(yuanEN) ?? budgets.en(yuanEN))\(s.budget.periodYuan.map { "; \(yuanEN($0)) per \(s.budget.periodYears)-year period" } ?? ""); discount rate \(percent(s.budget.discountRate)).")
         }
         for group in s.existingStudios {
             say(
-                "已命名工作室：\(group.namedYear) 年命名 \(group.count) 个，已拨付 \(group.state.tranchesEarned) 笔\(group.state.phase == .postCycle ? "，补助周期已结束" : "")\(group.state.consecutiveFails > 0 ? "，持黄牌" : "")（第十一条）。",
-                "Already named: \(group.count) in \(group.namedYear), \(group.state.tranchesEarned) tranche(s) paid\(group.state.phase == .postCycle ? ", cycle ended" : "")\(group.state.consecutiveFails > 0 ? ", on a yellow card" : "") (Art. 11).")
+                "已命名工作室：\(group.namedYear) 年命名 \(group.count) 个，已拨付 \(group.state.tranchesEarned) 笔\(group.state.phase == .postCycle ? "，补助周期已结束" : "")\(group.state.consecutiveFails > 0 ? "，持黄牌" : "")\(group.subsidiesPaidYuan > 0 ? "，每个已获第十二条补助 \(yuan(group.subsidiesPaidYuan))（第十一条、第十二条）" : "（第十一条）")。",
+                "Already named: \(group.count) in \(group.namedYear), \(group.state.tranchesEarned) tranche(s) paid\(group.state.phase == .postCycle ? ", cycle ended" : "")\(group.state.consecutiveFails > 0 ? ", on a yellow card" : "")\(group.subsidiesPaidYuan > 0 ? ", \(yuanEN(group.subsidiesPaidYuan)) of Art. 12 subsidies paid to each (Art. 11, 12)" : " (Art. 11)").")
         }
         return lines
+    }
+
+    /// A list of values, one per forecast year, labelled with the years; or the one value when
+    /// every year has the same.
+    struct YearList<Value: Equatable> {
+        let firstYear: Int
+        let values: [Value]
+
+        /// The single value of every year, if there is one.
+        func single(_ text: (Value) -> String) -> String? {
+            guard let first = values.first, values.allSatisfy({ $0 == first }) else { return nil }
+            return text(first)
+        }
+
+        /// `2026 年 5 个，2027 年 6 个`.
+        func zh(_ text: (Value) -> String) -> String {
+            values.enumerated().map { "\(firstYear + $0.offset) 年 \(text($0.element))" }.joined(separator: "，")
+        }
+
+        /// `5 in 2026, 6 in 2027`.
+        func en(_ text: (Value) -> String) -> String {
+            values.enumerated().map { "\(text($0.element)) in \(firstYear + $0.offset)" }.joined(separator: ", ")
+        }
+    }
+
+    func byYear<Value: Equatable>(_ values: [Value]) -> YearList<Value> {
+        YearList(firstYear: scenario.startYear, values: values)
+    }
+
+    /// In-cycle pass probabilities: one figure, or one per cycle year from year 2, labelled.
+    func cycleYearList(_ values: [Double]) -> (zh: String, en: String) {
+        guard values.count > 1 else {
+            let all = values.first.map(percent) ?? ""
+            return ("周期内 \(all)", "\(all) in the cycle")
+        }
+        let zh = values.enumerated().map { "\($0.offset == 0 ? "补助周期" : "")第 \($0.offset + 2) 年 \(percent($0.element))" }
+        let en = values.enumerated().map { "\(percent($0.element)) in cycle year \($0.offset + 2)" }
+        return (zh.joined(separator: "，"), en.joined(separator: ", "))
     }
 
     /// Yuan as a planner writes them in Chinese: 万元 from 10,000, 亿元 from 100,000,000.

@@ -14,12 +14,18 @@ public struct ExistingStudioGroup: Sendable, Hashable {
     /// Their quality on the 0...100 scale, for the score-based assessment; by default the shortlist
     /// score they once reached.
     public var quality: Double?
+    /// The Art. 12 subsidies paid to each of them before the start year, in yuan: recovered with
+    /// the grant when one is found cheating and `fraud.recover` is `all` (Art. 15).
+    public var subsidiesPaidYuan: Double
 
     /// Creates a group.
-    public init(namedYear: Int, count: Int, state: StudioGrantState, quality: Double? = nil) {
+    public init(
+        namedYear: Int, count: Int, state: StudioGrantState, quality: Double? = nil, subsidiesPaidYuan: Double = 0
+    ) {
         self.namedYear = namedYear
         self.count = count
         self.state = state
         self.quality = quality
+        self.subsidiesPaidYuan = subsidiesPaidYuan
     }
 }

@@ -2,10 +2,14 @@
 /// ever and everything paid to it recovered; an applicant found cheating is disqualified for ever.
 public struct FraudParameters: Sendable, Hashable {
     /// What is recovered from a named studio found cheating.
+    ///
+    /// Art. 15 recovers 已拨付的补助资金全部 (all the subsidy funds paid), and Art. 13 calls every
+    /// payment of Art. 11 and Art. 12 补助资金, so the measures' reading is ``all``.
     public enum Recovery: String, Sendable, Hashable {
-        /// The grant tranches paid (RULES.md §5 reading).
+        /// Only the grant tranches paid (Art. 11), a narrower reading kept for comparison.
         case grant
-        /// The grant tranches and the Art. 12 subsidies paid during the forecast.
+        /// Everything paid (Art. 15): the grant tranches and the Art. 12 subsidies, those paid
+        /// before the forecast (as declared for studios named before it) and during it.
         case all
     }
 
@@ -13,11 +17,11 @@ public struct FraudParameters: Sendable, Hashable {
     public var detectionProbability: Double
     /// The chance a candidate in the applicant pool is found cheating in a year.
     public var applicantDetectionProbability: Double
-    /// What is recovered.
+    /// What is recovered; by default everything paid (Art. 15).
     public var recover: Recovery
 
     /// Creates fraud parameters.
-    public init(detectionProbability: Double = 0, applicantDetectionProbability: Double = 0, recover: Recovery = .grant) {
+    public init(detectionProbability: Double = 0, applicantDetectionProbability: Double = 0, recover: Recovery = .all) {
         self.detectionProbability = detectionProbability
         self.applicantDetectionProbability = applicantDetectionProbability
         self.recover = recover

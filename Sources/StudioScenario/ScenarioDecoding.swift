@@ -218,7 +218,9 @@ struct ScenarioDecoding {
         _ node: Node, startYear: Int, rules: GrantRules, assessmentModel: AssessmentParameters.Model
     ) -> [ExistingStudioGroup] {
         guard let items = reader.sequence(node, at: "existing_studios") else { return [] }
-        let keys = ["named_year", "count", "tranches_paid", "consecutive_fails", "post_cycle", "quality"]
+        let keys = [
+            "named_year", "count", "tranches_paid", "consecutive_fails", "post_cycle", "quality", "subsidies_paid_yuan",
+        ]
         let groups = decodeExistingGroups(items, keys: keys, startYear: startYear, rules: rules, assessmentModel: assessmentModel)
         let total = groups.reduce(0) { $0 + $1.count }
         if total > ScenarioLimits.existingStudios {
@@ -249,48 +251,87 @@ struct ScenarioDecoding {
             let postCycle = map["post_cycle"].flatMap { reader.boolean($0, at: map.path("post_cycle")) } ?? false
             let strikes = postCycle ? rules.strikesPostCycle : rules.strikesInCycle
             let quality = map["quality"].flatMap { reader.number($0, at: map.path("quality"), in: 0...100) }
+            let subsidiesPaid = map["subsidies_paid_yuan"].map {
+                reader.number($0, at: map.path("subsidies_paid_yuan"), in: 0...1e12)
+            } ?? 0
             let fails = map["consecutive_fails"].map {
                 reader.integer($0, at: map.path("consecutive_fails"), in: 0...(strikes - 1))
             } ?? 0
-            guard let named, let count, let paid, let fails else { return nil }
-            let yearsSoFar = startYear - named
+            guard let named, let count, let paid, let fails, let subsidiesPaid else { return nil }
             if !postCycle && paid == rules.trancheCount {
                 reader.report(
                     "every tranche is paid, so the cycle has ended; set post_cycle: true", at: map.path("tranches_paid"),
                     node: map["tranches_paid"])
                 return nil
             }
-            if !postCycle && yearsSoFar >= rules.cycleYears {
-                reader.report(
-                    "a studio named in \(named) has passed its \(rules.cycleYears)-year cycle by \(startYear); set post_cycle: true",
-                    at: map.path("named_year"), node: map["named_year"])
-                return nil
-            }
-            if postCycle && paid < rules.trancheCount && yearsSoFar < rules.cycleYears {
-                reader.report(
-                    "a studio named in \(named) with \(paid) of \(rules.trancheCount) tranches is still in its \(rules.cycleYears)-year cycle; remove post_cycle",
-                    at: map.path("post_cycle"), node: map["post_cycle"])
-                return nil
-            }
-            if !postCycle && fails + paid - 1 > yearsSoFar - 1 {
-                reader.report(
-                    "\(paid) tranche(s) and \(fails) fail(s) need more than the \(yearsSoFar - 1) assessment(s) held since naming in \(named)",
-                    at: map.path("consecutive_fails"), node: map["consecutive_fails"] ?? item.node)
-                return nil
-            }
             if quality != nil && assessmentModel == .probability {
                 reader.report("applies only with assessment.model: score", at: map.path("quality"), node: map["quality"])
                 return nil
             }
-            if !postCycle && paid > yearsSoFar {
-                reader.report(
-                    "\(paid) tranches cannot be paid in \(yearsSoFar) year(s) since naming in \(named)",
-                    at: map.path("tranches_paid"), node: map["tranches_paid"])
+            let declared = PriorGrantStates.Declaration(
+                tranchesPaid: paid, isPostCycle: postCycle, consecutiveFails: fails)
+            let reachable = PriorGrantStates(
+                lifecycle: GrantLifecycle(rules: rules), namedYear: named, lastYear: startYear - 1)
+            if !reachable.contains(declared) {
+                reportUnreachable(declared, reachable: reachable, namedYear: named, startYear: startYear, rules: rules, in: map, item: item.node)
                 return nil
             }
             let state = StudioGrantState(
                 phase: postCycle ? .postCycle : .inCycle, tranchesEarned: paid, consecutiveFails: fails)
-            return ExistingStudioGroup(namedYear: named, count: count, state: state, quality: quality)
+            return ExistingStudioGroup(
+                namedYear: named, count: count, state: state, quality: quality, subsidiesPaidYuan: subsidiesPaid)
         }
+    }
+
+    /// Reports a declared state of studios named before the forecast that no pass/fail sequence
+    /// reaches (Art. 11, 14), at the first key that cannot hold its value given the keys before
+    /// it (tranches paid, then the phase, then the fails in a row), saying what is reachable.
+    private func reportUnreachable(
+        _ declared: PriorGrantStates.Declaration, reachable: PriorGrantStates, namedYear named: Int, startYear: Int,
+        rules: GrantRules, in map: YAMLReader.Mapping, item: Node
+    ) {
+        let lastYear = startYear - 1
+        let paid = declared.tranchesPaid
+        let lag = rules.paymentLagYears > 0 ? " (tranches are paid \(rules.paymentLagYears) year(s) after they are earned)" : ""
+        let paidCounts = reachable.tranchesPaid
+        guard paidCounts.contains(paid) else {
+            var outcomes: [String] = []
+            if !paidCounts.isEmpty {
+                outcomes.append("been paid \(Self.counted(paidCounts, "tranche"))")
+            }
+            if reachable.canBeRevoked { outcomes.append("been revoked") }
+            // Only with a payment lag longer than the years since naming: nothing to declare yet.
+            let note = paidCounts == [0] ? "; declare such studios once their first tranche is paid" : ""
+            reader.report(
+                "a studio named in \(named) has by \(lastYear) \(outcomes.joined(separator: ", or "))\(lag)\(note)",
+                at: map.path("tranches_paid"), node: map["tranches_paid"] ?? item)
+            return
+        }
+        let phases = reachable.postCycle(tranchesPaid: paid)
+        guard phases.contains(declared.isPostCycle) else {
+            let message =
+                declared.isPostCycle
+                ? "a studio named in \(named) and paid \(paid) of \(rules.trancheCount) tranches is by \(lastYear) still in its \(rules.cycleYears)-year cycle\(lag); remove post_cycle"
+                : "a studio named in \(named) and paid \(paid) of \(rules.trancheCount) tranches has by \(lastYear) ended its \(rules.cycleYears)-year cycle\(lag); set post_cycle: true"
+            reader.report(message, at: map.path("post_cycle"), node: map["post_cycle"] ?? item)
+            return
+        }
+        let fails = reachable.consecutiveFails(tranchesPaid: paid, isPostCycle: declared.isPostCycle)
+        let assessments = lastYear - named
+        var message = ""
+        if !declared.isPostCycle && paid - 1 + declared.consecutiveFails > assessments {
+            message = "\(paid) tranche(s) and \(declared.consecutiveFails) fail(s) need more than the \(assessments) assessment(s) held since naming in \(named); "
+        }
+        message +=
+            "a studio named in \(named), paid \(Self.counted([paid], "tranche")) and \(declared.isPostCycle ? "past" : "in") its cycle has \(Self.counted(fails, "fail")) in a row by \(lastYear)\(lag)"
+        reader.report(message, at: map.path("consecutive_fails"), node: map["consecutive_fails"] ?? item)
+    }
+
+    /// `1 tranche`, `0 tranches`, `2 or 3 tranches`, `1, 2 or 3 tranches`.
+    static func counted(_ values: [Int], _ noun: String) -> String {
+        guard let last = values.last else { return "no \(noun)s" }
+        let rest = values.dropLast().map(String.init)
+        let numbers = rest.isEmpty ? "\(last)" : rest.joined(separator: ", ") + " or \(last)"
+        return numbers + (values == [1] ? " \(noun)" : " \(noun)s")
     }
 }

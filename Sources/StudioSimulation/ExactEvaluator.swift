@@ -33,6 +33,8 @@ public struct ExactEvaluator: Sendable {
         let namedYear: Int
         let cohort: Int?
         let size: Double
+        /// Art. 12 subsidies paid to each studio before the forecast (studios named before it).
+        var subsidiesPaidBefore = 0.0
         var distribution: [(state: StudioGrantState, probability: Double)]
     }
 
@@ -85,7 +87,9 @@ public struct ExactEvaluator: Sendable {
             qualifiedDistribution(applicants).enumerated().reduce(0.0) { $0 + Double($1.offset) * $1.element }
         }
         var groups = scenario.existingStudios.map {
-            Group(namedYear: $0.namedYear, cohort: nil, size: Double($0.count), distribution: [($0.state, 1)])
+            Group(
+                namedYear: $0.namedYear, cohort: nil, size: Double($0.count), subsidiesPaidBefore: $0.subsidiesPaidYuan,
+                distribution: [($0.state, 1)])
         }
         for year in 0..<scenario.horizonYears {
             let calendarYear = scenario.startYear + year
@@ -173,12 +177,12 @@ public struct ExactEvaluator: Sendable {
     }
 
     /// The expected subsidies recovered from a studio found cheating after `yearsActive` years of
-    /// the forecast, when recovery covers them (`fraud.recover: all`).
+    /// the forecast, with those paid before it, when recovery covers them (`fraud.recover: all`).
     private func subsidiesRecovered(yearsActive: Double, group: Group) -> Double {
         guard scenario.fraud.recover == .all else { return 0 }
         let atNaming = group.cohort == nil ? 0 : oldEquipmentAtNaming
         let awards = scenario.subsidies.awards == nil ? 0.0 : .nan
-        return atNaming + yearsActive * (equipmentPerStudioYear + trainingPerStudioYear) + awards
+        return group.subsidiesPaidBefore + atNaming + yearsActive * (equipmentPerStudioYear + trainingPerStudioYear) + awards
     }
 
     // MARK: - Selection

@@ -38,7 +38,8 @@ public struct ProgrammeSimulator {
         let lifecycleStream: Int
         /// Its subsidy stream's index, once first drawn from, or −1.
         var subsidyStream = -1
-        /// Art. 12 subsidies paid to it during the forecast.
+        /// Art. 12 subsidies paid to it so far: those declared as paid before the forecast (a studio
+        /// named before the start), then those of the forecast years.
         var subsidiesPaid = 0.0
     }
 
@@ -101,7 +102,8 @@ public struct ProgrammeSimulator {
                         state: existing.state, namedYear: existing.namedYear, cohort: nil,
                         factor: passModel.studioFactor(using: streams[lifecycleStream]),
                         quality: existing.quality ?? scenario.selection.shortlistScore, position: studios.count, label: -1,
-                        grantPaidBefore: paid, key: key, lifecycleStream: lifecycleStream))
+                        grantPaidBefore: paid, key: key, lifecycleStream: lifecycleStream,
+                        subsidiesPaid: existing.subsidiesPaidYuan))
             }
             active += existing.count
         }

@@ -87,13 +87,13 @@ public struct TraceEvent: Sendable, Hashable, CustomStringConvertible {
         case .failedCondition(let condition):
             what = "applied: fails condition \(condition.rawValue) (\(condition.chineseName)), not recommended"
         case .notRecommended(let score):
-            what = "applied: score \(Self.format(score, digits: 2)), not recommended (its body's cap)"
+            what = "applied: score \(Self.score(score)), not recommended (its body's cap)"
         case .belowShortlist(let score):
-            what = "applied: score \(Self.format(score, digits: 2)), below the shortlist"
+            what = "applied: score \(Self.score(score)), below the shortlist"
         case .ranked(let score, let rank, let outcome):
-            what = "applied: score \(Self.format(score, digits: 2)), rank \(rank), \(outcome.rawValue)"
+            what = "applied: score \(Self.score(score)), rank \(rank), \(outcome.rawValue)"
         case .scoreItems(let items):
-            what = "score items: " + items.map { "\($0.key) \(Self.format($0.points, digits: 2))" }.joined(separator: ", ")
+            what = "score items: " + items.map { "\($0.key) \(Self.score($0.points))" }.joined(separator: ", ")
         case .named: what = "named"
         case .assessed(let passed, let probability):
             what = "assessed: \(passed ? "pass" : "fail") (pass probability \(Self.format(probability, digits: 4)))"
@@ -116,7 +116,19 @@ public struct TraceEvent: Sendable, Hashable, CustomStringConvertible {
         case .disqualified: what = "found cheating: disqualified for ever"
         }
         let who = studio.isEmpty ? "programme" : studio
-        return "\(year)  \(who.padding(toLength: 10, withPad: " ", startingAt: 0))  \(what)"
+        // Padded to line up, never cut: list ids and Chinese names appear whole.
+        let padded = who.count < 10 ? who.padding(toLength: 10, withPad: " ", startingAt: 0) : who
+        return "\(year)  \(padded)  \(what)"
+    }
+
+    /// A score (0–100) to two decimals, rounded down, so that a score shown as 80.0 is never below
+    /// a standard of 80 (the shortlist, Art. 7): 79.996 shows as 79.99.
+    static func score(_ value: Double) -> String {
+        guard value.isFinite else { return "\(value)" }
+        var hundredths = (value * 100).rounded()
+        // Rounded up: one hundredth less is at most the score, whatever the binary rounding.
+        for _ in 0..<2 where hundredths / 100 > value { hundredths -= 1 }
+        return String(hundredths / 100)
     }
 
     /// `value` rounded to `digits` decimals; whole amounts beyond 10¹⁵ yuan (a log-normal draw

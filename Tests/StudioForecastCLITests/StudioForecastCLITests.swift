@@ -169,6 +169,35 @@ struct StudioForecastCLITests {
     }
 }
 
+@Suite("trace with an applicant list")
+struct ListedTraceTests {
+    @Test("List ids and Chinese names appear whole in the trace, and a score shown at the shortlist is not below it")
+    func listedLabels() throws {
+        let path = try CommandLine.scenarioFile(
+            """
+            start_year: 2026
+            horizon_years: 1
+            quota:
+              per_year: 1
+            applicants:
+              list: applicants.csv
+            selection:
+              shortlist_score: 80
+            """)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let list = """
+            id,name,channel,quality,leader,team,facilities,projects,demonstration,base
+            NC-2026-001,洪城工匠张三劳模创新工作室,,88,true,true,true,true,true,true
+            NC-2026-002,Smith Jones Lab,,79.996,true,true,true,true,true,true
+            """
+        try Data(list.utf8).write(to: folder.appendingPathComponent("applicants.csv"))
+        let result = try CommandLine.run(["trace", path, "--replication", "1"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("NC-2026-001 洪城工匠张三劳模创新工作室  applied: score 88.0, rank 1, named"))
+        #expect(result.output.contains("NC-2026-002 Smith Jones Lab  applied: score 79.99, below the shortlist"))
+    }
+}
+
 @Suite("Every shipped scenario, end to end")
 struct ShippedScenarioRunTests {
     @Test("run succeeds on each shipped scenario", arguments: Fixtures.shippedScenarioNames)

@@ -18,6 +18,17 @@ struct SpreadsheetAndExplanationTests {
         #expect(ChineseLabels.metric("tranche_2") == "第2笔补助")
     }
 
+    @Test("first_breach_year's Chinese heading says it is this year's first breach, not a year")
+    func firstBreachHeading() throws {
+        // 0 or 1 per replication, as 年度超预算 is: its mean is the chance this year is the first breach.
+        #expect(ChineseLabels.metric("first_breach_year") == "当年首次超预算")
+        let scenario = try Fixtures.shippedScenario("tight-budget").with { $0.simulation.replications = 50 }
+        let files = ForecastFiles(forecast: try MonteCarloEngine(scenario: scenario).run(threads: 1))
+        let header = files.summaryCSV(labels: .zh).split(separator: "\n")[0]
+        #expect(header.contains("年度超预算_均值,期内曾超预算_均值,当年首次超预算_均值"))
+        #expect(!header.contains("年份_"))
+    }
+
     @Test("The progress line shows the share done, the rate and the time left")
     func progressLine() {
         let line = ProgressBar.line(done: 12_288, total: 20_000, elapsed: 2)
@@ -34,6 +45,65 @@ struct SpreadsheetAndExplanationTests {
         #expect(text.contains("连续 2 次不合格撤销命名并摘牌（第十一条）"))
         #expect(text.contains("第十二条第三款") && text.contains("第十五条") && text.contains("年度预算 800 万元"))
         #expect(lines.filter { !$0.contains("第") && !$0.contains("预算") && !$0.contains("情景") }.isEmpty)
+    }
+
+    /// A scenario whose quota, pass probabilities and budget change by year, with its own
+    /// skill-upgrade amounts and fraud by applicants.
+    static let yearByYear = """
+        start_year: 2026
+        horizon_years: 3
+        quota:
+          per_year: [5, 6, 7]
+        assessment:
+          pass_probability:
+            in_cycle: [0.93, 0.9, 0.88, 0.85]
+        applicants:
+          pool: 10
+        subsidies:
+          training:
+            upgrades_per_studio_year:
+              senior: 1
+            amounts_yuan:
+              senior: 2500
+        fraud:
+          detection_probability: 0.01
+          applicant_detection_probability: 0.02
+        budget:
+          annual_yuan: [8000000, 8500000, 9000000]
+        existing_studios:
+          - named_year: 2025
+            count: 2
+            tranches_paid: 1
+            subsidies_paid_yuan: 45000
+        """
+
+    @Test("explain labels lists with their years, prints the scenario's amounts and names applicant fraud, in Chinese")
+    func explainYearByYearChinese() throws {
+        let lines = ScenarioExplanation(scenario: try Fixtures.scenario(Self.yearByYear)).lines()
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("年度创建任务数量（名额）：2026 年 5 个，2027 年 6 个，2028 年 7 个（第七条）"))
+        #expect(text.contains("考评合格概率：补助周期第 2 年 93%，第 3 年 90%，第 4 年 88%，第 5 年 85%，周期后 95%"))
+        #expect(text.contains("高级工 2500 元") && text.contains("首席技师 2 万元") && !text.contains("500–20000"))
+        #expect(text.contains("已拨付的补助资金全部收回（含第十二条补助）（第十五条）"))
+        #expect(text.contains("申报工作室弄虚作假：每年发现概率 2%，取消申评资格并永久不得再次申报（第十五条）"))
+        #expect(text.contains("年度预算 2026 年 800 万元，2027 年 850 万元，2028 年 900 万元"))
+        #expect(text.contains("每个已获第十二条补助 4.5 万元"))
+        // Art. 6 (units with an establishment are not eligible) is not modelled.
+        #expect(!text.contains("第六条"))
+        #expect(lines.filter { !$0.contains("第") && !$0.contains("预算") && !$0.contains("情景") }.isEmpty)
+    }
+
+    @Test("explain --lang en labels lists with their years and prints the scenario's amounts")
+    func explainYearByYearEnglish() throws {
+        let scenario = try Fixtures.scenario(Self.yearByYear)
+        let text = ScenarioExplanation(scenario: scenario, language: .en).lines().joined(separator: "\n")
+        #expect(text.contains("Annual quota of namings: 5 in 2026, 6 in 2027, 7 in 2028 (Art. 7)"))
+        #expect(text.contains("93% in cycle year 2, 90% in cycle year 3, 88% in cycle year 4, 85% in cycle year 5, 95% after the cycle"))
+        #expect(text.contains("senior 2,500 yuan") && !text.contains("500–20,000"))
+        #expect(text.contains("Fraud by a candidate: found with probability 2% a year"))
+        #expect(text.contains("all the subsidy funds paid to it are recovered"))
+        #expect(text.contains("Annual budget 8,000,000 yuan in 2026, 8,500,000 yuan in 2027, 9,000,000 yuan in 2028"))
+        #expect(!text.contains("Art. 2, 6"))
     }
 
     @Test("explain --lang en says it in English")

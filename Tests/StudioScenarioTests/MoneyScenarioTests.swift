@@ -88,4 +88,23 @@ struct MoneyScenarioTests {
             of: "  recover: all", with: "  recover: all\n  applicant_detection_probability: 0.01")
         #expect(errors(yaml).map(\.keyPath) == ["fraud.applicant_detection_probability"])
     }
+
+    @Test("Everything paid is recovered by default (Art. 15); recover: grant keeps the tranches only")
+    func recoveryDefault() throws {
+        let unset = moneyYAML.replacingOccurrences(of: "  recover: all\n", with: "")
+        #expect(try Fixtures.scenario(unset).fraud.recover == .all)
+        let grant = moneyYAML.replacingOccurrences(of: "  recover: all", with: "  recover: grant")
+        #expect(try Fixtures.scenario(grant).fraud.recover == .grant)
+    }
+
+    @Test("Studios named before the forecast may declare the Art. 12 subsidies paid to each of them")
+    func subsidiesPaidBefore() throws {
+        let group = "existing_studios:\n  - named_year: 2025\n    count: 2\n    tranches_paid: 1\n"
+        let declared = try Fixtures.scenario(moneyYAML + "\n" + group + "    subsidies_paid_yuan: 45000\n")
+        #expect(declared.existingStudios.map(\.subsidiesPaidYuan) == [45_000])
+        #expect(try Fixtures.scenario(moneyYAML + "\n" + group).existingStudios.map(\.subsidiesPaidYuan) == [0])
+        let negative = errors(moneyYAML + "\n" + group + "    subsidies_paid_yuan: -1\n")
+        #expect(negative.map(\.keyPath) == ["existing_studios[0].subsidies_paid_yuan"])
+        #expect(negative.first?.line == 38)
+    }
 }

@@ -26,11 +26,11 @@ struct ScenarioOverrideTests {
             overrides: [
                 ScenarioOverride(keyPath: "quota.per_year", value: "7"),
                 ScenarioOverride(keyPath: "programme.tranche_shares", value: "[0.25,0.25,0.25,0.25]"),
-                ScenarioOverride(keyPath: "fraud.recover", value: "all"),
+                ScenarioOverride(keyPath: "fraud.recover", value: "grant"),
             ])
         #expect(scenario.quotaPerYear == Array(repeating: 7, count: 10))
         #expect(scenario.grantRules.trancheShares == [0.25, 0.25, 0.25, 0.25])
-        #expect(scenario.fraud.recover == .all)
+        #expect(scenario.fraud.recover == .grant)
         #expect(scenario.applicants?.pool == 12)
         do {
             _ = try loader.load(path: path, overrides: [ScenarioOverride(keyPath: "selection.shortlist_score", value: "120")])

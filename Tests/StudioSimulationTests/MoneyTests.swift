@@ -91,6 +91,19 @@ struct FraudTests {
         #expect(forecast.summary(year: 2026, metric: "net_outflow")?[.max] == -6_000_000)
     }
 
+    @Test(
+        "Subsidies declared as paid before the forecast are recovered with the grant under recover: all",
+        arguments: [(FraudParameters.Recovery.all, 20 * 350_000.0), (.grant, 20 * 300_000.0)])
+    func subsidiesPaidBeforeRecovered(_ recover: FraudParameters.Recovery, clawback expected: Double) throws {
+        var scenario = moneyScenario(fraud: FraudParameters(detectionProbability: 1, recover: recover), replications: 20)
+        scenario.existingStudios[0].subsidiesPaidYuan = 50_000
+        let forecast = try MonteCarloEngine(scenario: scenario).run(threads: 1)
+        let clawback = try #require(forecast.summary(year: 2026, metric: "clawback"))
+        #expect(clawback[.min] == expected && clawback[.max] == expected)
+        let exact = try ExactEvaluator(scenario: scenario).evaluate()
+        #expect(exact.summary(year: 2026, metric: "clawback")?[.mean] == expected)
+    }
+
     @Test("The clawback is exactly what the studio was paid, by the trace", arguments: [FraudParameters.Recovery.grant, .all])
     func clawbackMatchesPayments(_ recover: FraudParameters.Recovery) throws {
         let subsidies = SubsidyParameters(

@@ -26,7 +26,13 @@ struct MergeCommand: ParsableCommand {
     @Flag(help: "Replace the files of a non-empty output folder.")
     var force = false
 
+    func validate() throws {
+        try ForecastOutput.validate(out: out)
+    }
+
     func run() throws {
+        // A named output folder is checked before the shards are read.
+        if out != nil { _ = try ForecastOutput.folder(out, default: "", force: force) }
         var manifests: [ShardFiles.Manifest] = []
         for folder in folders {
             do {
@@ -58,8 +64,7 @@ struct MergeCommand: ParsableCommand {
         let scenario = try ScenarioInput(scenario: first.scenarioPath).load().with {
             $0.simulation = SimulationSettings(replications: first.replications, seed: first.seed, generator: first.generator)
         }
-        let folder = OutputDirectory(path: out ?? "out/\(scenario.name)-merged")
-        try ForecastOutput.checkEmpty(folder, force: force)
+        let folder = try ForecastOutput.folder(out, default: "\(scenario.name)-merged", force: force)
         let started = Date()
         let blocks = manifests.flatMap(\.blocks)
         let cells = MonteCarloEngine(scenario: scenario).cellCount

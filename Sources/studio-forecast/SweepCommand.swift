@@ -30,7 +30,11 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Replace the files of a non-empty output folder.")
     var force = false
 
+    @Flag(help: "Show no progress bar.")
+    var quiet = false
+
     func validate() throws {
+        try ForecastOutput.validate(out: out)
         guard (1...2).contains(settings.count) else { throw ValidationError("give one or two --set KEY=V1,V2,...") }
         for setting in settings where ScenarioOverride.alternatives(setting) == nil {
             throw ValidationError("--set \(setting): expected KEY=V1,V2,... such as quota.per_year=4,5,6")
@@ -47,10 +51,11 @@ struct SweepCommand: ParsableCommand {
                 $0.name = "\(base.name) \(point.map(\.description).joined(separator: " "))"
             }
         }
-        let folder = OutputDirectory(path: out ?? "out/sweep-\(base.name)")
-        try ForecastOutput.checkEmpty(folder, force: force)
+        let folder = try ForecastOutput.folder(out, default: "sweep-\(base.name)", force: force)
         let started = Date()
-        let comparison = try ComparisonEngine(scenarios: scenarios).run(threads: simulation.threadCount)
+        let bar = ProgressBar(total: scenarios[0].simulation.replications, quiet: quiet)
+        let comparison = try ComparisonEngine(scenarios: scenarios).run(threads: simulation.threadCount, progress: bar.update)
+        bar.finish()
         let csv = ComparisonFiles.sweepCSV(
             keys: axes.map { $0[0].keyPath }, points: points.map { $0.map(\.value) }, comparison: comparison)
         try ForecastOutput.write(

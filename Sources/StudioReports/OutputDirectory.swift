@@ -77,6 +77,8 @@ public struct OutputDirectory: Sendable {
     ///
     /// - Throws: ``OutputError`` when the folder is not empty without `force`, or a file cannot be written.
     public func write(_ files: [(name: String, contents: String)], force: Bool) throws(OutputError) {
+        OutputSignalGuard.writeLock.lock()
+        defer { OutputSignalGuard.writeLock.unlock() }
         try prepare(force: force)
         let manager = FileManager.default
         let token = "\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"

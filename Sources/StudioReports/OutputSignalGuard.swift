@@ -20,6 +20,9 @@ enum OutputSignalGuard {
         static let heldBack = 100
     }
 
+    /// Serialises writes within the process: the phase and the handler are process-wide.
+    static let writeLock = NSLock()
+
     /// The current phase, or a held-back signal.
     private static let phase = Atomic<Int>(Phase.idle)
     /// The files the handler removes when a signal arrives while the temporaries are written.

@@ -36,8 +36,26 @@ struct SweepCommand: ParsableCommand {
     func validate() throws {
         try ForecastOutput.validate(out: out)
         guard (1...2).contains(settings.count) else { throw ValidationError("give one or two --set KEY=V1,V2,...") }
-        for setting in settings where ScenarioOverride.alternatives(setting) == nil {
-            throw ValidationError("--set \(setting): expected KEY=V1,V2,... such as quota.per_year=4,5,6")
+        for setting in settings {
+            guard let alternatives = ScenarioOverride.alternatives(setting) else {
+                throw ValidationError("--set \(setting): expected KEY=V1,V2,... such as quota.per_year=4,5,6")
+            }
+            // The values are repeated in sweep.csv: none may start a spreadsheet formula (CSV injection).
+            for value in alternatives.map(\.value) where Self.startsFormula(value) {
+                throw ValidationError(
+                    "--set \(setting): the value '\(value)' starts with a character a spreadsheet reads as a formula; write numbers plainly, such as 5 for +5")
+            }
+        }
+    }
+
+    /// Whether a spreadsheet would read a cell holding `value` as a formula: it starts with `=`,
+    /// `+`, `@`, a tab or a carriage return, or with `-` without being a plain number.
+    static func startsFormula(_ value: String) -> Bool {
+        guard let first = value.unicodeScalars.first else { return false }
+        switch first {
+        case "=", "+", "@", "\t", "\r": return true
+        case "-": return Double(value) == nil
+        default: return false
         }
     }
 

@@ -207,3 +207,23 @@ struct QuietAndNotebookTests {
         #expect(printed == out.standardizedFileURL.path)
     }
 }
+
+@Suite("sweep refuses --set values a spreadsheet would read as formulas")
+struct SweepFormulaTests {
+    @Test(
+        "A formula-like value is a bad argument (64); a plain negative number is not one",
+        arguments: [
+            ("quota.per_year=+5 #|cmd", 64), ("quota.per_year=2,@x", 64), ("reporting.discount_rate=-1+1", 64),
+            ("reporting.discount_rate=0,0.01", 0),
+            // A negative number is no formula: it reaches the scenario's own check (the rate's range).
+            ("reporting.discount_rate=0,-0.01", 1),
+        ])
+    func formulaValues(_ setting: String, _ status: Int32) throws {
+        let scenario = try CommandLine.scenarioFile(namedScenario("small"))
+        let out = try Fixtures.temporaryDirectory().appendingPathComponent("out")
+        let result = try CommandLine.run(["sweep", scenario, "--set", setting, "--replications", "50", "--out", out.path])
+        #expect(result.status == status, "\(result.errors)")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("sweep.csv").path) == (status == 0))
+        #expect(result.errors.contains("a spreadsheet reads as a formula") == (status == 64), "\(result.errors)")
+    }
+}

@@ -28,14 +28,18 @@ public struct OutputDirectory: Sendable {
     /// directly in `root`.
     ///
     /// - Throws: ``OutputError/outsideRoot(_:root:)`` when it would not.
-    public static func defaultFolder(_ leaf: String, under root: String = "out") throws(OutputError) -> OutputDirectory {
+    public static func defaultFolder(_ leaf: String, under root: String = "out") throws(OutputError)
+        -> OutputDirectory
+    {
         let path = (root as NSString).appendingPathComponent(leaf)
         guard !leaf.isEmpty, leaf != ".", leaf != "..", !leaf.contains("/"), !leaf.contains("\0") else {
             throw OutputError.outsideRoot(path, root: root)
         }
         let resolvedRoot = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath()
         let resolved = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
-        guard resolved.deletingLastPathComponent().path == resolvedRoot.path, resolved.lastPathComponent == leaf else {
+        guard resolved.deletingLastPathComponent().path == resolvedRoot.path,
+            resolved.lastPathComponent == leaf
+        else {
             throw OutputError.outsideRoot(path, root: root)
         }
         return OutputDirectory(path: path)
@@ -86,7 +90,9 @@ public struct OutputDirectory: Sendable {
         func full(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
         let folders = Set(journal.entries.map { (full($0.final) as NSString).deletingLastPathComponent })
         do {
-            for folder in folders.sorted() { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            for folder in folders.sorted() {
+                try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
         } catch {
             throw OutputError.cannotWrite(path, reason: error.localizedDescription)
         }

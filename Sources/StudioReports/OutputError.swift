@@ -16,7 +16,8 @@ public enum OutputError: Error, Sendable, CustomStringConvertible {
     /// One line naming the path.
     public var description: String {
         switch self {
-        case .notEmpty(let path): return "\(path): the output folder is not empty; give --force to replace its files"
+        case .notEmpty(let path):
+            return "\(path): the output folder is not empty; give --force to replace its files"
         case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
         case .emptyPath: return "the output folder's name is empty"
         case .notAFolder(let path): return "\(path): is a file, not a folder; give another output folder"

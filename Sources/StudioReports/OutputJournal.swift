@@ -52,7 +52,8 @@ struct OutputJournal: Sendable {
     /// Whether a name in the folder is one of the hidden files a write leaves only while it runs.
     static func isLeftover(_ name: String) -> Bool {
         name == committedName || name == pendingName
-            || (name.hasPrefix(".") && name.contains(marker) && (name.hasSuffix(".tmp") || name.hasSuffix(".old")))
+            || (name.hasPrefix(".") && name.contains(marker)
+                && (name.hasSuffix(".tmp") || name.hasSuffix(".old")))
     }
 
     // MARK: - Reading
@@ -70,7 +71,8 @@ struct OutputJournal: Sendable {
                 break
             }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            let entry = fields.count == 3 ? Entry(temporary: fields[0], final: fields[1], setAside: fields[2]) : nil
+            let entry =
+                fields.count == 3 ? Entry(temporary: fields[0], final: fields[1], setAside: fields[2]) : nil
             guard let entry, isSafe(entry) else {
                 if complete { return nil }
                 continue
@@ -87,14 +89,17 @@ struct OutputJournal: Sendable {
         guard names.allSatisfy(isRelativeInside) else { return false }
         let folder = (entry.final as NSString).deletingLastPathComponent
         return [entry.temporary, entry.setAside].allSatisfy { name in
-            (name as NSString).deletingLastPathComponent == folder && isLeftover((name as NSString).lastPathComponent)
+            (name as NSString).deletingLastPathComponent == folder
+                && isLeftover((name as NSString).lastPathComponent)
         }
     }
 
     /// A relative path whose every component is a plain name (no `..`, no empty component).
     private static func isRelativeInside(_ path: String) -> Bool {
         guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0") else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
+            $0 != "" && $0 != "." && $0 != ".."
+        }
     }
 
     // MARK: - Recovery
@@ -107,16 +112,21 @@ struct OutputJournal: Sendable {
         let committed = path(committedName)
         let pending = path(pendingName)
         if POSIXFile.exists(committed) {
-            let text = FileManager.default.contents(atPath: committed).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            let text =
+                FileManager.default.contents(atPath: committed).map { String(decoding: $0, as: UTF8.self) }
+                ?? ""
             guard let journal = parse(text, complete: true) else {
-                throw OutputError.damagedJournal(committed, reason: "it is incomplete or names files outside the folder")
+                throw OutputError.damagedJournal(
+                    committed, reason: "it is incomplete or names files outside the folder")
             }
             try journal.rollForward(in: folder)
             try POSIXFile.remove(pending)
             try POSIXFile.remove(committed)
             POSIXFile.syncFolder(folder)
         } else if POSIXFile.exists(pending) {
-            let text = FileManager.default.contents(atPath: pending).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            let text =
+                FileManager.default.contents(atPath: pending).map { String(decoding: $0, as: UTF8.self) }
+                ?? ""
             let journal = parse(text, complete: false) ?? OutputJournal(entries: [])
             try journal.rollBack(in: folder)
             try POSIXFile.remove(pending)

@@ -61,9 +61,10 @@ enum OutputSignalGuard {
         var earlier = sigset_t()
         pthread_sigmask(SIG_BLOCK, &blocked, &earlier)
         // A handler on another thread may have begun removing the temporaries: let it end the process.
-        while !phase.compareExchange(expected: Phase.writing, desired: Phase.committing, ordering: .sequentiallyConsistent)
-            .exchanged
-        {
+        while !phase.compareExchange(
+            expected: Phase.writing, desired: Phase.committing, ordering: .sequentiallyConsistent
+        )
+        .exchanged {
             pause()
         }
         freeRemovable()
@@ -83,7 +84,8 @@ enum OutputSignalGuard {
 
     /// Ends a write that failed before its commit: the handlers are put back.
     static func abandonWriting() {
-        _ = phase.compareExchange(expected: Phase.writing, desired: Phase.idle, ordering: .sequentiallyConsistent)
+        _ = phase.compareExchange(
+            expected: Phase.writing, desired: Phase.idle, ordering: .sequentiallyConsistent)
         restoreHandlers()
         freeRemovable()
     }
@@ -108,7 +110,10 @@ enum OutputSignalGuard {
         while true {
             let current = phase.load(ordering: .sequentiallyConsistent)
             if current == Phase.writing {
-                guard phase.compareExchange(expected: current, desired: Phase.aborting, ordering: .sequentiallyConsistent)
+                guard
+                    phase.compareExchange(
+                        expected: current, desired: Phase.aborting, ordering: .sequentiallyConsistent
+                    )
                     .exchanged
                 else { continue }
                 if let list = removable {
@@ -118,7 +123,8 @@ enum OutputSignalGuard {
             } else if current == Phase.committing {
                 guard
                     phase.compareExchange(
-                        expected: current, desired: Phase.heldBack + Int(signal), ordering: .sequentiallyConsistent
+                        expected: current, desired: Phase.heldBack + Int(signal),
+                        ordering: .sequentiallyConsistent
                     ).exchanged
                 else { continue }
                 return

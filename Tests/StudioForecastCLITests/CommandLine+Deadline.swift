@@ -16,7 +16,8 @@ extension CommandLine {
     /// Runs `program` (the tool by default) with `arguments` in `folder`, stopping it after
     /// `deadline` seconds; standard output is discarded.
     static func run(
-        _ arguments: [String], program: URL = executable, in folder: URL = Fixtures.packageRoot, deadline: Double
+        _ arguments: [String], program: URL = executable, in folder: URL = Fixtures.packageRoot,
+        deadline: Double
     ) throws -> TimedResult {
         let process = Process()
         process.executableURL = program

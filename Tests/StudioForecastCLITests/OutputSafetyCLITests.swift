@@ -29,7 +29,8 @@ private func makeUnwritable(_ folder: URL) throws -> () -> Void {
         chattr.arguments = ["+i", folder.path]
         try chattr.run()
         chattr.waitUntilExit()
-        try #require(chattr.terminationStatus == 0, "chattr +i is needed to make a folder unwritable for root")
+        try #require(
+            chattr.terminationStatus == 0, "chattr +i is needed to make a folder unwritable for root")
         return {
             let undo = Process()
             undo.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
@@ -66,7 +67,8 @@ private enum WritingCommand: String, CaseIterable, CustomTestStringConvertible {
 struct ScenarioNameCLITests {
     @Test(
         "A name that is a path is refused by every command, and nothing is written anywhere",
-        arguments: ["../../escaped", "..", "/../../x"], ["run", "compare", "sweep", "sensitivity", "validate"])
+        arguments: ["../../escaped", "..", "/../../x"],
+        ["run", "compare", "sweep", "sensitivity", "validate"])
     func pathNames(_ name: String, _ command: String) throws {
         let top = try Fixtures.temporaryDirectory()
         let work = top.appendingPathComponent("a/b")
@@ -110,7 +112,9 @@ struct EarlyRefusalTests {
             command.arguments(scenario: scenario) + command.huge + ["--out", file.path], deadline: 30)
         #expect(!result.timedOut && result.seconds < 3, "took \(result.seconds) s")
         #expect(result.status == 1)
-        #expect(result.errors == "studio-forecast: \(file.path): is a file, not a folder; give another output folder\n")
+        #expect(
+            result.errors
+                == "studio-forecast: \(file.path): is a file, not a folder; give another output folder\n")
         #expect(try String(contentsOf: file, encoding: .utf8) == "keep")
     }
 
@@ -120,10 +124,13 @@ struct EarlyRefusalTests {
         let file = try Fixtures.temporaryDirectory().appendingPathComponent("a-file")
         try Data("keep".utf8).write(to: file)
         let result = try CommandLine.run(
-            command.arguments(scenario: scenario) + command.huge + ["--out", file.path + "/deeper/out"], deadline: 30)
+            command.arguments(scenario: scenario) + command.huge + ["--out", file.path + "/deeper/out"],
+            deadline: 30)
         #expect(!result.timedOut && result.seconds < 3, "took \(result.seconds) s")
         #expect(result.status == 1)
-        #expect(result.errors.contains("is a file, not a folder") && result.errors.split(separator: "\n").count == 1)
+        #expect(
+            result.errors.contains("is a file, not a folder")
+                && result.errors.split(separator: "\n").count == 1)
     }
 
     @Test("An unwritable output folder is refused at once", arguments: WritingCommand.allCases)
@@ -134,11 +141,14 @@ struct EarlyRefusalTests {
         let undo = try makeUnwritable(locked)
         defer { undo() }
         let result = try CommandLine.run(
-            command.arguments(scenario: scenario) + command.huge + ["--out", locked.appendingPathComponent("out").path],
+            command.arguments(scenario: scenario) + command.huge + [
+                "--out", locked.appendingPathComponent("out").path,
+            ],
             deadline: 30)
         #expect(!result.timedOut && result.seconds < 3, "took \(result.seconds) s")
         #expect(result.status == 1)
-        #expect(result.errors.hasPrefix("studio-forecast: \(locked.path): cannot write: "), "\(result.errors)")
+        #expect(
+            result.errors.hasPrefix("studio-forecast: \(locked.path): cannot write: "), "\(result.errors)")
         #expect(result.errors.split(separator: "\n").count == 1)
     }
 
@@ -158,7 +168,8 @@ struct EarlyRefusalTests {
     @Test("An empty --out is a bad argument (exit 64)", arguments: WritingCommand.allCases)
     fileprivate func emptyOut(_ command: WritingCommand) throws {
         let scenario = try CommandLine.scenarioFile(namedScenario("small"))
-        let result = try CommandLine.run(command.arguments(scenario: scenario) + command.huge + ["--out", ""], deadline: 30)
+        let result = try CommandLine.run(
+            command.arguments(scenario: scenario) + command.huge + ["--out", ""], deadline: 30)
         #expect(!result.timedOut && result.seconds < 3, "took \(result.seconds) s")
         #expect(result.status == 64)
         #expect(result.errors.contains("--out: the output folder's name is empty"), "\(result.errors)")
@@ -171,7 +182,10 @@ struct QuietAndNotebookTests {
         "compare, sweep, sensitivity and solve-quota accept --quiet",
         arguments: [
             ["compare", "S", "S"], ["sweep", "S", "--set", "quota.per_year=2,3"], ["sensitivity", "S"],
-            ["solve-quota", "S", "--budget-breach-max", "0.5", "--annual-budget", "3000000", "--max-quota", "4"],
+            [
+                "solve-quota", "S", "--budget-breach-max", "0.5", "--annual-budget", "3000000", "--max-quota",
+                "4",
+            ],
         ])
     func quiet(_ template: [String]) throws {
         let scenario = try CommandLine.scenarioFile(namedScenario("small"))
@@ -183,17 +197,22 @@ struct QuietAndNotebookTests {
         #expect(result.errors.isEmpty, "\(result.errors)")
     }
 
-    @Test("export-notebook binds a folder whose name holds a newline and quotes, and the binding runs in Python")
+    @Test(
+        "export-notebook binds a folder whose name holds a newline and quotes, and the binding runs in Python"
+    )
     func notebookStrangeFolder() throws {
         let out = try Fixtures.temporaryDirectory().appendingPathComponent("we\"ird\nna'me \\ 名")
-        let run = try CommandLine.run(["run", Fixtures.scenarioPath("nanchang-baseline"), "--replications", "100", "--out", out.path])
+        let run = try CommandLine.run([
+            "run", Fixtures.scenarioPath("nanchang-baseline"), "--replications", "100", "--out", out.path,
+        ])
         #expect(run.status == 0, "\(run.errors)")
         let export = try CommandLine.run(["export-notebook", out.path])
         #expect(export.status == 0, "\(export.errors)")
         let data = try Data(contentsOf: out.appendingPathComponent("forecast.ipynb"))
         let notebook = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let cells = try #require(notebook["cells"] as? [[String: Any]])
-        let binding = try #require(cells.compactMap { $0["source"] as? String }.first { $0.contains("RUN_DIR = ") })
+        let binding = try #require(
+            cells.compactMap { $0["source"] as? String }.first { $0.contains("RUN_DIR = ") })
         let python = Process()
         python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         python.arguments = ["python3", "-c", binding + "\nimport sys\nsys.stdout.write(str(RUN_DIR))"]
@@ -213,7 +232,8 @@ struct SweepFormulaTests {
     @Test(
         "A formula-like value is a bad argument (64); a plain negative number is not one",
         arguments: [
-            ("quota.per_year=+5 #|cmd", 64), ("quota.per_year=2,@x", 64), ("reporting.discount_rate=-1+1", 64),
+            ("quota.per_year=+5 #|cmd", 64), ("quota.per_year=2,@x", 64),
+            ("reporting.discount_rate=-1+1", 64),
             ("reporting.discount_rate=0,0.01", 0),
             // A negative number is no formula: it reaches the scenario's own check (the rate's range).
             ("reporting.discount_rate=0,-0.01", 1),
@@ -221,9 +241,14 @@ struct SweepFormulaTests {
     func formulaValues(_ setting: String, _ status: Int32) throws {
         let scenario = try CommandLine.scenarioFile(namedScenario("small"))
         let out = try Fixtures.temporaryDirectory().appendingPathComponent("out")
-        let result = try CommandLine.run(["sweep", scenario, "--set", setting, "--replications", "50", "--out", out.path])
+        let result = try CommandLine.run([
+            "sweep", scenario, "--set", setting, "--replications", "50", "--out", out.path,
+        ])
         #expect(result.status == status, "\(result.errors)")
-        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("sweep.csv").path) == (status == 0))
-        #expect(result.errors.contains("a spreadsheet reads as a formula") == (status == 64), "\(result.errors)")
+        #expect(
+            FileManager.default.fileExists(atPath: out.appendingPathComponent("sweep.csv").path)
+                == (status == 0))
+        #expect(
+            result.errors.contains("a spreadsheet reads as a formula") == (status == 64), "\(result.errors)")
     }
 }

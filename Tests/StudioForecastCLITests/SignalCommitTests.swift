@@ -11,7 +11,8 @@ enum Strace {
     /// Whether strace can trace here (it cannot where ptrace is not permitted).
     static let works: Bool = {
         guard let program else { return false }
-        let probe = try? CommandLine.run(["-f", "-o", "/dev/null", "/bin/true"], program: program, deadline: 30)
+        let probe = try? CommandLine.run(
+            ["-f", "-o", "/dev/null", "/bin/true"], program: program, deadline: 30)
         return probe.map { $0.status == 0 && !$0.signalled } ?? false
     }()
 }
@@ -32,12 +33,14 @@ private struct Sets: Sendable {
     static let shared: Sets? = {
         guard let top = try? Fixtures.temporaryDirectory(),
             let scenario = try? CommandLine.scenarioFile(
-                "name: small\nstart_year: 2026\nhorizon_years: 3\nsimulation:\n  replications: 200\nquota:\n  per_year: 2\n")
+                "name: small\nstart_year: 2026\nhorizon_years: 3\nsimulation:\n  replications: 200\nquota:\n  per_year: 2\n"
+            )
         else { return nil }
         let earlier = top.appendingPathComponent("earlier")
         let later = top.appendingPathComponent("later")
         for (folder, seed) in [(earlier, "1"), (later, "2")] {
-            guard let result = try? CommandLine.run(["run", scenario, "--seed", seed, "--out", folder.path]), result.status == 0
+            guard let result = try? CommandLine.run(["run", scenario, "--seed", seed, "--out", folder.path]),
+                result.status == 0
             else { return nil }
         }
         return Sets(scenario: scenario, earlier: earlier, later: later)
@@ -51,8 +54,9 @@ private struct Sets: Sendable {
             Self.deterministic.allSatisfy { name in
                 FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
                     == FileManager.default.contents(atPath: reference.appendingPathComponent(name).path)
-            } && (try? String(contentsOf: folder.appendingPathComponent("run.json"), encoding: .utf8))?
-                .contains("\"seed\": \(seed),") == true
+            }
+                && (try? String(contentsOf: folder.appendingPathComponent("run.json"), encoding: .utf8))?
+                    .contains("\"seed\": \(seed),") == true
         }
         if same(earlier, seed: "1") { return "earlier" }
         if same(later, seed: "2") { return "later" }
@@ -67,11 +71,16 @@ private struct Sets: Sendable {
     }
 
     /// The new run over `folder` with `--force`, under strace sending `signal` at the `step`-th `call`.
-    func interruptedRun(_ folder: URL, call: String, signal: String, step: Int) throws -> CommandLine.TimedResult {
+    func interruptedRun(_ folder: URL, call: String, signal: String, step: Int) throws
+        -> CommandLine.TimedResult
+    {
         let program = try #require(Strace.program)
         return try CommandLine.run(
-            ["-f", "-o", "/dev/null", "-e", "inject=\(call):signal=\(signal):when=\(step)", CommandLine.executable.path,
-             "run", scenario, "--seed", "2", "--out", folder.path, "--force"],
+            [
+                "-f", "-o", "/dev/null", "-e", "inject=\(call):signal=\(signal):when=\(step)",
+                CommandLine.executable.path,
+                "run", scenario, "--seed", "2", "--out", folder.path, "--force",
+            ],
             program: program, deadline: 120)
     }
 }
@@ -83,22 +92,30 @@ private let temporarySteps = 1...6
 
 @Suite(
     "Real signals at every step of the output commit",
-    .enabled(if: Strace.works, "strace cannot run here (missing, or ptrace not permitted); make test installs it"))
+    .enabled(
+        if: Strace.works, "strace cannot run here (missing, or ptrace not permitted); make test installs it"))
 struct SignalCommitTests {
-    @Test("SIGINT or SIGTERM at any rename of the commit: the new set, complete, exit 130 or 143", arguments: ["INT", "TERM"], renameSteps)
+    @Test(
+        "SIGINT or SIGTERM at any rename of the commit: the new set, complete, exit 130 or 143",
+        arguments: ["INT", "TERM"], renameSteps)
     func signalDuringRenames(_ signal: String, _ step: Int) throws {
         let sets = try #require(Sets.shared)
         let folder = try sets.folderWithEarlierSet()
         let result = try sets.interruptedRun(folder, call: "rename", signal: signal, step: step)
-        #expect(!result.signalled && result.status == (signal == "INT" ? 130 : 143), "\(result.status) \(result.errors)")
+        #expect(
+            !result.signalled && result.status == (signal == "INT" ? 130 : 143),
+            "\(result.status) \(result.errors)")
         #expect(sets.which(folder) == "later", "\(everything(in: folder))")
     }
 
-    @Test("A signal after the last rename finds the run done: the new set, exit 0", arguments: ["INT", "TERM", "KILL"])
+    @Test(
+        "A signal after the last rename finds the run done: the new set, exit 0",
+        arguments: ["INT", "TERM", "KILL"])
     func signalAfterCommit(_ signal: String) throws {
         let sets = try #require(Sets.shared)
         let folder = try sets.folderWithEarlierSet()
-        let result = try sets.interruptedRun(folder, call: "rename", signal: signal, step: renameSteps.upperBound + 1)
+        let result = try sets.interruptedRun(
+            folder, call: "rename", signal: signal, step: renameSteps.upperBound + 1)
         #expect(result.status == 0, "\(result.errors)")
         #expect(sets.which(folder) == "later")
     }
@@ -110,7 +127,9 @@ struct SignalCommitTests {
         let sets = try #require(Sets.shared)
         let folder = try sets.folderWithEarlierSet()
         let result = try sets.interruptedRun(folder, call: "fsync", signal: signal, step: step)
-        #expect(!result.signalled && result.status == (signal == "INT" ? 130 : 143), "\(result.status) \(result.errors)")
+        #expect(
+            !result.signalled && result.status == (signal == "INT" ? 130 : 143),
+            "\(result.status) \(result.errors)")
         #expect(sets.which(folder) == "earlier", "\(everything(in: folder))")
     }
 
@@ -122,13 +141,17 @@ struct SignalCommitTests {
         let folder = try sets.folderWithEarlierSet()
         let killed = try sets.interruptedRun(folder, call: "rename", signal: "KILL", step: step)
         #expect(killed.signalled && killed.status == SIGKILL)
-        #expect(sets.which(folder) == nil, "a kill mid-commit leaves the journal's hidden files until the next command")
+        #expect(
+            sets.which(folder) == nil,
+            "a kill mid-commit leaves the journal's hidden files until the next command")
         let next = try CommandLine.run(["run", sets.scenario, "--out", folder.path], deadline: 120)
         #expect(next.status == 1 && next.errors.contains("the output folder is not empty"), "\(next.errors)")
         #expect(sets.which(folder) == (step == 1 ? "earlier" : "later"), "\(everything(in: folder))")
     }
 
-    @Test("SIGKILL while the temporaries are written: the next command restores the earlier set", arguments: temporarySteps)
+    @Test(
+        "SIGKILL while the temporaries are written: the next command restores the earlier set",
+        arguments: temporarySteps)
     func killDuringTemporaries(_ step: Int) throws {
         let sets = try #require(Sets.shared)
         let folder = try sets.folderWithEarlierSet()
@@ -146,7 +169,8 @@ struct SignalCommitTests {
         let killed = try sets.interruptedRun(folder, call: "fsync", signal: "KILL", step: 3)
         #expect(killed.signalled)
         #expect(everything(in: folder).allSatisfy { $0.hasPrefix(".") }, "\(everything(in: folder))")
-        let next = try CommandLine.run(["run", sets.scenario, "--seed", "2", "--out", folder.path], deadline: 120)
+        let next = try CommandLine.run(
+            ["run", sets.scenario, "--seed", "2", "--out", folder.path], deadline: 120)
         #expect(next.status == 0, "\(next.errors)")
         #expect(sets.which(folder) == "later", "\(everything(in: folder))")
     }

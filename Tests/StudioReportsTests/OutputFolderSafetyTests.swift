@@ -5,7 +5,10 @@ import _TestSupport
 
 /// The files of a small write, name and contents.
 private func files(_ tag: String) -> [(name: String, contents: String)] {
-    [("forecast.csv", "forecast \(tag)\n"), ("summary.csv", "summary \(tag)\n"), ("base/forecast.csv", "base \(tag)\n")]
+    [
+        ("forecast.csv", "forecast \(tag)\n"), ("summary.csv", "summary \(tag)\n"),
+        ("base/forecast.csv", "base \(tag)\n"),
+    ]
 }
 
 /// Every name under `folder`, hidden ones included, relative to it.
@@ -19,13 +22,17 @@ private func text(_ folder: URL, _ name: String) -> String? {
 
 @Suite("The output folder: inside out/, checked early, all or nothing")
 struct OutputFolderSafetyTests {
-    @Test("A default folder is one name directly inside its root", arguments: ["nanchang-baseline", "南昌 基线", "a..b"])
+    @Test(
+        "A default folder is one name directly inside its root",
+        arguments: ["nanchang-baseline", "南昌 基线", "a..b"])
     func defaultFolderInside(_ leaf: String) throws {
         let root = try Fixtures.temporaryDirectory().appendingPathComponent("out").path
         #expect(try OutputDirectory.defaultFolder(leaf, under: root).path == root + "/" + leaf)
     }
 
-    @Test("A default folder that would lie outside its root is refused", arguments: ["..", "../x", "a/../../b", "", ".", "a/b"])
+    @Test(
+        "A default folder that would lie outside its root is refused",
+        arguments: ["..", "../x", "a/../../b", "", ".", "a/b"])
     func defaultFolderOutside(_ leaf: String) throws {
         let root = try Fixtures.temporaryDirectory().appendingPathComponent("out").path
         #expect(throws: OutputError.self) { try OutputDirectory.defaultFolder(leaf, under: root) }
@@ -47,7 +54,9 @@ struct OutputFolderSafetyTests {
         let file = top.appendingPathComponent("file")
         try Data("x".utf8).write(to: file)
         #expect(throws: OutputError.self) { try OutputDirectory(path: file.path).prepare(force: true) }
-        #expect(throws: OutputError.self) { try OutputDirectory(path: file.path + "/below").prepare(force: true) }
+        #expect(throws: OutputError.self) {
+            try OutputDirectory(path: file.path + "/below").prepare(force: true)
+        }
         #expect(throws: OutputError.self) { try OutputDirectory(path: "").prepare(force: true) }
         #expect(throws: OutputError.self) { try OutputDirectory(path: top.path).prepare(force: false) }
         try OutputDirectory(path: top.path).prepare(force: true)
@@ -63,7 +72,10 @@ struct OutputFolderSafetyTests {
         #expect(throws: OutputError.self) { try output.write(files("B"), force: false) }
         #expect(text(folder, "forecast.csv") == "forecast A\n")
         try output.write(files("B"), force: true)
-        #expect(everything(in: folder) == ["base", "base/forecast.csv", "forecast.csv", "notes.txt", "summary.csv"])
+        #expect(
+            everything(in: folder) == [
+                "base", "base/forecast.csv", "forecast.csv", "notes.txt", "summary.csv",
+            ])
         #expect(text(folder, "base/forecast.csv") == "base B\n" && text(folder, "notes.txt") == "mine")
     }
 
@@ -94,9 +106,13 @@ struct OutputFolderSafetyTests {
         }
         lines.append("end")
         let journal = committed ? ".studio-forecast-journal" : ".studio-forecast-journal.pending"
-        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent(journal))
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(
+            to: folder.appendingPathComponent(journal))
         for (source, destination) in steps.prefix(renames) {
-            #expect(rename(folder.appendingPathComponent(source).path, folder.appendingPathComponent(destination).path) == 0)
+            #expect(
+                rename(
+                    folder.appendingPathComponent(source).path,
+                    folder.appendingPathComponent(destination).path) == 0)
         }
         return folder
     }
@@ -106,15 +122,23 @@ struct OutputFolderSafetyTests {
         let folder = try Self.interruptedWrite(committed: true, renames: renames)
         try OutputDirectory(path: folder.path).prepare(force: true)
         #expect(everything(in: folder) == ["base", "base/forecast.csv", "forecast.csv", "summary.csv"])
-        #expect(["forecast.csv", "summary.csv", "base/forecast.csv"].allSatisfy { text(folder, $0)?.hasSuffix("B\n") == true })
+        #expect(
+            ["forecast.csv", "summary.csv", "base/forecast.csv"].allSatisfy {
+                text(folder, $0)?.hasSuffix("B\n") == true
+            })
     }
 
-    @Test("After a kill before the commit point, the next touch removes the temporaries and keeps the earlier set")
+    @Test(
+        "After a kill before the commit point, the next touch removes the temporaries and keeps the earlier set"
+    )
     func rollBack() throws {
         let folder = try Self.interruptedWrite(committed: false, renames: 0)
         #expect(throws: OutputError.self) { try OutputDirectory(path: folder.path).prepare(force: false) }
         #expect(everything(in: folder) == ["base", "base/forecast.csv", "forecast.csv", "summary.csv"])
-        #expect(["forecast.csv", "summary.csv", "base/forecast.csv"].allSatisfy { text(folder, $0)?.hasSuffix("A\n") == true })
+        #expect(
+            ["forecast.csv", "summary.csv", "base/forecast.csv"].allSatisfy {
+                text(folder, $0)?.hasSuffix("A\n") == true
+            })
     }
 
     @Test("A journal naming files outside the folder is refused, and nothing outside is touched")
@@ -123,8 +147,10 @@ struct OutputFolderSafetyTests {
         let folder = top.appendingPathComponent("run")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data("victim".utf8).write(to: top.appendingPathComponent("victim.txt"))
-        try Data(".x.studio-forecast-1.tmp".utf8).write(to: folder.appendingPathComponent(".x.studio-forecast-1.tmp"))
-        let journal = "studio-forecast output journal 1\n.x.studio-forecast-1.tmp\t../victim.txt\t.x.studio-forecast-1.old\nend\n"
+        try Data(".x.studio-forecast-1.tmp".utf8).write(
+            to: folder.appendingPathComponent(".x.studio-forecast-1.tmp"))
+        let journal =
+            "studio-forecast output journal 1\n.x.studio-forecast-1.tmp\t../victim.txt\t.x.studio-forecast-1.old\nend\n"
         try Data(journal.utf8).write(to: folder.appendingPathComponent(".studio-forecast-journal"))
         #expect(throws: OutputError.self) { try OutputDirectory(path: folder.path).prepare(force: true) }
         #expect(text(top, "victim.txt") == "victim")

@@ -17,7 +17,10 @@ private func scenario(named line: String) -> String {
 struct ScenarioNameTests {
     @Test(
         "Names of letters of any script, digits, '_', '-', '.' and spaces are accepted",
-        arguments: ["nanchang-baseline", "南昌 基线 2026", "v1.2_final", "Ñandú a.b", "प्रयोग", String(repeating: "名", count: 80)])
+        arguments: [
+            "nanchang-baseline", "南昌 基线 2026", "v1.2_final", "Ñandú a.b", "प्रयोग",
+            String(repeating: "名", count: 80),
+        ])
     func accepted(_ name: String) throws {
         let loaded = try Fixtures.scenario(scenario(named: "name: \"\(name)\""))
         #expect(loaded.name == name)
@@ -61,7 +64,9 @@ struct ScenarioNameTests {
         #expect {
             _ = try ScenarioLoader().load(path: path)
         } throws: { error in
-            guard let errors = error as? ScenarioErrors, let problem = errors.errors.first else { return false }
+            guard let errors = error as? ScenarioErrors, let problem = errors.errors.first else {
+                return false
+            }
             return errors.errors.count == 1 && problem.keyPath == "name" && problem.line != nil
                 && problem.message.contains("add a name: key")
         }

@@ -1,12 +1,12 @@
 # StudioForecast: two commands do everything.
 #   make forecast   installs GSL if missing, builds in release mode, runs the baseline scenario
-#   make test       installs GSL, Chromium and the notebook environment if missing, builds, runs every test
-#                   and a 30-second fuzz smoke of each reader of user files (what CI runs)
+#   make test       installs GSL, Chromium, strace and the notebook environment if missing, builds, runs every
+#                   test and a 30-second fuzz smoke of each reader of user files (what CI runs)
 
 SWIFT ?= swift
 SCENARIO ?= scenarios/nanchang-baseline.yaml
 
-.PHONY: forecast test deps browser notebooks build benchmark clean fuzz fuzz-build fuzz-smoke fuzz-run
+.PHONY: forecast test deps browser strace notebooks build benchmark clean fuzz fuzz-build fuzz-smoke fuzz-run
 
 # GSL (libgsl-dev) and pkg-config come from Debian; install them only when missing.
 deps:
@@ -26,6 +26,15 @@ browser:
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	fi
 
+# The output folder's fault tests send real signals at each step of a commit with strace, from Debian.
+strace:
+	@if ! command -v strace >/dev/null 2>&1; then \
+		echo "Installing strace with apt-get for the output folder's signal tests..."; \
+		if [ "$$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq strace >/dev/null; \
+	fi
+
 # The notebook test runs the notebook headless in a virtual environment of pinned versions.
 NOTEBOOK_ENV = .venv-notebooks
 notebooks: $(NOTEBOOK_ENV)/.installed
@@ -40,7 +49,7 @@ forecast: deps
 	.build/release/studio-forecast run $(SCENARIO) --force
 
 # The command-line tests run the built tool, so build it before testing.
-test: deps browser notebooks
+test: deps browser strace notebooks
 	$(SWIFT) build
 	$(SWIFT) test --disable-xctest
 	@$(MAKE) --no-print-directory fuzz-smoke

@@ -82,5 +82,6 @@ public final class ReplicationsFile {
     public func discard() {
         try? handle.close()
         try? FileManager.default.removeItem(atPath: temporaryPath)
+        OutputSignalGuard.abandonWriting()
     }
 }

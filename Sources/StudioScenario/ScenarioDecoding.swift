@@ -18,7 +18,19 @@ struct ScenarioDecoding {
     mutating func decode(_ root: Node) -> Scenario? {
         guard let top = reader.mapping(root, at: "", allowed: Self.topKeys) else { return nil }
         var scenario = Scenario(name: defaultName)
-        if let node = top["name"], let name = reader.string(node, at: "name") { scenario.name = name }
+        if let node = top["name"] {
+            if let name = reader.string(node, at: "name") {
+                if let problem = ScenarioName.problem(with: name) {
+                    reader.report(problem, at: "name", node: node)
+                } else {
+                    scenario.name = name
+                }
+            }
+        } else if let problem = ScenarioName.problem(with: defaultName) {
+            reader.report(
+                "missing, and the file's name cannot serve as the name (\(problem)); add a name: key",
+                at: "name", node: root)
+        }
         guard let startNode = top["start_year"] else {
             reader.report("missing; give the first forecast year", at: "start_year", node: root)
             return nil

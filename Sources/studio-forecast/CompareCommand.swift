@@ -35,15 +35,25 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "Replace the files of a non-empty output folder.")
     var force = false
 
+    @Flag(help: "Show no progress bar.")
+    var quiet = false
+
+    func validate() throws {
+        try ForecastOutput.validate(out: out)
+    }
+
     func run() throws {
         let baseScenario = simulation.apply(to: try ScenarioInput(scenario: base).load())
         let variantScenario = try ScenarioInput(scenario: variant).load()
-        let folder = OutputDirectory(path: out ?? "out/compare-\(baseScenario.name)-vs-\(variantScenario.name)")
-        try ForecastOutput.checkEmpty(folder, force: force)
+        let folder = try ForecastOutput.folder(
+            out, default: "compare-\(baseScenario.name)-vs-\(variantScenario.name)", force: force)
         let started = Date()
         let comparison: Comparison
         do {
-            comparison = try ComparisonEngine(scenarios: [baseScenario, variantScenario]).run(threads: simulation.threadCount)
+            let bar = ProgressBar(total: baseScenario.simulation.replications, quiet: quiet)
+            comparison = try ComparisonEngine(scenarios: [baseScenario, variantScenario]).run(
+                threads: simulation.threadCount, progress: bar.update)
+            bar.finish()
         } catch let error as ComparisonError {
             printError(error.description)
             throw ExitCode(1)

@@ -19,6 +19,14 @@ struct ExportNotebookCommand: ParsableCommand {
 
     func run() throws {
         let manager = FileManager.default
+        let output = OutputDirectory(path: runFolder)
+        do {
+            // Restores a folder left by a killed run, and checks it can be written, before the notebook is made.
+            try output.prepare(force: true)
+        } catch {
+            printError(error.description)
+            throw ExitCode(1)
+        }
         guard manager.fileExists(atPath: (runFolder as NSString).appendingPathComponent("forecast.csv")) else {
             printError("\(runFolder): no forecast.csv; give the output folder of a run")
             throw ExitCode(1)
@@ -50,18 +58,32 @@ struct ExportNotebookCommand: ParsableCommand {
             printError("\(target): already exists; give --force to replace it")
             throw ExitCode(1)
         }
-        let output = try JSONSerialization.data(withJSONObject: notebook, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        do {
-            try output.write(to: URL(fileURLWithPath: target), options: .atomic)
-        } catch {
-            printError("\(target): cannot write: \(error.localizedDescription)")
-            throw ExitCode(1)
-        }
+        let json = try JSONSerialization.data(withJSONObject: notebook, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        try ForecastOutput.write([("forecast.ipynb", String(decoding: json, as: UTF8.self))], to: output, force: true)
         print("Wrote \(target), bound to \(folder)")
     }
 
-    /// A Python string literal.
+    /// A Python string literal of `text`: backslashes, quotes and every control character escaped,
+    /// so that a folder name with a newline or a quote still gives one valid line of Python.
     static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        var literal = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": literal += "\\\\"
+            case "\"": literal += "\\\""
+            case "\n": literal += "\\n"
+            case "\r": literal += "\\r"
+            case "\t": literal += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
+                    || scalar == "\u{2028}" || scalar == "\u{2029}"
+                {
+                    literal += String(format: "\\U%08x", scalar.value)
+                } else {
+                    literal.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return literal + "\""
     }
 }

@@ -43,11 +43,27 @@ enum ForecastOutput {
         }
     }
 
-    /// Refuses a non-empty output folder before any work is done.
-    static func checkEmpty(_ folder: OutputDirectory, force: Bool) throws {
-        if folder.isNonEmpty && !force {
-            printError(OutputError.notEmpty(folder.path).description)
+    /// The output folder, `out` when given and otherwise `out/<leaf>` (checked to lie inside
+    /// `out/`), after checking before any work is done that it can be written: prints why not
+    /// and exits 1. A folder left by a killed run is restored to one complete set first.
+    static func folder(_ out: String?, default leaf: @autoclosure () -> String, force: Bool) throws -> OutputDirectory {
+        do {
+            let folder: OutputDirectory
+            if let out {
+                folder = OutputDirectory(path: out)
+            } else {
+                folder = try OutputDirectory.defaultFolder(leaf())
+            }
+            try folder.prepare(force: force)
+            return folder
+        } catch {
+            printError(error.description)
             throw ExitCode(1)
         }
+    }
+
+    /// Refuses an empty `--out` as a bad argument (exit 64).
+    static func validate(out: String?) throws {
+        if let out, out.isEmpty { throw refuseArgument("--out: the output folder's name is empty; name a folder") }
     }
 }

@@ -30,7 +30,13 @@ struct MergeCommand: ParsableCommand {
     @Flag(help: "Replace the files of a non-empty output folder.")
     var force = false
 
+    func validate() throws {
+        try ForecastOutput.validate(out: out)
+    }
+
     func run() throws {
+        // A named output folder is checked before the shards are read.
+        if out != nil { _ = try ForecastOutput.folder(out, default: "", force: force) }
         let shards: [(file: String, manifest: ShardManifest)]
         do {
             var read: [(file: String, manifest: ShardManifest)] = []
@@ -55,13 +61,12 @@ struct MergeCommand: ParsableCommand {
             $0.simulation = SimulationSettings(replications: first.replications, seed: first.seed, generator: first.generator)
         }
         var merger = ShardMerger(scenario: scenario)
-        let folder = OutputDirectory(path: out ?? "out/\(scenario.name)-merged")
+        let folder = try ForecastOutput.folder(out, default: "\(scenario.name)-merged", force: force)
         let started = Date()
         let replicationFiles = folders.map { ($0 as NSString).appendingPathComponent(ReplicationsFile.name) }
         let exact = replicationFiles.allSatisfy { FileManager.default.fileExists(atPath: $0) }
         do {
             for (file, manifest) in shards { try manifest.checkCells(merger.cellCount, file: file) }
-            try ForecastOutput.checkEmpty(folder, force: force)
             if exact {
                 let header = ReplicationsFile.header(scenario: scenario)
                 for (file, manifest) in shards {

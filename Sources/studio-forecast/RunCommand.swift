@@ -48,6 +48,7 @@ struct RunCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
+        try ForecastOutput.validate(out: out)
         if let precision, !(precision > 0 && precision < 1) {
             throw ValidationError("--precision \(precision) must be between 0 and 1, such as 0.001")
         }
@@ -78,8 +79,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let scenario = simulation.apply(to: try input.load())
-        let folder = OutputDirectory(path: out ?? "out/\(scenario.name)")
-        try ForecastOutput.checkEmpty(folder, force: force)
+        let folder = try ForecastOutput.folder(out, default: scenario.name, force: force)
         let started = Date()
         let threads = simulation.threadCount
         if shard != nil || keepReplications {

@@ -28,14 +28,17 @@ struct SensitivityCommand: ParsableCommand {
     @Flag(help: "Replace the files of a non-empty output folder.")
     var force = false
 
+    @Flag(help: "Show no progress bar.")
+    var quiet = false
+
     func validate() throws {
+        try ForecastOutput.validate(out: out)
         guard step > 0 && step < 1 else { throw ValidationError("--step \(step) must be between 0 and 1") }
     }
 
     func run() throws {
         let base = try input.load()
-        let folder = OutputDirectory(path: out ?? "out/sensitivity-\(base.name)")
-        try ForecastOutput.checkEmpty(folder, force: force)
+        let folder = try ForecastOutput.folder(out, default: "sensitivity-\(base.name)", force: force)
         let replications = simulation.replications ?? min(base.simulation.replications, 2_000)
         let analysis: SensitivityAnalysis
         do {
@@ -48,7 +51,9 @@ struct SensitivityCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let started = Date()
-        let effects = try analysis.run(threads: simulation.threadCount)
+        let bar = ProgressBar(total: replications, quiet: quiet)
+        let effects = try analysis.run(threads: simulation.threadCount, progress: bar.update)
+        bar.finish()
         try ForecastOutput.write(
             [
                 ("sensitivity.csv", ComparisonFiles.sensitivityCSV(effects)),

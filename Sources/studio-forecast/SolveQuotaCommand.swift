@@ -23,6 +23,9 @@ struct SolveQuotaCommand: ParsableCommand {
     @Option(help: "The largest quota tried (at most \(ScenarioLimits.quotaPerYear), the bound of quota.per_year).")
     var maxQuota: Int = 200
 
+    @Flag(help: "Print no line per quota tried on standard error.")
+    var quiet = false
+
     func validate() throws {
         guard budgetBreachMax >= 0 && budgetBreachMax < 1 else {
             throw ValidationError("--budget-breach-max \(budgetBreachMax) must be in [0, 1)")
@@ -49,6 +52,7 @@ struct SolveQuotaCommand: ParsableCommand {
         }
         let started = Date()
         let answer = try solver.solve(threads: simulation.threadCount) { evaluation in
+            guard !quiet else { return }
             FileHandle.standardError.write(
                 Data("  quota \(evaluation.quota): P(breach) \(Self.format(evaluation))\n".utf8))
         }

@@ -30,11 +30,16 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Replace the files of a non-empty output folder.")
     var force = false
 
+    @Flag(help: "Show no progress bar.")
+    var quiet = false
+
     func validate() throws {
+        try ForecastOutput.validate(out: out)
         guard (1...2).contains(settings.count) else { throw refuseArgument("give one or two --set KEY=V1,V2,...") }
         var keyPaths: [String] = []
         for setting in settings {
-            guard let keyPath = ScenarioOverride.alternatives(setting)?.first?.keyPath else {
+            guard let alternatives = ScenarioOverride.alternatives(setting), let keyPath = alternatives.first?.keyPath
+            else {
                 throw refuseArgument("--set \(setting): expected KEY=V1,V2,... such as quota.per_year=4,5,6")
             }
             if let problem = ScenarioOverride.keyPathProblem(keyPath) {
@@ -44,6 +49,22 @@ struct SweepCommand: ParsableCommand {
                 throw refuseArgument("--set: \(keyPath) is given twice; give each key once, with all its values")
             }
             keyPaths.append(keyPath)
+            // The values are repeated in sweep.csv: none may start a spreadsheet formula (CSV injection).
+            for value in alternatives.map(\.value) where Self.startsFormula(value) {
+                throw refuseArgument(
+                    "--set \(setting): the value '\(value)' starts with a character a spreadsheet reads as a formula; write numbers plainly, such as 5 for +5")
+            }
+        }
+    }
+
+    /// Whether a spreadsheet would read a cell holding `value` as a formula: it starts with `=`,
+    /// `+`, `@`, a tab or a carriage return, or with `-` without being a plain number.
+    static func startsFormula(_ value: String) -> Bool {
+        guard let first = value.unicodeScalars.first else { return false }
+        switch first {
+        case "=", "+", "@", "\t", "\r": return true
+        case "-": return Double(value) == nil
+        default: return false
         }
     }
 
@@ -57,10 +78,11 @@ struct SweepCommand: ParsableCommand {
                 $0.name = "\(base.name) \(point.map(\.description).joined(separator: " "))"
             }
         }
-        let folder = OutputDirectory(path: out ?? "out/sweep-\(base.name)")
-        try ForecastOutput.checkEmpty(folder, force: force)
+        let folder = try ForecastOutput.folder(out, default: "sweep-\(base.name)", force: force)
         let started = Date()
-        let comparison = try ComparisonEngine(scenarios: scenarios).run(threads: simulation.threadCount)
+        let bar = ProgressBar(total: scenarios[0].simulation.replications, quiet: quiet)
+        let comparison = try ComparisonEngine(scenarios: scenarios).run(threads: simulation.threadCount, progress: bar.update)
+        bar.finish()
         let csv = ComparisonFiles.sweepCSV(
             keys: axes.map { $0[0].keyPath }, points: points.map { $0.map(\.value) }, comparison: comparison)
         try ForecastOutput.write(

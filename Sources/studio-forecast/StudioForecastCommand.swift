@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `studio-forecast`: forecasts the cost and behaviour of Nanchang's demonstration innovation-studio programme.
 @main
@@ -21,4 +22,24 @@ struct StudioForecastCommand: ParsableCommand {
         ],
         defaultSubcommand: nil
     )
+
+    /// Runs the command line; every problem with the arguments is one line on standard error,
+    /// `studio-forecast: <what is wrong>`, then exit 64, as every other problem is reported.
+    ///
+    /// Help and the version are printed in full, as ArgumentParser prints them.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let status = exitCode(for: error)
+            if status == .success || error is ExitCode { exit(withError: error) }
+            let message = Self.message(for: error)
+                .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }.joined(separator: " ")
+            // A command that refused its arguments itself has printed its line already.
+            if !message.isEmpty { printError(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message) }
+            Foundation.exit(status.rawValue)
+        }
+    }
 }

@@ -28,6 +28,23 @@ struct HostileInputCLITests {
     }
 
     @Test(
+        "A bad argument, caught by the parser or a command's checks, is one line and exit 64",
+        arguments: [
+            (["run", "--replications", "abc"], "'abc' is invalid for '--replications"),
+            (["run", "--threads", "0"], "--threads 0 must be at least 1"),
+            (["run", "--shard", "4/3"], "--shard 4/3"),
+            (["run", "--bogus"], "Unknown option '--bogus'"),
+            (["nosuch"], "Unexpected argument 'nosuch'"),
+        ])
+    func badArgument(_ arguments: [String], _ message: String) throws {
+        let (status, lines) = try refusal(arguments)
+        #expect(status == 64)
+        #expect(lines.count == 1, "\(lines)")
+        #expect(lines.first?.hasPrefix("studio-forecast: ") == true, "\(lines)")
+        #expect(lines.first?.contains(message) == true, "\(lines)")
+    }
+
+    @Test(
         "sweep refuses a key given twice or a malformed key path in one line with exit 64",
         arguments: [
             (["--set", "quota.per_year=4,5", "--set", "quota.per_year=6"], "quota.per_year is given twice"),

@@ -37,8 +37,9 @@ public final class ProgressBar {
         let width = 24
         let share = total > 0 ? min(1, Double(done) / Double(total)) : 1
         let filled = Int((share * Double(width)).rounded(.down))
-        let rate = elapsed > 0 ? Double(done) / elapsed : 0
-        let left = rate > 0 ? Double(total - done) / rate : 0
+        // Bounded, so that a clock that barely moved cannot make a number no integer holds.
+        let rate = elapsed > 0 ? min(Double(done) / elapsed, 1e12) : 0
+        let left = rate > 0 ? min(Double(total - done) / rate, 1e12) : 0
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         return "[\(bar)]  \(grouped(done))/\(grouped(total))  \(grouped(Int(rate)))/s  \(Int(left.rounded(.up))) s left"
     }

@@ -1,4 +1,5 @@
 import Foundation
+import StudioScenario
 
 /// Writes a run's files into one folder all or nothing, also under signals (DESIGN.md, "Writing").
 ///
@@ -68,7 +69,7 @@ public struct OutputDirectory: Sendable {
         // The folder will be made: the nearest existing folder above it must be writable.
         var ancestor = path
         repeat {
-            let parent = (ancestor as NSString).deletingLastPathComponent
+            let parent = FilePath.parent(of: ancestor)
             ancestor = parent.isEmpty ? "." : parent
         } while !POSIXFile.exists(ancestor) && ancestor != "." && ancestor != "/"
         guard POSIXFile.isFolder(ancestor) else { throw OutputError.notAFolder(ancestor) }
@@ -100,7 +101,7 @@ public struct OutputDirectory: Sendable {
         let written = files.map { OutputJournal.entry(final: $0.name, token: token) }
         // A placed file keeps its temporary name, which lies beside its final one.
         let moved = placed.map { file in
-            let folder = (file.name as NSString).deletingLastPathComponent
+            let folder = FilePath.parent(of: file.name)
             let leaf = (file.temporaryPath as NSString).lastPathComponent
             return OutputJournal.Entry(
                 temporary: folder.isEmpty ? leaf : folder + "/" + leaf, final: file.name,
@@ -116,7 +117,7 @@ public struct OutputDirectory: Sendable {
             throw error
         }
         let manager = FileManager.default
-        let folders = Set(journal.entries.map { (full($0.final) as NSString).deletingLastPathComponent })
+        let folders = Set(journal.entries.map { FilePath.parent(of: full($0.final)) })
         do {
             for folder in folders.sorted() {
                 try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -193,7 +194,7 @@ public struct OutputDirectory: Sendable {
         let final = (path as NSString).appendingPathComponent(name)
         do {
             try FileManager.default.createDirectory(
-                atPath: (final as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                atPath: FilePath.parent(of: final), withIntermediateDirectories: true)
         } catch {
             throw OutputError.cannotWrite(path, reason: error.localizedDescription)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import StudioScenario
 
 /// The commit journal of an output folder: which temporary file becomes which final file, and
 /// where the earlier file of that name is set aside meanwhile (DESIGN.md, "Writing").
@@ -40,7 +41,7 @@ struct OutputJournal: Sendable {
 
     /// The hidden names of the temporary and set-aside files of `final`, for one write.
     static func entry(final: String, token: String) -> Entry {
-        let folder = (final as NSString).deletingLastPathComponent
+        let folder = FilePath.parent(of: final)
         let leaf = (final as NSString).lastPathComponent
         func hidden(_ suffix: String) -> String {
             let name = ".\(leaf)\(marker)\(token).\(suffix)"
@@ -87,9 +88,9 @@ struct OutputJournal: Sendable {
     private static func isSafe(_ entry: Entry) -> Bool {
         let names = [entry.temporary, entry.final, entry.setAside]
         guard names.allSatisfy(isRelativeInside) else { return false }
-        let folder = (entry.final as NSString).deletingLastPathComponent
+        let folder = FilePath.parent(of: entry.final)
         return [entry.temporary, entry.setAside].allSatisfy { name in
-            (name as NSString).deletingLastPathComponent == folder
+            FilePath.parent(of: name) == folder
                 && isLeftover((name as NSString).lastPathComponent)
         }
     }

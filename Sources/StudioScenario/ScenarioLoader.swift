@@ -75,7 +75,7 @@ public struct ScenarioLoader: Sendable {
             reader.report("the scenario is empty", at: "", node: nil)
             throw ScenarioErrors(reader.errors)
         }
-        let folder = baseFolder ?? (file as NSString).deletingLastPathComponent
+        let folder = baseFolder ?? FilePath.parent(of: file)
         var decoding = ScenarioDecoding(
             reader: reader, knownGenerators: knownGenerators, defaultName: defaultName,
             baseFolder: folder.isEmpty ? "." : folder)

@@ -111,7 +111,7 @@ extension ScenarioLoader {
         let edited = try ScenarioOverride.apply(overrides, to: text, file: label)
         let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         do {
-            return try load(yaml: edited, file: label, defaultName: stem, baseFolder: (path as NSString).deletingLastPathComponent)
+            return try load(yaml: edited, file: label, defaultName: stem, baseFolder: FilePath.parent(of: path))
         } catch {
             throw ScenarioErrors(
                 error.errors.map { problem in

@@ -70,7 +70,7 @@ struct MergeCommand: ParsableCommand {
             if exact {
                 let header = ReplicationsFile.header(scenario: scenario)
                 for (file, manifest) in shards {
-                    let path = ((file as NSString).deletingLastPathComponent as NSString)
+                    let path = (FilePath.parent(of: file) as NSString)
                         .appendingPathComponent(ReplicationsFile.name)
                     merger.expect(manifest.blocks)
                     try ReplicationsReader.read(path: path, header: header, replications: manifest.range) {

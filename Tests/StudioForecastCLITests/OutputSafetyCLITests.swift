@@ -101,6 +101,22 @@ struct ScenarioNameCLITests {
     }
 }
 
+@Suite("One-character paths, which Foundation's path functions trap on")
+struct ShortPathCLITests {
+    @Test("A scenario file named a, and --out F, run and write as any other names do")
+    func oneCharacterPaths() throws {
+        let work = try Fixtures.temporaryDirectory()
+        try Data(namedScenario("short").utf8).write(to: work.appendingPathComponent("a"))
+        let validate = try CommandLine.run(["validate", "a"], in: work)
+        #expect(validate.status == 0, "\(validate.errors)")
+        let run = try CommandLine.run(["run", "a", "--out", "F", "--quiet"], in: work)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(contents(of: work.appendingPathComponent("F")) == outputFiles)
+        let again = try CommandLine.run(["run", "a", "--out", "F/", "--force", "--quiet"], in: work)
+        #expect(again.status == 0, "\(again.errors)")
+    }
+}
+
 @Suite("Output folder problems are refused before any simulation starts")
 struct EarlyRefusalTests {
     @Test("--out naming a file is refused at once", arguments: WritingCommand.allCases)

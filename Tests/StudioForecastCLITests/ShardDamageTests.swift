@@ -123,7 +123,10 @@ struct ShardDamageTests {
             $0["blocks"] = [Any]()
         },
         .manifest("the seed removed", message: "shard.json: seed: missing") { $0["seed"] = nil },
-        .manifest("an earlier version's sequential layout", message: "shard.json: layout: 'sequential' shards were written by an earlier") {
+        .manifest(
+            "an earlier version's sequential layout",
+            message: "shard.json: layout: 'sequential' shards were written by an earlier"
+        ) {
             $0["layout"] = "sequential"
         },
         .manifest("another tool", message: "shard.json: tool: 'other' is not studio-forecast") { $0["tool"] = "other" },

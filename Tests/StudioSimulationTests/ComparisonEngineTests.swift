@@ -117,7 +117,8 @@ struct KeyedStreamTests {
             $0.simulation = SimulationSettings(replications: 3000, seed: 9, generator: "taus2")
         }
         let taus2 = try MonteCarloEngine(scenario: scenario).run(threads: 2)
-        let mt19937 = try MonteCarloEngine(scenario: scenario.with { $0.simulation.generator = "mt19937" }).run(threads: 2)
+        let mt19937 = try MonteCarloEngine(scenario: scenario.with { $0.simulation.generator = "mt19937" })
+            .run(threads: 2)
         for metric in ["active", "revocations", "cumulative_net_outflow"] {
             let a = try #require(taus2.summary(year: 2035, metric: metric))
             let b = try #require(mt19937.summary(year: 2035, metric: metric))

@@ -137,7 +137,8 @@ struct MonteCarloEngineTests {
         let reference = try MonteCarloEngine(scenario: scenario).run(threads: 1)
         // The shipped scenarios draw from the default generator, taus2; mt19937 is another.
         #expect(scenario.simulation.generator == "taus2")
-        let other = try MonteCarloEngine(scenario: scenario.with { $0.simulation.generator = "mt19937" }).run(threads: 1)
+        let other = try MonteCarloEngine(scenario: scenario.with { $0.simulation.generator = "mt19937" })
+            .run(threads: 1)
         let reseeded = try MonteCarloEngine(scenario: scenario.with { $0.simulation.seed += 1 }).run(threads: 1)
         #expect(other.yearly != reference.yearly)
         #expect(reseeded.yearly != reference.yearly)

@@ -4,6 +4,8 @@ import StudioSimulation
 /// `shard.json`'s keys and value forms. A block is `{"first", "end", "cells"}` with 0-based
 /// replications `first..<end`; a cell is the list `[count, shift, sum, sum of squares, minimum,
 /// maximum]` of ``CellMoments``, each a decimal string or `null` for an infinite extreme.
+/// Earlier versions also wrote a `layout`; a shard whose `layout` is anything but `keyed` drew
+/// its replications differently from every shard run now, and is refused.
 extension ShardManifest: Codable {
     private enum CodingKeys: String, CodingKey {
         case tool
@@ -12,7 +14,13 @@ extension ShardManifest: Codable {
         case seed, generator, layout, replications, shard, shards, blocks
     }
 
+    /// The one `layout` an earlier version wrote whose shards draw as every shard does now.
+    private static let keyedLayoutName = "keyed"
+
     /// Decodes the fields by type; ranges are checked by ``decode(_:file:)``.
+    ///
+    /// - Throws: `DecodingError` for a missing or mistyped field, another tool's file, or an
+    ///   earlier version's shard whose `layout` is not `keyed`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let tool = try container.decode(String.self, forKey: .tool)
@@ -21,24 +29,23 @@ extension ShardManifest: Codable {
                 forKey: .tool, in: container,
                 debugDescription: "'\(tool)' is not \(Self.toolName): not a shard manifest written by run --shard")
         }
-        let layoutName = try container.decode(String.self, forKey: .layout)
-        guard let layout = StreamLayout(rawValue: layoutName) else {
+        if let layout = try container.decodeIfPresent(String.self, forKey: .layout), layout != Self.keyedLayoutName {
             throw DecodingError.dataCorruptedError(
                 forKey: .layout, in: container,
-                debugDescription: "unknown layout '\(layoutName)'; expected one of "
-                    + StreamLayout.allCases.map(\.rawValue).joined(separator: ", "))
+                debugDescription: "'\(layout)' shards were written by an earlier studio-forecast that drew "
+                    + "differently; run the shard again")
         }
         self.init(
             scenarioPath: try container.decode(String.self, forKey: .scenarioPath),
             scenarioSHA256: try container.decode(String.self, forKey: .scenarioSHA256),
             seed: try container.decode(UInt64.self, forKey: .seed),
-            generator: try container.decode(String.self, forKey: .generator), layout: layout,
+            generator: try container.decode(String.self, forKey: .generator),
             replications: try container.decode(Int.self, forKey: .replications),
             shard: try container.decode(Int.self, forKey: .shard), shards: try container.decode(Int.self, forKey: .shards),
             blocks: try container.decode([CodedBlock].self, forKey: .blocks).map(\.block))
     }
 
-    /// Encodes every field, the layout by its name.
+    /// Encodes every field.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(Self.toolName, forKey: .tool)
@@ -46,7 +53,6 @@ extension ShardManifest: Codable {
         try container.encode(scenarioSHA256, forKey: .scenarioSHA256)
         try container.encode(seed, forKey: .seed)
         try container.encode(generator, forKey: .generator)
-        try container.encode(layout.rawValue, forKey: .layout)
         try container.encode(replications, forKey: .replications)
         try container.encode(shard, forKey: .shard)
         try container.encode(shards, forKey: .shards)

@@ -3,7 +3,7 @@ import StudioSimulation
 /// The checks across the shards of one merge.
 extension ShardManifest {
     /// Orders the manifests of a merge by shard, after checking that they are the shards of one
-    /// run: the same scenario file (by SHA-256), seed, generator, layout, replications and
+    /// run: the same scenario file (by SHA-256), seed, generator, replications and
     /// number of shards, each shard 1...N exactly once. Since each manifest's blocks are its
     /// own shard's (``decode(_:file:)``), the blocks then tile the replications exactly once.
     ///
@@ -20,7 +20,6 @@ extension ShardManifest {
                 ("scenario_sha256", manifest.scenarioSHA256, first.manifest.scenarioSHA256),
                 ("seed", String(manifest.seed), String(first.manifest.seed)),
                 ("generator", manifest.generator, first.manifest.generator),
-                ("layout", manifest.layout.rawValue, first.manifest.layout.rawValue),
                 ("replications", String(manifest.replications), String(first.manifest.replications)),
                 ("shards", String(manifest.shards), String(first.manifest.shards)),
             ].filter { $0.1 != $0.2 }
@@ -28,7 +27,7 @@ extension ShardManifest {
                 throw ShardError.manifest(
                     file: file, keyPath: key,
                     message: "\(value) where \(first.file) has \(expected): shard \(manifest.shard) was not run like "
-                        + "shard \(first.manifest.shard); scenario, seed, generator, layout and replications must match")
+                        + "shard \(first.manifest.shard); scenario, seed, generator and replications must match")
             }
         }
         let count = first.manifest.shards

@@ -24,8 +24,6 @@ public struct ShardManifest: Sendable, Hashable {
     public var seed: UInt64
     /// The GSL generator's name.
     public var generator: String
-    /// The stream layout.
-    public var layout: StreamLayout
     /// All replications of the run, every shard's together.
     public var replications: Int
     /// This shard, 1-based.
@@ -37,14 +35,13 @@ public struct ShardManifest: Sendable, Hashable {
 
     /// Creates a manifest.
     public init(
-        scenarioPath: String, scenarioSHA256: String, seed: UInt64, generator: String, layout: StreamLayout,
+        scenarioPath: String, scenarioSHA256: String, seed: UInt64, generator: String,
         replications: Int, shard: Int, shards: Int, blocks: [ShardRunner.Block]
     ) {
         self.scenarioPath = scenarioPath
         self.scenarioSHA256 = scenarioSHA256
         self.seed = seed
         self.generator = generator
-        self.layout = layout
         self.replications = replications
         self.shard = shard
         self.shards = shards

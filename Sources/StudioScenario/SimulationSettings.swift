@@ -7,11 +7,11 @@ public struct SimulationSettings: Sendable, Hashable {
     public var replications: Int
     /// The seed from which every replication's GSL stream is derived.
     public var seed: UInt64
-    /// The GSL generator's name, as `gsl_rng_name` gives it (default `mt19937`).
+    /// The GSL generator's name, as `gsl_rng_name` gives it (default `taus2`).
     public var generator: String
 
     /// Creates settings; the defaults suit a quick look.
-    public init(replications: Int = 10_000, seed: UInt64 = 20_260_101, generator: String = "mt19937") {
+    public init(replications: Int = 10_000, seed: UInt64 = 20_260_101, generator: String = "taus2") {
         self.replications = replications
         self.seed = seed
         self.generator = generator

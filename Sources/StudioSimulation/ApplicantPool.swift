@@ -12,7 +12,7 @@ import StudioScenario
 /// then disqualified for ever); then, for each candidate left, whether it applies and meets the
 /// conditions (one uniform for both, which also gives the random key that orders equal scores;
 /// see `screenAndScore`) and its score noise; then, for each shortlisted studio, its objection
-/// draw. Under the keyed layout each candidate draws all of these from its own stream, so a
+/// draw. Each candidate draws all of these from its own stream, so a
 /// candidate's draws do not depend on the quota or on the other candidates. A draw whose
 /// outcome is certain (an apply probability of 1 with certain conditions, no score noise, no
 /// objections) is not made.

@@ -1,6 +1,6 @@
 public import StudioScenario
 
-/// Runs several scenarios on common random numbers (the keyed layout, ``StreamLayout``) and
+/// Runs several scenarios on common random numbers (keyed streams, ``ReplicationStreams``) and
 /// accumulates, besides each scenario's forecast, the per-replication differences of every
 /// metric the scenarios share against the first scenario.
 ///
@@ -38,7 +38,7 @@ public struct ComparisonEngine: Sendable {
         BlockRunner.run(
             0..<scenarios[0].simulation.replications, threads: threads, into: &total,
             work: { block in
-                var simulators = scenarios.map { ProgrammeSimulator(scenario: $0, layout: .keyed, generator: generator) }
+                var simulators = scenarios.map { ProgrammeSimulator(scenario: $0, generator: generator) }
                 var ledgers = scenarios.map { ReplicationLedger(scenario: $0) }
                 var accumulator = ComparisonAccumulator(scenarios: scenarios)
                 for replication in block {

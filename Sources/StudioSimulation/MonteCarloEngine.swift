@@ -15,13 +15,10 @@ public struct MonteCarloEngine: Sendable {
 
     /// The scenario, whose `simulation` settings give the replications, seed and generator.
     public let scenario: Scenario
-    /// How the replications' draws are laid out over GSL streams.
-    public let layout: StreamLayout
 
     /// Creates an engine for a scenario.
-    public init(scenario: Scenario, layout: StreamLayout = .sequential) {
+    public init(scenario: Scenario) {
         self.scenario = scenario
-        self.layout = layout
     }
 
     /// Runs the scenario's replications, or the slice `replications` of them.
@@ -56,11 +53,10 @@ public struct MonteCarloEngine: Sendable {
     ) throws(UnknownGeneratorError) {
         let generator = try generatorKind()
         let scenario = self.scenario
-        let layout = self.layout
         BlockRunner.run(
             replications, threads: threads, into: &total,
             work: { block in
-                Self.simulate(block, of: scenario, layout: layout, generator: generator, keepingValues: false).accumulator
+                Self.simulate(block, of: scenario, generator: generator, keepingValues: false).accumulator
             },
             fold: { $0.merge($1) }, progress: progress)
     }
@@ -68,10 +64,10 @@ public struct MonteCarloEngine: Sendable {
     /// Simulates one block's replications into a new accumulator, keeping each replication's
     /// values (`ReplicationLedger.allValues`) when asked.
     static func simulate(
-        _ block: Range<Int>, of scenario: Scenario, layout: StreamLayout, generator: RandomGeneratorKind,
+        _ block: Range<Int>, of scenario: Scenario, generator: RandomGeneratorKind,
         keepingValues: Bool
     ) -> (accumulator: ForecastAccumulator, values: [(Int, [Double])]) {
-        var simulator = ProgrammeSimulator(scenario: scenario, layout: layout, generator: generator)
+        var simulator = ProgrammeSimulator(scenario: scenario, generator: generator)
         var ledger = ReplicationLedger(scenario: scenario)
         var accumulator = ForecastAccumulator(catalog: MetricCatalog(scenario: scenario), horizon: scenario.horizonYears)
         var values: [(Int, [Double])] = []
@@ -100,7 +96,7 @@ public struct MonteCarloEngine: Sendable {
     /// - Returns: the replication's ledger and its event log; the ledger equals the one the same
     ///   replication gives inside a full run.
     public func replay(replication: Int) throws(UnknownGeneratorError) -> (ledger: ReplicationLedger, trace: TraceLog) {
-        var simulator = ProgrammeSimulator(scenario: scenario, layout: layout, generator: try generatorKind())
+        var simulator = ProgrammeSimulator(scenario: scenario, generator: try generatorKind())
         var ledger = ReplicationLedger(scenario: scenario)
         let trace = TraceLog()
         simulator.simulate(replication: replication, into: &ledger, trace: trace)

@@ -11,10 +11,9 @@ public import StudioScenario
 /// draws) or by filling the quota, each drawing its own heterogeneity; then the Art. 12
 /// subsidies are drawn for the studios active at the year's end (see `paySubsidies`). Every
 /// assessed studio draws its uniform; fraud and subsidy draws whose outcome is certain (a
-/// probability of 0, a mean of 0) are not made. Under the sequential layout a replication's draws all
-/// come from one GSL stream, in this order; under the keyed layout each studio, candidate and
-/// programme-wide purpose draws from its own stream (``ReplicationStreams``). Either way
-/// replication k is the same in a full run and replayed alone.
+/// probability of 0, a mean of 0) are not made. Each studio, candidate and programme-wide
+/// purpose draws from its own stream (``ReplicationStreams``), so replication k is the same in
+/// a full run, in a comparison and replayed alone.
 public struct ProgrammeSimulator {
     /// One named studio's state during a replication.
     struct Studio {
@@ -61,20 +60,19 @@ public struct ProgrammeSimulator {
     /// Indices of the studios active at the year's end, for attributing awards.
     var activeIndices: [Int] = []
 
-    /// Prepares a simulator that draws from streams of the scenario's generator, laid out by `layout`.
+    /// Prepares a simulator that draws from keyed streams of the scenario's generator.
     ///
     /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
-    public init(scenario: Scenario, layout: StreamLayout = .sequential) throws(UnknownGeneratorError) {
-        self.init(scenario: scenario, layout: layout, generator: try RandomGeneratorKind(named: scenario.simulation.generator))
+    public init(scenario: Scenario) throws(UnknownGeneratorError) {
+        self.init(scenario: scenario, generator: try RandomGeneratorKind(named: scenario.simulation.generator))
     }
 
-    /// Prepares a simulator that draws from streams of `generator` (the scenario's, checked),
-    /// laid out by `layout`.
-    public init(scenario: Scenario, layout: StreamLayout, generator: RandomGeneratorKind) {
+    /// Prepares a simulator that draws from keyed streams of `generator` (the scenario's, checked).
+    public init(scenario: Scenario, generator: RandomGeneratorKind) {
         self.scenario = scenario
         lifecycle = GrantLifecycle(rules: scenario.grantRules)
         passModel = PassProbabilityModel(parameters: scenario.assessment)
-        streams = ReplicationStreams(generator: generator, seed: scenario.simulation.seed, layout: layout)
+        streams = ReplicationStreams(generator: generator, seed: scenario.simulation.seed)
         pool = scenario.applicants.map {
             ApplicantPool(
                 parameters: $0, rules: scenario.selection, rubric: scenario.rubric,

@@ -4,8 +4,8 @@ public import StudioScenario
 /// budget period stays within a limit (`studio-forecast solve-quota`).
 ///
 /// A breach is an annual breach in some year of the first budget period when the scenario sets
-/// an annual budget, and otherwise the period's net outflow above the period budget. Every quota is run on common random numbers (the
-/// keyed layout, same seed), so a larger quota adds studios to the same worlds and the breach
+/// an annual budget, and otherwise the period's net outflow above the period budget. Every quota is run on common random numbers (keyed
+/// streams, same seed), so a larger quota adds studios to the same worlds and the breach
 /// chance rises with the quota; the search doubles the quota until the limit is passed and
 /// then bisects. With an applicant pool a larger quota also changes who waits in the pool, so
 /// the rise is not guaranteed replication by replication; the tests check it on the baseline.
@@ -59,7 +59,7 @@ public struct QuotaSolver: Sendable {
     /// The breach chance at a constant `quota`.
     public func evaluate(quota: Int, threads: Int) throws(UnknownGeneratorError) -> Evaluation {
         let variant = scenario.with { $0.quotaPerYear = Array(repeating: quota, count: $0.horizonYears) }
-        let forecast = try MonteCarloEngine(scenario: variant, layout: .keyed).run(threads: threads)
+        let forecast = try MonteCarloEngine(scenario: variant).run(threads: threads)
         let year = forecast.years[PrecisionTarget.periodEnd(of: scenario)]
         // With an annual budget, the event is an annual breach in the period; otherwise the
         // period's net outflow above the period budget.

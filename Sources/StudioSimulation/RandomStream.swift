@@ -7,7 +7,7 @@ import Foundation
 /// This is the only file that imports GSL. Every random draw of the toolkit goes through a
 /// stream. A stream is a plain handle on a generator that a ``RandomGenerator`` owns, so that
 /// drawing costs no reference counting; it must not outlive that owner. One generator is used
-/// by one worker at a time and re-seeded for each replication (see ``StreamSeeding``); it is
+/// by one worker at a time and re-seeded for each replication (see ``ReplicationStreams``); it is
 /// not safe to share between threads.
 public struct RandomStream {
     let generator: UnsafeMutablePointer<gsl_rng>

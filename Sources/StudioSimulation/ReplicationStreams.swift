@@ -1,13 +1,3 @@
-/// How a replication's draws are laid out over GSL streams.
-public enum StreamLayout: String, Sendable, Hashable, CaseIterable {
-    /// One stream per replication, drawn in a fixed order: the fastest, for single forecasts.
-    case sequential
-    /// One stream per replication and entity (each studio's lifecycle and its subsidies, each
-    /// candidate, each programme-wide purpose): common random numbers, so that two scenarios
-    /// run with the same seed draw the same numbers wherever their worlds coincide.
-    case keyed
-}
-
 /// What a keyed stream is for: a programme-wide purpose or one entity.
 ///
 /// A studio named from the applicant pool is keyed by its identity as a candidate; a studio
@@ -71,72 +61,57 @@ enum StreamKey: Hashable {
     }
 }
 
-/// The GSL streams of one replication, under either layout (see ``StreamLayout``).
-///
-/// Under `sequential`, every key gets the replication's one stream, seeded by
-/// ``StreamSeeding``. Under `keyed`, each key gets a stream of its own, seeded with the low 32
-/// bits of SplitMix64(SplitMix64(SplitMix64(seed) ⊕ replication) ⊕ key): a pure function of
-/// the run's seed, the replication and the key. Streams are allocated once per worker and
-/// re-seeded for each replication, so that a replication's cost is its seeding, not its
-/// allocation.
+/// The GSL streams of one replication: each key gets a stream of its own, seeded with the low
+/// 32 bits of SplitMix64(SplitMix64(SplitMix64(seed) ⊕ replication) ⊕ key), a pure function of
+/// the run's seed, the replication and the key. Every command draws this way, so two scenarios
+/// run with the same seed draw the same numbers wherever their worlds coincide (common random
+/// numbers), and replication k is the same in a full run, a comparison, a shard and a replay.
+/// Streams are allocated once per worker and re-seeded for each replication, so that a
+/// replication's cost is its seeding, not its allocation.
 final class ReplicationStreams {
-    let layout: StreamLayout
     private let generator: RandomGeneratorKind
-    private let seed: UInt64
-    private let seeding: StreamSeeding
+    /// SplitMix64 of the run's seed, mixed with each replication.
+    private let mixedSeed: UInt64
     /// The generators, allocated as keys first need them.
-    private var generators: [RandomGenerator]
-    /// Their streams. The first is also held in a constant: the only stream under `sequential`,
-    /// read without the checks a variable needs.
-    private let first: RandomStream
-    private var streams: [RandomStream]
+    private var generators: [RandomGenerator] = []
+    /// Their streams.
+    private var streams: [RandomStream] = []
     private var used = 0
     private var indices: [StreamKey: Int] = [:]
-    private var replication = 0
+    /// SplitMix64(SplitMix64(seed) ⊕ replication), mixed with each key.
+    private var replicationSeed: UInt64 = 0
 
     /// Prepares the streams of one worker, each a generator of `generator`.
-    init(generator: RandomGeneratorKind, seed: UInt64, layout: StreamLayout) {
-        self.layout = layout
+    init(generator: RandomGeneratorKind, seed: UInt64) {
         self.generator = generator
-        self.seed = seed
-        seeding = StreamSeeding(seed: seed)
-        generators = [RandomGenerator(kind: generator)]
-        first = generators[0].stream
-        streams = [first]
+        mixedSeed = StreamSeeding.splitMix64(seed)
     }
 
     /// Starts replication `replication` (0-based): every key's stream starts afresh.
     func begin(replication: Int) {
-        self.replication = replication
+        replicationSeed = StreamSeeding.splitMix64(mixedSeed ^ UInt64(truncatingIfNeeded: replication))
         used = 0
         indices.removeAll(keepingCapacity: true)
-        if layout == .sequential { first.reseed(seeding.seed(forReplication: replication)) }
     }
 
     /// The index of `key`'s stream, seeding it on first use in this replication.
-    @inline(__always)
     func index(of key: StreamKey) -> Int {
-        layout == .keyed ? keyedIndex(of: key) : 0
-    }
-
-    private func keyedIndex(of key: StreamKey) -> Int {
         if let index = indices[key] { return index }
         if used == streams.count {
-            generators.append(RandomGenerator(kind: generator))
-            streams.append(generators[used].stream)
+            let added = RandomGenerator(kind: generator)
+            generators.append(added)
+            streams.append(added.stream)
         }
         let index = used
         used += 1
-        let mixed = StreamSeeding.splitMix64(
-            StreamSeeding.splitMix64(StreamSeeding.splitMix64(seed) ^ UInt64(replication)) ^ key.bits)
-        streams[index].reseed(UInt32(truncatingIfNeeded: mixed))
+        streams[index].reseed(UInt32(truncatingIfNeeded: StreamSeeding.splitMix64(replicationSeed ^ key.bits)))
         indices[key] = index
         return index
     }
 
     /// The stream at `index`.
     @inline(__always)
-    subscript(index: Int) -> RandomStream { index == 0 ? first : streams[index] }
+    subscript(index: Int) -> RandomStream { streams[index] }
 
     /// `key`'s stream.
     subscript(key: StreamKey) -> RandomStream { streams[index(of: key)] }

@@ -84,7 +84,6 @@ public struct ShardRunner: Sendable {
         shard index: Int, of count: Int, threads: Int, rows: RowEncoder? = nil, write: (Data) -> Void = { _ in }
     ) throws(UnknownGeneratorError) -> Result {
         let scenario = engine.scenario
-        let layout = engine.layout
         let generator = try engine.generatorKind()
         var total = (accumulator: try engine.accumulator(), blocks: [Block](), rows: Data?.none)
         let range = Self.replications(shard: index, of: count, total: scenario.simulation.replications)
@@ -92,7 +91,7 @@ public struct ShardRunner: Sendable {
             range, threads: threads, into: &total,
             work: { block in
                 let result = MonteCarloEngine.simulate(
-                    block, of: scenario, layout: layout, generator: generator, keepingValues: rows != nil)
+                    block, of: scenario, generator: generator, keepingValues: rows != nil)
                 return (
                     result.accumulator, [Block(replications: block, moments: result.accumulator.moments)],
                     rows.map { $0(result.values) }

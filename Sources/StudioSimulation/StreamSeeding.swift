@@ -1,5 +1,7 @@
-/// Derives each replication's GSL seed from the run's seed, so that replication k has the same
-/// stream at any thread count and can be replayed alone.
+/// Mixes seeds for GSL: ``splitMix64(_:)`` derives every keyed stream's seed from the run's
+/// seed, the replication and the key (``ReplicationStreams``); ``seed(forReplication:)`` gives
+/// one seed per replication, for a single stream per replication (no command draws that way
+/// any more).
 ///
 /// `gsl_rng_set` reads only the low 32 bits of a seed. The run's 64-bit seed is mixed by
 /// SplitMix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number generators", 2014)

@@ -13,8 +13,8 @@ struct MergeCommand: ParsableCommand {
         discussion: """
             Means, sd, MCSE, extremes and counts are bit-identical to a single run. Percentiles are \
             exact, and the files identical, when every shard was run with --keep-replications; \
-            otherwise they are left out. Every shard must come from the same scenario file, seed, \
-            generator and layout, and all N shards must be given. Every file read is checked; a \
+            otherwise they are left out. Every shard must come from the same scenario file, seed \
+            and generator, and all N shards must be given. Every file read is checked; a \
             damaged one is named, with the key or line, and nothing is written.
             """)
 

@@ -5,7 +5,6 @@ import StudioScenario
 import StudioSimulation
 
 extension Forecast.Method: ExpressibleByArgument {}
-extension StreamLayout: ExpressibleByArgument {}
 
 /// `studio-forecast run [SCENARIO]`: forecasts a scenario and writes the output files.
 struct RunCommand: ParsableCommand {
@@ -25,9 +24,6 @@ struct RunCommand: ParsableCommand {
 
     @Option(help: "montecarlo (GSL replications) or exact (expected values, no sampling).")
     var method: Forecast.Method = .montecarlo
-
-    @Option(help: "How draws are laid out: sequential (fastest) or keyed (common random numbers, as compare uses).")
-    var layout: StreamLayout = .sequential
 
     @Option(help: "Add replications in batches until the relative MCSE of the period's mean net outflow is at most this (for example 0.001).")
     var precision: Double?
@@ -89,7 +85,7 @@ struct RunCommand: ParsableCommand {
         let forecast: Forecast
         switch method {
         case .montecarlo:
-            let engine = MonteCarloEngine(scenario: scenario, layout: layout)
+            let engine = MonteCarloEngine(scenario: scenario)
             let bar = ProgressBar(
                 total: precision == nil ? scenario.simulation.replications : maxReplications, quiet: quiet)
             if let precision {
@@ -149,7 +145,7 @@ struct RunCommand: ParsableCommand {
         let rows: ShardRunner.RowEncoder? = keepReplications ? { @Sendable rows in ReplicationsFile.rows(rows) } : nil
         let result: ShardRunner.Result
         do {
-            result = try ShardRunner(engine: MonteCarloEngine(scenario: scenario, layout: layout)).run(
+            result = try ShardRunner(engine: MonteCarloEngine(scenario: scenario)).run(
                 shard: index, of: count, threads: threads, rows: rows, write: { data in replications?.append(data) })
         } catch {
             replications?.discard()
@@ -163,7 +159,7 @@ struct RunCommand: ParsableCommand {
                 threads: threads, started: started))
         let manifest = ShardManifest(
             scenarioPath: input.path, scenarioSHA256: SHA256.hexDigest(bytes), seed: scenario.simulation.seed,
-            generator: scenario.simulation.generator, layout: layout, replications: total, shard: index,
+            generator: scenario.simulation.generator, replications: total, shard: index,
             shards: count, blocks: result.blocks)
         var placed: [(name: String, temporaryPath: String)] = []
         do {

@@ -19,9 +19,6 @@ struct TraceCommand: ParsableCommand {
     @Option(help: "The GSL generator. Default: the scenario's.")
     var generator: String?
 
-    @Option(help: "How draws are laid out: sequential (as run) or keyed (as compare, sweep and run --layout keyed).")
-    var layout: StreamLayout = .sequential
-
     func validate() throws {
         if replication < 1 { throw ValidationError("--replication \(replication) must be at least 1") }
         try SimulationOptions.checkGenerator(generator)
@@ -31,7 +28,7 @@ struct TraceCommand: ParsableCommand {
         var scenario = try input.load()
         if let seed { scenario.simulation.seed = seed }
         if let generator { scenario.simulation.generator = generator }
-        let replay = try MonteCarloEngine(scenario: scenario, layout: layout).replay(replication: replication - 1)
+        let replay = try MonteCarloEngine(scenario: scenario).replay(replication: replication - 1)
         let catalog = replay.ledger.catalog
         print("\(scenario.name): replication \(replication), seed \(scenario.simulation.seed), \(scenario.simulation.generator)")
         for (index, year) in scenario.years.enumerated() {

@@ -123,7 +123,12 @@ struct ShardDamageTests {
             $0["blocks"] = [Any]()
         },
         .manifest("the seed removed", message: "shard.json: seed: missing") { $0["seed"] = nil },
-        .manifest("an unknown layout", message: "shard.json: layout: unknown layout 'spiral'") { $0["layout"] = "spiral" },
+        .manifest(
+            "an earlier version's sequential layout",
+            message: "shard.json: layout: 'sequential' shards were written by an earlier"
+        ) {
+            $0["layout"] = "sequential"
+        },
         .manifest("another tool", message: "shard.json: tool: 'other' is not studio-forecast") { $0["tool"] = "other" },
         .manifest("an unknown generator", message: "shard.json: generator: 'nope' is not a GSL generator") {
             $0["generator"] = "nope"

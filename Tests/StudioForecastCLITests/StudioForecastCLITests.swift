@@ -228,6 +228,25 @@ struct AnalystCommandTests {
         #expect(result.output.contains("Δ net outflow mean"))
     }
 
+    @Test("run A gives the same forecast files, byte for byte, as the base/ of compare A B", arguments: [1, 2])
+    func runEqualsCompareBase(threads: Int) throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let run = folder.appendingPathComponent("run")
+        let cmp = folder.appendingPathComponent("cmp")
+        let base = Fixtures.scenarioPath("nanchang-baseline")
+        let common = ["--replications", "1100", "--seed", "31", "--threads", String(threads)]
+        let single = try CommandLine.run(["run", base, "--quiet", "--out", run.path] + common)
+        #expect(single.status == 0, "\(single.errors)")
+        let compared = try CommandLine.run(
+            ["compare", base, Fixtures.scenarioPath("larger-quota"), "--out", cmp.path] + common)
+        #expect(compared.status == 0, "\(compared.errors)")
+        for name in ["forecast.csv", "summary.csv", "cohorts.csv"] {
+            let a = try Data(contentsOf: run.appendingPathComponent(name))
+            let b = try Data(contentsOf: cmp.appendingPathComponent("base").appendingPathComponent(name))
+            #expect(!a.isEmpty && a == b, "\(name) of run and compare's base/ differ")
+        }
+    }
+
     @Test("sweep runs a grid of two keys into sweep.csv, one row per point and year")
     func sweep() throws {
         let out = try Fixtures.temporaryDirectory().appendingPathComponent("sweep")
@@ -353,14 +372,20 @@ struct SensitivityCommandTests {
         #expect(lines.contains { $0.hasPrefix("quota.per_year,10,9,11,") })
     }
 
-    @Test("trace --layout keyed replays a replication as the comparisons draw it")
+    @Test("trace replays a replication with taus2 by default, any generator by name, and no layout option")
     func keyedTrace() throws {
         let path = Fixtures.scenarioPath("nanchang-baseline")
-        let sequential = try CommandLine.run(["trace", path, "--replication", "2"])
-        let keyed = try CommandLine.run(["trace", path, "--replication", "2", "--layout", "keyed"])
-        #expect(sequential.status == 0 && keyed.status == 0)
-        #expect(keyed.output != sequential.output)
-        #expect(keyed.output.contains("== 2035"))
+        let plain = try CommandLine.run(["trace", path, "--replication", "2"])
+        let taus2 = try CommandLine.run(["trace", path, "--replication", "2", "--generator", "taus2"])
+        let mt19937 = try CommandLine.run(["trace", path, "--replication", "2", "--generator", "mt19937"])
+        #expect(plain.status == 0 && taus2.status == 0 && mt19937.status == 0)
+        #expect(plain.output.hasPrefix("nanchang-baseline: replication 2, seed 20260101, taus2\n"))
+        #expect(plain.output == taus2.output)
+        #expect(mt19937.output != taus2.output)
+        #expect(plain.output.contains("== 2035"))
+        let layout = try CommandLine.run(["trace", path, "--replication", "2", "--layout", "keyed"])
+        #expect(layout.status == 64)
+        #expect(layout.errors.contains("--layout"))
     }
 }
 

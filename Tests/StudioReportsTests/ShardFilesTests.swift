@@ -30,7 +30,7 @@ struct ShardFilesTests {
             shard: index, of: 2, threads: 2, rows: { ReplicationsFile.rows($0) }, write: { rows.append($0) })
         let manifest = ShardManifest(
             scenarioPath: "scenarios/a \"quoted\" \\ path.yaml", scenarioSHA256: String(repeating: "ab", count: 32),
-            seed: 3, generator: "mt19937", layout: .sequential, replications: 2500, shard: index, shards: 2,
+            seed: 3, generator: "mt19937", replications: 2500, shard: index, shards: 2,
             blocks: result.blocks)
         return (manifest, rows, scenario)
     }
@@ -49,7 +49,7 @@ struct ShardFilesTests {
         #expect(text.contains("null"))
     }
 
-    @Test("A manifest in the earlier one-line layout reads the same")
+    @Test("A manifest in the earlier one-line layout, naming the keyed stream layout, reads the same")
     func earlierLayout() throws {
         let (manifest, _, _) = try Self.shard(1)
         func number(_ value: Double) -> String { value.isFinite ? "\"\(PlainNumber.format(value))\"" : "null" }
@@ -62,11 +62,20 @@ struct ShardFilesTests {
         }
         let text = """
             {"tool":"studio-forecast","scenario_path":"scenarios/a \\"quoted\\" \\\\ path.yaml","scenario_sha256":"\(manifest.scenarioSHA256)",\
-            "seed":3,"generator":"mt19937","layout":"sequential","replications":2500,"shard":1,"shards":2,
+            "seed":3,"generator":"mt19937","layout":"keyed","replications":2500,"shard":1,"shards":2,
             "blocks":[\(blocks.joined(separator: ",\n"))]}
 
             """
         #expect(try ShardManifest.decode(Data(text.utf8), file: "shard.json") == manifest)
+        // A shard of an earlier version's sequential layout drew differently: merging it with
+        // shards run now would mix two runs, so it is refused.
+        let sequential = text.replacingOccurrences(of: "\"layout\":\"keyed\"", with: "\"layout\":\"sequential\"")
+        #expect(sequential != text)
+        #expect {
+            try ShardManifest.decode(Data(sequential.utf8), file: "shard.json")
+        } throws: { error in
+            "\(error)".contains("layout: 'sequential' shards were written by an earlier studio-forecast")
+        }
     }
 
     @Test(

@@ -32,7 +32,7 @@ struct ComparisonEngineTests {
     @Test("Keyed streams give each scenario the same forecast on 1 and 2 threads, and replay")
     func keyedDeterminism() throws {
         let scenario = try Self.baseline(replications: 1500)
-        let engine = MonteCarloEngine(scenario: scenario, layout: .keyed)
+        let engine = MonteCarloEngine(scenario: scenario)
         let one = try engine.run(threads: 1)
         #expect(try engine.run(threads: 2).yearly == one.yearly)
         let alone = try engine.run(replications: 1100..<1101, threads: 1)
@@ -55,8 +55,8 @@ struct ComparisonEngineTests {
             $0.fraud.recover = .grant
         }
         let six = five.with { $0.quotaPerYear = Array(repeating: 6, count: $0.horizonYears) }
-        let base = try MonteCarloEngine(scenario: five, layout: .keyed).replay(replication: 0).trace.events
-        let variant = try MonteCarloEngine(scenario: six, layout: .keyed).replay(replication: 0).trace.events
+        let base = try MonteCarloEngine(scenario: five).replay(replication: 0).trace.events
+        let variant = try MonteCarloEngine(scenario: six).replay(replication: 0).trace.events
         // Every event of the quota-5 world happens, identically, in the quota-6 world, except the
         // city awards, whose winners are drawn among the active studios.
         func lifecycle(_ events: [TraceEvent]) -> [TraceEvent] {
@@ -79,8 +79,8 @@ struct ComparisonEngineTests {
         let metric = "cumulative_net_outflow"
         let pairedMCSE = try #require(paired.differences[0].cell(year: year, metric: metric)?.summary[.mcse])
         // Independent runs: different seeds, so nothing is shared.
-        let a = try MonteCarloEngine(scenario: five, layout: .keyed).run(threads: 2)
-        let b = try MonteCarloEngine(scenario: try Self.baseline(replications: replications, quota: 6, seed: 7), layout: .keyed)
+        let a = try MonteCarloEngine(scenario: five).run(threads: 2)
+        let b = try MonteCarloEngine(scenario: try Self.baseline(replications: replications, quota: 6, seed: 7))
             .run(threads: 2)
         let mcseA = try #require(a.summary(year: year, metric: metric)?[.mcse])
         let mcseB = try #require(b.summary(year: year, metric: metric)?[.mcse])
@@ -111,16 +111,17 @@ struct KeyedStreamTests {
         #expect(Set(keys.map(\.bits)).count == keys.count)
     }
 
-    @Test("The keyed layout gives the sequential layout's distribution: means and spreads agree")
+    @Test("Keyed streams of taus2 and of mt19937 give the same distribution: means and spreads agree")
     func sameDistribution() throws {
         let scenario = try Fixtures.shippedScenario("nanchang-baseline").with {
             $0.simulation = SimulationSettings(replications: 3000, seed: 9, generator: "taus2")
         }
-        let sequential = try MonteCarloEngine(scenario: scenario, layout: .sequential).run(threads: 2)
-        let keyed = try MonteCarloEngine(scenario: scenario, layout: .keyed).run(threads: 2)
+        let taus2 = try MonteCarloEngine(scenario: scenario).run(threads: 2)
+        let mt19937 = try MonteCarloEngine(scenario: scenario.with { $0.simulation.generator = "mt19937" })
+            .run(threads: 2)
         for metric in ["active", "revocations", "cumulative_net_outflow"] {
-            let a = try #require(sequential.summary(year: 2035, metric: metric))
-            let b = try #require(keyed.summary(year: 2035, metric: metric))
+            let a = try #require(taus2.summary(year: 2035, metric: metric))
+            let b = try #require(mt19937.summary(year: 2035, metric: metric))
             let se = (a[.mcse]! * a[.mcse]! + b[.mcse]! * b[.mcse]!).squareRoot()
             #expect(abs(a[.mean]! - b[.mean]!) <= 4 * se, "\(metric) mean")
             // The sd of n normal-ish values has a standard error of about sd/√(2n).

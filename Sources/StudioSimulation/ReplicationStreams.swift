@@ -85,13 +85,15 @@ final class ReplicationStreams {
     private let seed: UInt64
     private let seeding: StreamSeeding
     /// The generators, allocated as keys first need them.
-    private var generators: [RandomGenerator]
+    // One worker owns these and nothing here is reentrant, so the per-access exclusivity checks
+    // (a third of a keyed seeding's instructions) are turned off for them.
+    @exclusivity(unchecked) private var generators: [RandomGenerator]
     /// Their streams. The first is also held in a constant: the only stream under `sequential`,
     /// read without the checks a variable needs.
     private let first: RandomStream
-    private var streams: [RandomStream]
-    private var used = 0
-    private var indices: [StreamKey: Int] = [:]
+    @exclusivity(unchecked) private var streams: [RandomStream]
+    @exclusivity(unchecked) private var used = 0
+    @exclusivity(unchecked) private var indices = StreamKeyTable()
     private var replication = 0
 
     /// Prepares the streams of one worker, each a generator of `generator`.
@@ -109,7 +111,7 @@ final class ReplicationStreams {
     func begin(replication: Int) {
         self.replication = replication
         used = 0
-        indices.removeAll(keepingCapacity: true)
+        indices.removeAll()
         if layout == .sequential { first.reseed(seeding.seed(forReplication: replication)) }
     }
 
@@ -120,7 +122,8 @@ final class ReplicationStreams {
     }
 
     private func keyedIndex(of key: StreamKey) -> Int {
-        if let index = indices[key] { return index }
+        let bits = key.bits
+        if let index = indices.index(of: key, bits: bits) { return index }
         if used == streams.count {
             generators.append(RandomGenerator(kind: generator))
             streams.append(generators[used].stream)
@@ -128,9 +131,9 @@ final class ReplicationStreams {
         let index = used
         used += 1
         let mixed = StreamSeeding.splitMix64(
-            StreamSeeding.splitMix64(StreamSeeding.splitMix64(seed) ^ UInt64(replication)) ^ key.bits)
+            StreamSeeding.splitMix64(StreamSeeding.splitMix64(seed) ^ UInt64(replication)) ^ bits)
         streams[index].reseed(UInt32(truncatingIfNeeded: mixed))
-        indices[key] = index
+        indices.insert(index, for: key, bits: bits)
         return index
     }
 

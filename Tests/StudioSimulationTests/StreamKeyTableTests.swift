@@ -1,5 +1,6 @@
-@testable import StudioSimulation
 import Testing
+
+@testable import StudioSimulation
 
 @Suite("The keyed layout's table of stream indices")
 struct StreamKeyTableTests {
@@ -22,11 +23,13 @@ struct StreamKeyTableTests {
 
     @Test("Colliding bits still name different keys")
     func collidingBits() {
-        #expect(StreamKey.studioLifecycle(.named(cohort: 0, rank: 1 << 28)).bits
-            == StreamKey.studioLifecycle(.named(cohort: 0, rank: 0)).bits)
+        #expect(
+            StreamKey.studioLifecycle(.named(cohort: 0, rank: 1 << 28)).bits
+                == StreamKey.studioLifecycle(.named(cohort: 0, rank: 0)).bits)
     }
 
-    @Test("It answers as a dictionary cleared each replication would, through growth", arguments: [1, 4, 512])
+    @Test(
+        "It answers as a dictionary cleared each replication would, through growth", arguments: [1, 4, 512])
     func matchesDictionary(capacity: Int) {
         var table = StreamKeyTable(capacity: capacity)
         var draw: UInt64 = 0

@@ -31,7 +31,8 @@ func analystBenchmarks() {
         settings(try ScenarioLoader().load(path: baseline))
     }
 
-    Benchmark("Analyst compare", configuration: configuration(maxIterations: iterations, maxDuration: limit)) {
+    Benchmark("Analyst compare", configuration: configuration(maxIterations: iterations, maxDuration: limit))
+    {
         (benchmark: Benchmark, engine: ComparisonEngine) throws in
         blackHole(try engine.run(threads: 2))
     } setup: {
@@ -41,7 +42,8 @@ func analystBenchmarks() {
         ])
     }
 
-    Benchmark("Analyst sweep 3", configuration: configuration(maxIterations: iterations, maxDuration: limit)) {
+    Benchmark("Analyst sweep 3", configuration: configuration(maxIterations: iterations, maxDuration: limit))
+    {
         (benchmark: Benchmark, engine: ComparisonEngine) throws in
         blackHole(try engine.run(threads: 2))
     } setup: {
@@ -49,26 +51,36 @@ func analystBenchmarks() {
             scenarios: try [4, 5, 6].map { quota in
                 settings(
                     try ScenarioLoader().load(
-                        path: baseline, overrides: [ScenarioOverride(keyPath: "quota.per_year", value: "\(quota)")]))
+                        path: baseline,
+                        overrides: [ScenarioOverride(keyPath: "quota.per_year", value: "\(quota)")]))
             })
     }
 
-    Benchmark("Analyst solve-quota", configuration: configuration(maxIterations: iterations, maxDuration: limit)) {
+    Benchmark(
+        "Analyst solve-quota", configuration: configuration(maxIterations: iterations, maxDuration: limit)
+    ) {
         (benchmark: Benchmark, solver: QuotaSolver) throws in
         let answer = try solver.solve(threads: 2)
-        print("solve-quota: quota \(answer.quota.map(String.init) ?? "none") after \(answer.evaluations.count) runs")
+        print(
+            "solve-quota: quota \(answer.quota.map(String.init) ?? "none") after \(answer.evaluations.count) runs"
+        )
         blackHole(answer)
     } setup: {
         try QuotaSolver(scenario: settings(try ScenarioLoader().load(path: baseline)), limit: 0.05)
     }
 
-    Benchmark("Analyst sensitivity", configuration: configuration(maxIterations: iterations, maxDuration: limit)) {
+    Benchmark(
+        "Analyst sensitivity", configuration: configuration(maxIterations: iterations, maxDuration: limit)
+    ) {
         (benchmark: Benchmark, analysis: SensitivityAnalysis) throws in
         blackHole(try analysis.run(threads: 2))
     } setup: {
-        let analysis = try SensitivityAnalysis(path: baseline, step: 0.1, loader: ScenarioLoader(), prepare: settings)
+        let analysis = try SensitivityAnalysis(
+            path: baseline, step: 0.1, loader: ScenarioLoader(), prepare: settings)
         let moved = analysis.variants.reduce(0) { $0 + ($1.low == nil ? 0 : 1) + ($1.high == nil ? 0 : 1) }
-        print("sensitivity: p = \(analysis.variants.count) parameters, \(moved) moved scenarios beside the base")
+        print(
+            "sensitivity: p = \(analysis.variants.count) parameters, \(moved) moved scenarios beside the base"
+        )
         return analysis
     }
 }

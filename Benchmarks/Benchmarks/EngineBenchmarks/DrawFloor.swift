@@ -55,7 +55,9 @@ struct DrawFloor: Sendable {
     }
 
     /// One replication's draws.
-    private func drawReplication(_ replication: Int, streams: [RandomStream], keyed: Bool, seed: UInt64) -> Double {
+    private func drawReplication(_ replication: Int, streams: [RandomStream], keyed: Bool, seed: UInt64)
+        -> Double
+    {
         let years = 10
         let replicationKey = StreamSeeding.splitMix64(StreamSeeding.splitMix64(seed) ^ UInt64(replication))
         if !keyed { streams[0].reseed(StreamSeeding(seed: seed).seed(forReplication: replication)) }
@@ -68,12 +70,15 @@ struct DrawFloor: Sendable {
             if next >= seeded { next = 0 }
             return chosen
         }
-        @inline(__always) func share(_ total: Int, _ year: Int) -> Int { total * (year + 1) / years - total * year / years }
+        @inline(__always) func share(_ total: Int, _ year: Int) -> Int {
+            total * (year + 1) / years - total * year / years
+        }
         for year in 0..<years {
             if keyed {
                 let end = keyedStreams * (year + 1) / years
                 while seeded < end {
-                    streams[seeded].reseed(UInt32(truncatingIfNeeded: StreamSeeding.splitMix64(replicationKey ^ UInt64(seeded))))
+                    streams[seeded].reseed(
+                        UInt32(truncatingIfNeeded: StreamSeeding.splitMix64(replicationKey ^ UInt64(seeded))))
                     seeded += 1
                 }
             }

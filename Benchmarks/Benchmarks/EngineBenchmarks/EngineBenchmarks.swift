@@ -82,7 +82,8 @@ func engineBenchmark(
     Benchmark(
         name,
         configuration: configuration(
-            maxIterations: maxIterations, maxDuration: maxDuration, extra: [.peakMemoryResident, studioYearsPerSecond])
+            maxIterations: maxIterations, maxDuration: maxDuration,
+            extra: [.peakMemoryResident, studioYearsPerSecond])
     ) { (benchmark: Benchmark, scenario: Scenario) throws in
         let clock = ContinuousClock()
         let start = clock.now
@@ -134,7 +135,8 @@ let benchmarks: @Sendable () -> Void = {
 
     for generator in ["taus2", "mt19937"] {
         for layout in [StreamLayout.keyed, .sequential] {
-            floorPair("benchmark", file: "benchmark.yaml", floor: .benchmark, generator: generator, layout: layout)
+            floorPair(
+                "benchmark", file: "benchmark.yaml", floor: .benchmark, generator: generator, layout: layout)
             floorPair("pool", file: "benchmark-pool.yaml", floor: .pool, generator: generator, layout: layout)
         }
     }
@@ -144,11 +146,13 @@ let benchmarks: @Sendable () -> Void = {
     for replications in [100_000, 1_000_000] {
         Benchmark(
             "Memory baseline \(replications / 1000)k taus2 keyed",
-            configuration: configuration(maxIterations: 1, maxDuration: .seconds(600), extra: [.peakMemoryResident])
+            configuration: configuration(
+                maxIterations: 1, maxDuration: .seconds(600), extra: [.peakMemoryResident])
         ) { (benchmark: Benchmark, scenario: Scenario) throws in
             blackHole(try MonteCarloEngine(scenario: scenario, layout: .keyed).run(threads: 2))
         } setup: {
-            try load(shippedScenarioPath("nanchang-baseline.yaml"), generator: "taus2", replications: replications)
+            try load(
+                shippedScenarioPath("nanchang-baseline.yaml"), generator: "taus2", replications: replications)
         }
     }
 }

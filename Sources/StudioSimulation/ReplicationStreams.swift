@@ -72,12 +72,14 @@ final class ReplicationStreams {
     private let generator: RandomGeneratorKind
     /// SplitMix64 of the run's seed, mixed with each replication.
     private let mixedSeed: UInt64
+    // One worker owns these and nothing here is reentrant, so the per-access exclusivity checks
+    // (a third of a keyed seeding's instructions) are turned off for them.
     /// The generators, allocated as keys first need them.
-    private var generators: [RandomGenerator] = []
+    @exclusivity(unchecked) private var generators: [RandomGenerator] = []
     /// Their streams.
-    private var streams: [RandomStream] = []
-    private var used = 0
-    private var indices: [StreamKey: Int] = [:]
+    @exclusivity(unchecked) private var streams: [RandomStream] = []
+    @exclusivity(unchecked) private var used = 0
+    @exclusivity(unchecked) private var indices = StreamKeyTable()
     /// SplitMix64(SplitMix64(seed) ⊕ replication), mixed with each key.
     private var replicationSeed: UInt64 = 0
 
@@ -91,12 +93,13 @@ final class ReplicationStreams {
     func begin(replication: Int) {
         replicationSeed = StreamSeeding.splitMix64(mixedSeed ^ UInt64(truncatingIfNeeded: replication))
         used = 0
-        indices.removeAll(keepingCapacity: true)
+        indices.removeAll()
     }
 
     /// The index of `key`'s stream, seeding it on first use in this replication.
     func index(of key: StreamKey) -> Int {
-        if let index = indices[key] { return index }
+        let bits = key.bits
+        if let index = indices.index(of: key, bits: bits) { return index }
         if used == streams.count {
             let added = RandomGenerator(kind: generator)
             generators.append(added)
@@ -104,8 +107,8 @@ final class ReplicationStreams {
         }
         let index = used
         used += 1
-        streams[index].reseed(UInt32(truncatingIfNeeded: StreamSeeding.splitMix64(replicationSeed ^ key.bits)))
-        indices[key] = index
+        streams[index].reseed(UInt32(truncatingIfNeeded: StreamSeeding.splitMix64(replicationSeed ^ bits)))
+        indices.insert(index, for: key, bits: bits)
         return index
     }
 

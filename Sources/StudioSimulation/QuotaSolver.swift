@@ -6,10 +6,18 @@ public import StudioScenario
 /// A breach is an annual breach in some year of the first budget period when the scenario sets
 /// an annual budget, and otherwise the period's net outflow above the period budget. Every quota is run on common random numbers (keyed
 /// streams, same seed), so a larger quota adds studios to the same worlds and the breach
-/// chance rises with the quota; the search doubles the quota until the limit is passed and
-/// then bisects. With an applicant pool a larger quota also changes who waits in the pool, so
-/// the rise is not guaranteed replication by replication; the tests check it on the baseline.
+/// chance rises with the quota. The search first brackets the answer cheaply: it doubles the
+/// quota until the limit is passed and then bisects, on the first
+/// 1/``bracketingShare`` of the replications (the same keyed worlds, fewer of them). It then
+/// confirms at the full replications, walking from that candidate (one step, then doubling
+/// steps, then bisecting) until it holds a quota within the limit next to one over it, so the
+/// answer is the one a search at the full replications finds. With an applicant pool a larger
+/// quota also changes who waits in the pool, so the rise is not guaranteed replication by
+/// replication; the tests check it on the baseline.
 public struct QuotaSolver: Sendable {
+    /// The bracketing pass runs the first 1/`bracketingShare` of the replications a quota.
+    public static let bracketingShare = 8
+
     /// The breach chance at one quota, with its Monte Carlo standard error.
     public struct Evaluation: Sendable, Hashable {
         /// The constant annual quota.
@@ -18,10 +26,12 @@ public struct QuotaSolver: Sendable {
         public var probability: Double
         /// Its Monte Carlo standard error.
         public var mcse: Double
+        /// The replications it ran: the scenario's, or the first of them in the bracketing pass.
+        public var replications: Int
     }
 
     /// The answer: the largest quota within the limit (nil when even 0 is not), and the
-    /// evaluations at it and at the next quota up.
+    /// evaluations at it and at the next quota up, both at the scenario's replications.
     public struct Answer: Sendable {
         /// The largest quota within the limit.
         public var quota: Int?
@@ -29,7 +39,8 @@ public struct QuotaSolver: Sendable {
         public var atQuota: Evaluation?
         /// The evaluation at the next quota up, the first over the limit.
         public var nextUp: Evaluation?
-        /// Every quota evaluated, in the order evaluated.
+        /// Every evaluation, in the order made: the bracketing pass's first, then those at the
+        /// scenario's replications (``Evaluation/replications`` tells them apart).
         public var evaluations: [Evaluation]
         /// Whether the search stopped at ``QuotaSolver/maxQuota`` with the chance still within
         /// the limit: then ``quota`` is the cap, not the largest quota within the limit.
@@ -56,34 +67,82 @@ public struct QuotaSolver: Sendable {
         self.maxQuota = maxQuota
     }
 
-    /// The breach chance at a constant `quota`.
+    /// The replications a quota runs in the bracketing pass: the first
+    /// 1/``bracketingShare`` of the scenario's, or 0 (no bracketing pass) when that is none.
+    public var bracketingReplications: Int { scenario.simulation.replications / Self.bracketingShare }
+
+    /// The breach chance at a constant `quota`, over the scenario's replications.
+    ///
+    /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
     public func evaluate(quota: Int, threads: Int) throws(UnknownGeneratorError) -> Evaluation {
+        try evaluate(quota: quota, replications: scenario.simulation.replications, threads: threads)
+    }
+
+    /// The breach chance at a constant `quota`, over the first `replications` of the scenario's
+    /// keyed replications.
+    ///
+    /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
+    public func evaluate(
+        quota: Int, replications: Int, threads: Int
+    ) throws(UnknownGeneratorError) -> Evaluation {
         let variant = scenario.with { $0.quotaPerYear = Array(repeating: quota, count: $0.horizonYears) }
-        let forecast = try MonteCarloEngine(scenario: variant).run(threads: threads)
+        let count = min(max(replications, 0), scenario.simulation.replications)
+        let forecast = try MonteCarloEngine(scenario: variant).run(replications: 0..<count, threads: threads)
         let year = forecast.years[PrecisionTarget.periodEnd(of: scenario)]
         // With an annual budget, the event is an annual breach in the period; otherwise the
         // period's net outflow above the period budget.
         let annual = forecast.summary(year: year, metric: "any_budget_breach")
         let period = forecast.summary(year: year, metric: "cumulative_budget_breach")
         let summary = annual ?? period
-        return Evaluation(quota: quota, probability: summary?[.mean] ?? 0, mcse: summary?[.mcse] ?? 0)
+        return Evaluation(
+            quota: quota, probability: summary?[.mean] ?? 0, mcse: summary?[.mcse] ?? 0, replications: count)
     }
 
-    /// Searches for the largest quota within the limit.
+    /// Searches for the largest quota within the limit: brackets it on the first
+    /// ``bracketingReplications``, then confirms it at the scenario's replications.
+    ///
+    /// - Parameter progress: called with each evaluation as it is made.
+    /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
     public func solve(threads: Int, progress: ((Evaluation) -> Void)? = nil) throws(UnknownGeneratorError) -> Answer {
-        var evaluations: [Int: Evaluation] = [:]
+        let full = scenario.simulation.replications
+        var evaluations: [Int: [Int: Evaluation]] = [:]
         var order: [Evaluation] = []
-        func within(_ quota: Int) throws(UnknownGeneratorError) -> Bool {
-            if let known = evaluations[quota] { return known.probability <= limit }
-            let evaluation = try evaluate(quota: quota, threads: threads)
-            evaluations[quota] = evaluation
+        func within(_ quota: Int, replications: Int) throws(UnknownGeneratorError) -> Bool {
+            if let known = evaluations[replications]?[quota] { return known.probability <= limit }
+            let evaluation = try evaluate(quota: quota, replications: replications, threads: threads)
+            evaluations[replications, default: [:]][quota] = evaluation
             order.append(evaluation)
             progress?(evaluation)
             return evaluation.probability <= limit
         }
-        guard try within(0) else {
-            return Answer(quota: nil, atQuota: nil, nextUp: evaluations[0], evaluations: order)
+        let coarse = bracketingReplications
+        let quota: Int?
+        if coarse > 0 && coarse < full {
+            let candidate = try Self.search(maxQuota: maxQuota) { (quota) throws(UnknownGeneratorError) in
+                try within(quota, replications: coarse)
+            }
+            quota = try Self.confirm(candidate: candidate ?? 0, maxQuota: maxQuota) {
+                (quota) throws(UnknownGeneratorError) in try within(quota, replications: full)
+            }
+        } else {
+            quota = try Self.search(maxQuota: maxQuota) { (quota) throws(UnknownGeneratorError) in
+                try within(quota, replications: full)
+            }
         }
+        let atFull = evaluations[full] ?? [:]
+        guard let quota else {
+            return Answer(quota: nil, atQuota: nil, nextUp: atFull[0], evaluations: order)
+        }
+        return Answer(
+            quota: quota, atQuota: atFull[quota], nextUp: quota < maxQuota ? atFull[quota + 1] : nil,
+            evaluations: order, reachedMaximum: quota == maxQuota)
+    }
+
+    /// The largest quota in 0...`maxQuota` for which `within` holds, assuming it holds up to
+    /// some quota and not above: nil when it fails at 0. Doubles the quota until `within` fails,
+    /// then bisects, and asks about the answer + 1 too (when within `maxQuota`).
+    static func search<E: Error>(maxQuota: Int, within: (Int) throws(E) -> Bool) throws(E) -> Int? {
+        guard try within(0) else { return nil }
         var low = 0
         var high = 1
         while high <= maxQuota, try within(high) {
@@ -91,14 +150,58 @@ public struct QuotaSolver: Sendable {
             high *= 2
         }
         high = min(high, maxQuota + 1)
+        try bisect(low: &low, high: &high, within: within)
+        if high <= maxQuota { _ = try within(high) }
+        return low
+    }
+
+    /// The largest quota in 0...`maxQuota` for which `within` holds (nil when it fails at 0),
+    /// found from a `candidate` thought near it: asks about the candidate, walks up (or down)
+    /// one step, then doubling steps, until `within` changes, then bisects. Under the same
+    /// assumption as ``search(maxQuota:within:)`` it gives the same answer, and it has asked
+    /// about both the answer and the answer + 1 (when within `maxQuota`), or about 0 when nil.
+    static func confirm<E: Error>(
+        candidate: Int, maxQuota: Int, within: (Int) throws(E) -> Bool
+    ) throws(E) -> Int? {
+        let start = min(max(candidate, 0), maxQuota)
+        var step = 1
+        if try within(start) {
+            var low = start
+            while low < maxQuota {
+                let next = min(low + step, maxQuota)
+                if try within(next) {
+                    low = next
+                    step *= 2
+                } else {
+                    var high = next
+                    try bisect(low: &low, high: &high, within: within)
+                    return low
+                }
+            }
+            return low
+        }
+        var high = start
+        while high > 0 {
+            let next = max(high - step, 0)
+            if try within(next) {
+                var low = next
+                try bisect(low: &low, high: &high, within: within)
+                return low
+            }
+            high = next
+            step *= 2
+        }
+        return nil
+    }
+
+    /// Narrows `low` (within) and `high` (not, or one past the cap) until they are adjacent.
+    private static func bisect<E: Error>(
+        low: inout Int, high: inout Int, within: (Int) throws(E) -> Bool
+    ) throws(E) {
         while high - low > 1 {
-            let middle = (low + high) / 2
+            let middle = low + (high - low) / 2
             if try within(middle) { low = middle } else { high = middle }
         }
-        if high <= maxQuota { _ = try within(high) }
-        return Answer(
-            quota: low, atQuota: evaluations[low], nextUp: evaluations[high], evaluations: order,
-            reachedMaximum: low == maxQuota)
     }
 }
 

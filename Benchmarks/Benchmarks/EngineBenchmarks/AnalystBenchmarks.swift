@@ -61,8 +61,12 @@ func analystBenchmarks() {
     ) {
         (benchmark: Benchmark, solver: QuotaSolver) throws in
         let answer = try solver.solve(threads: 2)
+        let replications = solver.scenario.simulation.replications
+        let full = answer.evaluations.count { $0.replications == replications }
         print(
-            "solve-quota: quota \(answer.quota.map(String.init) ?? "none") after \(answer.evaluations.count) runs"
+            "solve-quota: quota \(answer.quota.map(String.init) ?? "none") after "
+                + "\(answer.evaluations.count - full) runs of \(solver.bracketingReplications) replications "
+                + "and \(full) of \(replications)"
         )
         blackHole(answer)
     } setup: {

@@ -53,8 +53,11 @@ struct SolveQuotaCommand: ParsableCommand {
         let started = Date()
         let answer = try solver.solve(threads: simulation.threadCount) { evaluation in
             guard !quiet else { return }
-            FileHandle.standardError.write(
-                Data("  quota \(evaluation.quota): P(breach) \(Self.format(evaluation))\n".utf8))
+            let pass =
+                evaluation.replications == scenario.simulation.replications
+                ? "" : " (bracketing on the first \(evaluation.replications) replications)"
+            let line = "  quota \(evaluation.quota): P(breach) \(Self.format(evaluation))\(pass)\n"
+            FileHandle.standardError.write(Data(line.utf8))
         }
         let seconds = Date().timeIntervalSince(started)
         let period = PrecisionTarget.periodEnd(of: scenario) + 1
@@ -71,7 +74,16 @@ struct SolveQuotaCommand: ParsableCommand {
             print("No quota keeps the chance within \(budgetBreachMax): even 0 a year gives \(answer.nextUp.map(Self.format) ?? "–")")
         }
         if let next = answer.nextUp { print("At \(next.quota) a year: P(breach) \(Self.format(next))") }
-        print("\(answer.evaluations.count) quotas evaluated in \(String(format: "%.1f", seconds)) s")
+        let full = answer.evaluations.count { $0.replications == scenario.simulation.replications }
+        let bracketing = answer.evaluations.count - full
+        let time = String(format: "%.1f", seconds)
+        if bracketing == 0 {
+            print("\(full) quotas evaluated in \(time) s")
+        } else {
+            print(
+                "\(bracketing) quotas bracketed on the first \(solver.bracketingReplications) replications, "
+                    + "then \(full) evaluated at \(scenario.simulation.replications), in \(time) s")
+        }
     }
 
     static func format(_ evaluation: QuotaSolver.Evaluation) -> String {

@@ -21,7 +21,7 @@ public struct DifferenceForecast: Sendable {
 
     /// The calendar years.
     public var years: [Int]
-    /// The metrics both scenarios have, in the reference's order.
+    /// The metrics both scenarios have and the engine was asked to difference, in the reference's order.
     public var metrics: [String]
     /// `cells[yearIndex][metricIndex]`.
     public var cells: [[Cell]]
@@ -35,22 +35,24 @@ public struct DifferenceForecast: Sendable {
     }
 }
 
-/// Accumulates the forecasts of several scenarios and their differences against the first.
+/// Accumulates the forecasts of several scenarios and their differences against the first, for
+/// the metrics a ``DifferenceSelection`` keeps.
 struct ComparisonAccumulator: Sendable {
     private var forecasts: [ForecastAccumulator]
     private var differences: [[MetricStatistics]]
     private var positives: [[Int]]
-    /// For each later scenario, each shared metric's position in the reference and in it.
+    /// For each later scenario, each kept shared metric's position in the reference and in it.
     private let shared: [[(reference: Int, other: Int)]]
     private let horizon: Int
 
-    init(scenarios: [Scenario]) {
+    init(scenarios: [Scenario], differences selection: DifferenceSelection = .allMetrics) {
         let catalogs = scenarios.map(MetricCatalog.init(scenario:))
         horizon = scenarios[0].horizonYears
         forecasts = zip(catalogs, scenarios).map { ForecastAccumulator(catalog: $0, horizon: $1.horizonYears) }
         shared = catalogs.dropFirst().map { catalog in
             catalogs[0].yearMetrics.enumerated().compactMap { reference, name in
-                catalog.yearMetric(named: name).map { (reference, $0) }
+                guard selection.includes(name) else { return nil }
+                return catalog.yearMetric(named: name).map { (reference, $0) }
             }
         }
         differences = shared.map { Array(repeating: MetricStatistics(), count: $0.count * scenarios[0].horizonYears) }

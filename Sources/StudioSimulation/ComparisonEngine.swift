@@ -1,8 +1,8 @@
 public import StudioScenario
 
 /// Runs several scenarios on common random numbers (keyed streams, ``ReplicationStreams``) and
-/// accumulates, besides each scenario's forecast, the per-replication differences of every
-/// metric the scenarios share against the first scenario.
+/// accumulates, besides each scenario's forecast, the per-replication differences against the
+/// first scenario of every metric the scenarios share, or of those a ``DifferenceSelection`` names.
 ///
 /// Every scenario runs with the first scenario's replications, seed and generator, so that
 /// replication k of each draws the same numbers wherever their worlds coincide: the paired
@@ -10,22 +10,26 @@ public import StudioScenario
 public struct ComparisonEngine: Sendable {
     /// The scenarios; differences are taken against the first.
     public let scenarios: [Scenario]
+    /// The metrics whose paired differences are kept; the forecasts keep every metric.
+    public let differences: DifferenceSelection
 
     /// Creates an engine; every scenario takes the first's `simulation` settings.
     ///
+    /// - Parameter differences: the metrics whose paired differences to keep; all by default.
     /// - Throws: ``ComparisonError`` when the scenarios cover different years.
-    public init(scenarios: [Scenario]) throws(ComparisonError) {
+    public init(scenarios: [Scenario], differences: DifferenceSelection = .allMetrics) throws(ComparisonError) {
         guard let reference = scenarios.first else { throw ComparisonError.noScenarios }
         for scenario in scenarios.dropFirst() where scenario.years != reference.years {
             throw ComparisonError.differentYears(reference.name, scenario.name)
         }
-        self.init(variantsOf: reference, variants: Array(scenarios.dropFirst()))
+        self.init(variantsOf: reference, variants: Array(scenarios.dropFirst()), differences: differences)
     }
 
     /// Creates an engine for `base` and `variants`, which the caller has made to cover the
     /// base's years (as the sensitivity analysis does); each takes the base's `simulation` settings.
-    init(variantsOf base: Scenario, variants: [Scenario]) {
+    init(variantsOf base: Scenario, variants: [Scenario], differences: DifferenceSelection = .allMetrics) {
         scenarios = [base] + variants.map { $0.with { $0.simulation = base.simulation } }
+        self.differences = differences
     }
 
     /// Runs every replication of every scenario in lockstep.
@@ -33,14 +37,15 @@ public struct ComparisonEngine: Sendable {
     /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
     public func run(threads: Int, progress: ((Int) -> Void)? = nil) throws(UnknownGeneratorError) -> Comparison {
         let generator = try RandomGeneratorKind(named: scenarios[0].simulation.generator)
-        var total = ComparisonAccumulator(scenarios: scenarios)
+        var total = ComparisonAccumulator(scenarios: scenarios, differences: differences)
         let scenarios = self.scenarios
+        let differences = self.differences
         BlockRunner.run(
             0..<scenarios[0].simulation.replications, threads: threads, into: &total,
             work: { block in
                 var simulators = scenarios.map { ProgrammeSimulator(scenario: $0, generator: generator) }
                 var ledgers = scenarios.map { ReplicationLedger(scenario: $0) }
-                var accumulator = ComparisonAccumulator(scenarios: scenarios)
+                var accumulator = ComparisonAccumulator(scenarios: scenarios, differences: differences)
                 for replication in block {
                     for index in scenarios.indices {
                         simulators[index].simulate(replication: replication, into: &ledgers[index])

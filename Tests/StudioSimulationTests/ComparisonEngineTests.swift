@@ -69,6 +69,28 @@ struct ComparisonEngineTests {
         #expect(variant.contains { $0.studio == "2026-06" && $0.kind == .named })
     }
 
+    @Test("Asking for some metrics' differences keeps those alone, each cell as the full comparison has it")
+    func selectedDifferences() throws {
+        let five = try Self.baseline(replications: 400, quota: 5)
+        let six = try Self.baseline(replications: 400, quota: 6)
+        let full = try ComparisonEngine(scenarios: [five, six]).run(threads: 2)
+        let kept = ["cumulative_net_outflow", "active"]
+        let selected = try ComparisonEngine(
+            scenarios: [five, six], differences: .only(Set(kept + ["no_such_metric"]))
+        ).run(threads: 2)
+        let all = try #require(full.differences.first)
+        let some = try #require(selected.differences.first)
+        #expect(all.metrics.count > kept.count)
+        #expect(some.metrics == all.metrics.filter(kept.contains))
+        for year in five.years {
+            for metric in kept {
+                let cell = try #require(some.cell(year: year, metric: metric))
+                #expect(cell == all.cell(year: year, metric: metric))
+            }
+        }
+        #expect(selected.forecasts.map(\.yearly) == full.forecasts.map(\.yearly))
+    }
+
     @Test("Pairing shrinks the noise of a quota change at least five-fold against independent runs")
     func varianceReduction() throws {
         let replications = 2000

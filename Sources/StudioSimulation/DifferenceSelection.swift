@@ -1,0 +1,18 @@
+/// Which metrics' paired differences a ``ComparisonEngine`` keeps.
+///
+/// Each kept metric costs, per later scenario and year, a full distribution of its differences
+/// (for the percentiles); an analysis that reports only a few of them asks for those alone.
+public enum DifferenceSelection: Sendable, Hashable {
+    /// Every metric the scenarios share, as `compare` writes them to `comparison.csv`.
+    case allMetrics
+    /// Only the named metrics among those the scenarios share; names they lack are passed over.
+    case only(Set<String>)
+
+    /// Whether the differences of `metric` are kept.
+    func includes(_ metric: String) -> Bool {
+        switch self {
+        case .allMetrics: return true
+        case .only(let metrics): return metrics.contains(metric)
+        }
+    }
+}

@@ -34,6 +34,13 @@ public enum ComparisonFiles {
         ("any_budget_breach", .mean),
     ]
 
+    /// The metric whose paired difference against the first grid point `sweep.csv` and the sweep's
+    /// table report.
+    public static let sweepDifferenceMetric = "cumulative_net_outflow"
+
+    /// The paired differences a sweep needs: those of ``sweepDifferenceMetric`` only.
+    public static let sweepDifferences = DifferenceSelection.only([sweepDifferenceMetric])
+
     /// One row per grid point and year: the swept keys' values, the key metrics, and the paired
     /// difference of the cumulative net outflow against the first grid point with its MCSE.
     ///
@@ -53,7 +60,7 @@ public enum ComparisonFiles {
                 for column in columns {
                     fields.append(forecast.summary(year: year, metric: column.metric)?[column.statistic].map(PlainNumber.format) ?? "")
                 }
-                let difference = index == 0 ? nil : comparison.differences[index - 1].cell(year: year, metric: "cumulative_net_outflow")
+                let difference = index == 0 ? nil : comparison.differences[index - 1].cell(year: year, metric: sweepDifferenceMetric)
                 fields.append(index == 0 ? "0" : difference?.summary[.mean].map(PlainNumber.format) ?? "")
                 fields.append(index == 0 ? "0" : difference?.summary[.mcse].map(PlainNumber.format) ?? "")
                 lines.append(fields.joined(separator: ","))

@@ -81,7 +81,8 @@ struct SweepCommand: ParsableCommand {
         let folder = try ForecastOutput.folder(out, default: "sweep-\(base.name)", force: force)
         let started = Date()
         let bar = ProgressBar(total: scenarios[0].simulation.replications, quiet: quiet)
-        let comparison = try ComparisonEngine(scenarios: scenarios).run(threads: simulation.threadCount, progress: bar.update)
+        let comparison = try ComparisonEngine(scenarios: scenarios, differences: ComparisonFiles.sweepDifferences)
+            .run(threads: simulation.threadCount, progress: bar.update)
         bar.finish()
         let csv = ComparisonFiles.sweepCSV(
             keys: axes.map { $0[0].keyPath }, points: points.map { $0.map(\.value) }, comparison: comparison)
@@ -96,7 +97,9 @@ struct SweepCommand: ParsableCommand {
         var rows: [[String]] = []
         for (index, forecast) in comparison.forecasts.enumerated() {
             let total = forecast.summary(year: last, metric: "cumulative_net_outflow")
-            let change = index == 0 ? nil : comparison.differences[index - 1].cell(year: last, metric: "cumulative_net_outflow")
+            let change =
+                index == 0
+                ? nil : comparison.differences[index - 1].cell(year: last, metric: ComparisonFiles.sweepDifferenceMetric)
             rows.append(
                 [points[index].map(\.description).joined(separator: " ")]
                     + [total?[.mean], total?[.p95]].map { $0.map(PlainNumber.grouped) ?? "–" }

@@ -4,10 +4,10 @@ import Foundation
 /// with a size bound, and finds the first NUL byte or invalid UTF-8 byte by its line.
 ///
 /// The size is checked while reading, so a file far beyond the bound is never read whole.
-enum ScenarioText {
+package enum ScenarioText {
     /// The largest scenario file read: 1 MiB, far beyond any scenario a person writes (the
     /// baseline is under 3 KB, and a quota listed for 50 years is under 1 KB).
-    static let scenarioLimit = 1 << 20
+    package static let scenarioLimit = 1 << 20
     /// The largest applicant list read: 16 MiB, about 100,000 applicants of 160 bytes each.
     static let applicantListLimit = 16 << 20
 

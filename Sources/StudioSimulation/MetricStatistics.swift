@@ -71,7 +71,7 @@ struct MetricStatistics: Sendable {
     /// of the shifted values.
     private var mean: Double {
         let n = Double(count)
-        let exactLimit = 9_007_199_254_740_992.0
+        let exactLimit = CellMoments.valueLimit
         let shiftTotal = shift * n
         let total = shiftTotal + sum
         let isWhole = shift.rounded() == shift && sum.rounded() == sum

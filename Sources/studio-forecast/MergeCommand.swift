@@ -18,9 +18,6 @@ struct MergeCommand: ParsableCommand {
             damaged one is named, with the key or line, and nothing is written.
             """)
 
-    /// The most bytes a scenario file may have (DESIGN.md, "Scenario files").
-    static let scenarioSizeLimit = 1 << 20
-
     @Argument(help: "The shards' output folders.")
     var folders: [String]
 
@@ -36,7 +33,7 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         // A named output folder is checked before the shards are read.
-        if out != nil { _ = try ForecastOutput.folder(out, default: "", force: force) }
+        let named = try out.map { _ in try ForecastOutput.folder(out, default: "", force: force) }
         let shards: [(file: String, manifest: ShardManifest)]
         do {
             var read: [(file: String, manifest: ShardManifest)] = []
@@ -51,7 +48,7 @@ struct MergeCommand: ParsableCommand {
         }
         guard let first = shards.first?.manifest else { throw ExitCode(1) }
         let scenarioBytes = FileHandle(forReadingAtPath: first.scenarioPath).flatMap {
-            try? $0.read(upToCount: Self.scenarioSizeLimit + 1)
+            try? $0.read(upToCount: ScenarioText.scenarioLimit + 1)
         }
         guard let scenarioBytes, SHA256.hexDigest(scenarioBytes) == first.scenarioSHA256 else {
             printError("\(first.scenarioPath): the scenario file is missing or has changed since the shards ran")
@@ -61,17 +58,19 @@ struct MergeCommand: ParsableCommand {
             $0.simulation = SimulationSettings(replications: first.replications, seed: first.seed, generator: first.generator)
         }
         var merger = ShardMerger(scenario: scenario)
-        let folder = try ForecastOutput.folder(out, default: "\(scenario.name)-merged", force: force)
+        let folder = try named ?? ForecastOutput.folder(nil, default: "\(scenario.name)-merged", force: force)
         let started = Date()
-        let replicationFiles = folders.map { ($0 as NSString).appendingPathComponent(ReplicationsFile.name) }
-        let exact = replicationFiles.allSatisfy { FileManager.default.fileExists(atPath: $0) }
+        /// The `replications.csv` beside a shard's `shard.json`.
+        func replicationsPath(besides file: String) -> String {
+            (FilePath.parent(of: file) as NSString).appendingPathComponent(ReplicationsFile.name)
+        }
+        let exact = shards.allSatisfy { FileManager.default.fileExists(atPath: replicationsPath(besides: $0.file)) }
         do {
             for (file, manifest) in shards { try manifest.checkCells(merger.cellCount, file: file) }
             if exact {
                 let header = ReplicationsFile.header(scenario: scenario)
                 for (file, manifest) in shards {
-                    let path = (FilePath.parent(of: file) as NSString)
-                        .appendingPathComponent(ReplicationsFile.name)
+                    let path = replicationsPath(besides: file)
                     merger.expect(manifest.blocks)
                     try ReplicationsReader.read(path: path, header: header, replications: manifest.range) {
                         row throws(ShardError) in

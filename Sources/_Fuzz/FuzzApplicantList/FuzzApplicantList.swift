@@ -14,15 +14,8 @@ func checkApplicantList(_ bytes: UnsafeRawBufferPointer) {
     }
 }
 
-/// Under `make fuzz` (`-DFUZZING`), runs libFuzzer on checkApplicantList; otherwise replays saved inputs
-/// (`FuzzApplicantList FILE...`) through the same check, which is how a finding becomes a test.
+/// Fuzzes, or replays saved inputs through, ``checkApplicantList(_:)`` (see ``FuzzInput/main(checking:)``).
 @main
 enum ApplicantListFuzzer {
-    static func main() {
-        #if FUZZING
-        exit(FuzzInput.runLibFuzzer { checkApplicantList($0) })
-        #else
-        FuzzInput.replay(CommandLine.arguments.dropFirst(), through: checkApplicantList)
-        #endif
-    }
+    static func main() { FuzzInput.main(checking: checkApplicantList) }
 }

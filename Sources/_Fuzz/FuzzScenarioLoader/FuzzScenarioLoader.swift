@@ -16,15 +16,8 @@ func checkScenario(_ bytes: UnsafeRawBufferPointer) {
     }
 }
 
-/// Under `make fuzz` (`-DFUZZING`), runs libFuzzer on checkScenario; otherwise replays saved inputs
-/// (`FuzzScenarioLoader FILE...`) through the same check, which is how a finding becomes a test.
+/// Fuzzes, or replays saved inputs through, ``checkScenario(_:)`` (see ``FuzzInput/main(checking:)``).
 @main
 enum ScenarioLoaderFuzzer {
-    static func main() {
-        #if FUZZING
-        exit(FuzzInput.runLibFuzzer { checkScenario($0) })
-        #else
-        FuzzInput.replay(CommandLine.arguments.dropFirst(), through: checkScenario)
-        #endif
-    }
+    static func main() { FuzzInput.main(checking: checkScenario) }
 }

@@ -56,15 +56,8 @@ func checkShardFile(_ bytes: UnsafeRawBufferPointer) {
     }
 }
 
-/// Under `make fuzz` (`-DFUZZING`), runs libFuzzer on checkShardFile; otherwise replays saved
-/// inputs (`FuzzShardFiles FILE...`) through the same check, which is how a finding becomes a test.
+/// Fuzzes, or replays saved inputs through, ``checkShardFile(_:)`` (see ``FuzzInput/main(checking:)``).
 @main
 enum ShardFilesFuzzer {
-    static func main() {
-        #if FUZZING
-        exit(FuzzInput.runLibFuzzer { checkShardFile($0) })
-        #else
-        FuzzInput.replay(CommandLine.arguments.dropFirst(), through: checkShardFile)
-        #endif
-    }
+    static func main() { FuzzInput.main(checking: checkShardFile) }
 }

@@ -35,7 +35,7 @@ public enum FuzzInput {
     }
 
     /// Runs every file named in `paths` through `check`, printing `ok PATH` after each.
-    public static func replay(_ paths: some Sequence<String>, through check: (UnsafeRawBufferPointer) -> Void) {
+    private static func replay(_ paths: some Sequence<String>, through check: (UnsafeRawBufferPointer) -> Void) {
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else {
                 report("cannot read \(path)")
@@ -46,12 +46,24 @@ public enum FuzzInput {
         }
     }
 
+    /// The whole of a fuzz target's `main`: under `make fuzz` (`-DFUZZING`) libFuzzer calls
+    /// `check` with each input it makes; otherwise each file named on the command line is
+    /// replayed through `check`, which is how a finding becomes a test.
+    public static func main(checking check: @escaping (UnsafeRawBufferPointer) -> Void) -> Never {
+        #if FUZZING
+        exit(runLibFuzzer(check))
+        #else
+        replay(CommandLine.arguments.dropFirst(), through: check)
+        exit(0)
+        #endif
+    }
+
     #if FUZZING
     /// Hands the process to libFuzzer, which calls `check` with each input it makes.
     ///
     /// The package's executables get a `main` of their own, so libFuzzer's is not linked; its
     /// driver is started here with the process's arguments instead.
-    public static func runLibFuzzer(_ check: @escaping (UnsafeRawBufferPointer) -> Void) -> Int32 {
+    private static func runLibFuzzer(_ check: @escaping (UnsafeRawBufferPointer) -> Void) -> Int32 {
         currentCheck = check
         var argc = CommandLine.argc
         var argv = CommandLine.unsafeArgv

@@ -73,11 +73,11 @@ public struct SensitivityAnalysis: Sendable {
         let comparison = try ComparisonEngine(variantsOf: base, variants: Array(scenarios.dropFirst()))
             .run(threads: threads, progress: progress)
         let year = base.startYear + PrecisionTarget.periodEnd(of: base)
-        let baseP95 = comparison.forecasts[0].summary(year: year, metric: "cumulative_net_outflow")?[.p95]
+        let baseP95 = comparison.forecasts[0].summary(year: year, metric: .cumulativeNetOutflow)?[.p95]
         func change(_ slot: Int?) -> (mean: Double?, mcse: Double?, p95: Double?) {
             guard let slot else { return (nil, nil, nil) }
-            let cell = comparison.differences[slot - 1].cell(year: year, metric: "cumulative_net_outflow")
-            let p95 = comparison.forecasts[slot].summary(year: year, metric: "cumulative_net_outflow")?[.p95]
+            let cell = comparison.differences[slot - 1].cell(year: year, metric: .cumulativeNetOutflow)
+            let p95 = comparison.forecasts[slot].summary(year: year, metric: .cumulativeNetOutflow)?[.p95]
             return (cell?.summary[.mean], cell?.summary[.mcse], p95.flatMap { value in baseP95.map { value - $0 } })
         }
         let effects = zip(variants, slots).map { variant, slot -> Effect in

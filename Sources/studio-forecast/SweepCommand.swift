@@ -96,7 +96,7 @@ struct SweepCommand: ParsableCommand {
         let last = base.startYear + base.horizonYears - 1
         var rows: [[String]] = []
         for (index, forecast) in comparison.forecasts.enumerated() {
-            let total = forecast.summary(year: last, metric: "cumulative_net_outflow")
+            let total = forecast.summary(year: last, metric: .cumulativeNetOutflow)
             let change =
                 index == 0
                 ? nil : comparison.differences[index - 1].cell(year: last, metric: ComparisonFiles.sweepDifferenceMetric)

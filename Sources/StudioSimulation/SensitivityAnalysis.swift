@@ -42,9 +42,10 @@ public struct SensitivityAnalysis: Sendable {
     public init(
         path: String, step: Double, loader: ScenarioLoader, prepare: (Scenario) -> Scenario
     ) throws(ScenarioErrors) {
-        let base = prepare(try loader.load(path: path))
+        let source = try ScenarioLoader.readSource(path: path)
+        let base = prepare(try loader.load(source: source))
         self.base = base
-        let yaml = try ScenarioLoader.readText(path: path)
+        let yaml = try ScenarioLoader.readText(source: source)
         self.step = step
         variants = NumericParameter.all(inYAML: yaml).map { parameter in
             func scenario(_ direction: Double) -> Scenario? {
@@ -52,7 +53,7 @@ public struct SensitivityAnalysis: Sendable {
                 guard value != parameter.value else { return nil }
                 let text = NumericParameter.text(value)
                 let moved = try? prepare(
-                    loader.load(path: path, overrides: [ScenarioOverride(keyPath: parameter.keyPath, value: text)]))
+                    loader.load(source: source, overrides: [ScenarioOverride(keyPath: parameter.keyPath, value: text)]))
                 // A comparison needs the base's years; the years are never moved, so this only guards.
                 return moved?.years == base.years ? moved : nil
             }

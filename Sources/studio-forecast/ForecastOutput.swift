@@ -24,7 +24,8 @@ enum ForecastOutput {
     static func provenance(
         scenario: Scenario, path: String, method: String, replications: Int, threads: Int, started: Date
     ) -> (name: String, contents: String) {
-        let bytes = FileManager.default.contents(atPath: path) ?? Data()
+        // The hash is of the bytes the scenario was parsed from; the file is not read again.
+        let bytes = scenario.source?.bytes ?? Data()
         let record = RunProvenance(
             toolVersion: StudioForecastCommand.version, scenarioName: scenario.name, scenarioPath: path,
             scenarioSHA256: SHA256.hexDigest(bytes), method: method, seed: scenario.simulation.seed,

@@ -47,14 +47,13 @@ struct MergeCommand: ParsableCommand {
             throw ExitCode(1)
         }
         guard let first = shards.first?.manifest else { throw ExitCode(1) }
-        let scenarioBytes = FileHandle(forReadingAtPath: first.scenarioPath).flatMap {
-            try? $0.read(upToCount: ScenarioText.scenarioLimit + 1)
-        }
-        guard let scenarioBytes, SHA256.hexDigest(scenarioBytes) == first.scenarioSHA256 else {
+        // The file is read once: the bytes checked against the shards' hash are the bytes parsed.
+        let source = try? ScenarioLoader.readSource(path: first.scenarioPath)
+        guard let source, SHA256.hexDigest(source.bytes) == first.scenarioSHA256 else {
             printError("\(first.scenarioPath): the scenario file is missing or has changed since the shards ran")
             throw ExitCode(1)
         }
-        let scenario = try ScenarioInput(scenario: first.scenarioPath).load().with {
+        let scenario = try ScenarioInput.load(source: source).with {
             $0.simulation = SimulationSettings(replications: first.replications, seed: first.seed, generator: first.generator)
         }
         var merger = ShardMerger(scenario: scenario)

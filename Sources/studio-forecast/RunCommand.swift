@@ -151,7 +151,7 @@ struct RunCommand: ParsableCommand {
             replications?.discard()
             throw error
         }
-        let bytes = FileManager.default.contents(atPath: input.path) ?? Data()
+        let bytes = scenario.source?.bytes ?? Data()
         var files = ForecastOutput.files(result.forecast, spreadsheet: spreadsheet) + [report(result.forecast, scenario)]
         files.append(
             ForecastOutput.provenance(

@@ -32,6 +32,16 @@ struct ScenarioInput: ParsableArguments {
         }
     }
 
+    /// Validates a scenario file already read, printing one line per problem and exiting 1 on failure.
+    static func load(source: ScenarioSource) throws -> Scenario {
+        do {
+            return try ScenarioLoader(knownGenerators: GSLLibrary.generatorNames).load(source: source)
+        } catch {
+            for problem in error.errors { printError(problem.description) }
+            throw ExitCode(1)
+        }
+    }
+
     /// Loads and validates the scenario, printing one line per problem and exiting 1 on failure.
     func load() throws -> Scenario {
         if scenario == nil && !FileManager.default.fileExists(atPath: path) {

@@ -1,3 +1,4 @@
+public import StudioScenario
 /// A metric asked of a forecast or a comparison that it does not hold.
 public enum MetricLookupError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The scenario's forecast does not record `metric` (the selection metrics need an applicant
@@ -16,4 +17,9 @@ public enum MetricLookupError: Error, Sendable, Hashable, CustomStringConvertibl
             return "\(scenario): \(year) is outside the forecast's years (\(span))"
         }
     }
+}
+
+extension MetricLookupError: StudioForecastError {
+    /// The forecast, not a file.
+    public var location: ProblemLocation { .none }
 }

@@ -247,3 +247,20 @@ public enum QuotaSolverError: Error, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension QuotaSolverError: StudioForecastError {
+    /// The scenario's budget or generator; none for the quota bound.
+    public var location: ProblemLocation {
+        switch self {
+        case .noBudget: return ProblemLocation(keyPath: "budget")
+        case .generator(let error): return error.location
+        case .maxQuotaOutOfRange, .metric: return .none
+        }
+    }
+
+    /// The largest quota to try is an argument; the rest are the scenario's.
+    public var category: ProblemCategory {
+        if case .maxQuotaOutOfRange = self { return .badArgument }
+        return .badInput
+    }
+}

@@ -42,7 +42,14 @@ public struct SensitivityAnalysis: Sendable {
     public init(
         path: String, step: Double, loader: ScenarioLoader, prepare: (Scenario) -> Scenario
     ) throws(ScenarioErrors) {
-        let source = try ScenarioLoader.readSource(path: path)
+        try self.init(source: ScenarioLoader.readSource(path: path), step: step, loader: loader, prepare: prepare)
+    }
+
+    /// Prepares the analysis of a scenario file already read: the base and every moved scenario
+    /// are parsed from `source`'s bytes, and the file is not read again.
+    public init(
+        source: ScenarioSource, step: Double, loader: ScenarioLoader, prepare: (Scenario) -> Scenario
+    ) throws(ScenarioErrors) {
         let base = prepare(try loader.load(source: source))
         self.base = base
         let yaml = try ScenarioLoader.readText(source: source)

@@ -34,24 +34,19 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         // A named output folder is checked before the shards are read.
         let named = try out.map { _ in try ForecastOutput.folder(out, default: "", force: force) }
-        let shards: [(file: String, manifest: ShardManifest)]
-        do {
-            var read: [(file: String, manifest: ShardManifest)] = []
-            for folder in folders {
-                let file = (folder as NSString).appendingPathComponent(ShardManifest.fileName)
-                read.append((file, try ShardManifest.read(path: file)))
-            }
-            shards = try ShardManifest.ordered(read)
-        } catch {
-            printError(error.description)
-            throw ExitCode(1)
+        var read: [(file: String, manifest: ShardManifest)] = []
+        for folder in folders {
+            let file = (folder as NSString).appendingPathComponent(ShardManifest.fileName)
+            read.append((file, try ShardManifest.read(path: file)))
         }
+        let shards = try ShardManifest.ordered(read)
         guard let first = shards.first?.manifest else { throw ExitCode(1) }
         // The file is read once: the bytes checked against the shards' hash are the bytes parsed.
         let source = try? ScenarioLoader.readSource(path: first.scenarioPath)
         guard let source, SHA256.hexDigest(source.bytes) == first.scenarioSHA256 else {
-            printError("\(first.scenarioPath): the scenario file is missing or has changed since the shards ran")
-            throw ExitCode(1)
+            throw ScenarioError(
+                file: first.scenarioPath, keyPath: "", line: nil,
+                message: "the scenario file is missing or has changed since the shards ran")
         }
         let scenario = try ScenarioInput.load(source: source).with {
             $0.simulation = SimulationSettings(replications: first.replications, seed: first.seed, generator: first.generator)
@@ -95,9 +90,6 @@ struct MergeCommand: ParsableCommand {
                     }
                 }
             }
-        } catch let error as ShardError {
-            printError(error.description)
-            throw ExitCode(1)
         }
         let forecast = merger.forecast()
         try ForecastOutput.write(

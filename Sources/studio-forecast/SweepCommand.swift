@@ -74,7 +74,7 @@ struct SweepCommand: ParsableCommand {
         for axis in axes { points = points.flatMap { point in axis.map { point + [$0] } } }
         let base = try input.load()
         let scenarios = try points.map { point in
-            simulation.apply(to: try input.load(overrides: point)).with {
+            simulation.apply(to: try input.load(overrides: point, source: base.source)).with {
                 $0.name = "\(base.name) \(point.map(\.description).joined(separator: " "))"
             }
         }

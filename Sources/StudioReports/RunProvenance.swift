@@ -71,10 +71,9 @@ public struct RunProvenance: Sendable {
         return Data((lines.joined(separator: "\n") + "\n").utf8)
     }
 
-    /// The JSON text of `run.json` (``encoded()``); a record always encodes, so this is never empty.
-    public func json() -> String {
-        (try? encoded()).map { String(decoding: $0, as: UTF8.self) } ?? ""
-    }
+    /// The JSON text of `run.json` (``encoded()``).
+    /// - Throws: `EncodingError` only for a value JSON cannot hold, which a record never has.
+    public func json() throws -> String { String(decoding: try encoded(), as: UTF8.self) }
 
     /// Reads a `run.json`.
     /// - Throws: `DecodingError` naming the key that is missing or mistyped.

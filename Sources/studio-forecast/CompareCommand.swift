@@ -61,7 +61,7 @@ struct CompareCommand: ParsableCommand {
             + ForecastOutput.files(comparison.forecasts[0], in: "base", spreadsheet: spreadsheet)
             + ForecastOutput.files(comparison.forecasts[1], in: "variant", spreadsheet: spreadsheet)
             + [
-                ForecastOutput.provenance(
+                try ForecastOutput.provenance(
                     scenario: baseScenario, path: base, method: "compare", replications: comparison.forecasts[0].replications,
                     threads: simulation.threadCount, started: started)
             ]

@@ -23,7 +23,7 @@ enum ForecastOutput {
     /// `run.json` for a run of `scenario` read from `path`.
     static func provenance(
         scenario: Scenario, path: String, method: String, replications: Int, threads: Int, started: Date
-    ) -> (name: String, contents: String) {
+    ) throws -> (name: String, contents: String) {
         // The hash is of the bytes the scenario was parsed from; the file is not read again.
         let bytes = scenario.source?.bytes ?? Data()
         let record = RunProvenance(
@@ -31,7 +31,7 @@ enum ForecastOutput {
             scenarioSHA256: SHA256.hexDigest(bytes), method: method, seed: scenario.simulation.seed,
             generator: scenario.simulation.generator, gslVersion: GSLLibrary.version, replications: replications,
             threads: threads, startedAt: started, finishedAt: Date())
-        return ("run.json", record.json())
+        return ("run.json", String(decoding: try record.encoded(), as: UTF8.self))
     }
 
     /// Writes `files` to `folder`.

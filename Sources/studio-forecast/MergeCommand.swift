@@ -94,7 +94,7 @@ struct MergeCommand: ParsableCommand {
         let forecast = merger.forecast()
         try ForecastOutput.write(
             ForecastOutput.files(forecast) + [
-                ForecastOutput.provenance(
+                try ForecastOutput.provenance(
                     scenario: scenario, path: first.scenarioPath, method: "montecarlo", replications: forecast.replications,
                     threads: 1, started: started)
             ], to: folder, force: force)

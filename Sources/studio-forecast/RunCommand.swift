@@ -103,7 +103,7 @@ struct RunCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let provenance = ForecastOutput.provenance(
+        let provenance = try ForecastOutput.provenance(
             scenario: scenario, path: input.path, method: method.rawValue, replications: forecast.replications,
             threads: method == .exact ? 1 : threads, started: started)
         try ForecastOutput.write(
@@ -147,7 +147,7 @@ struct RunCommand: ParsableCommand {
         let bytes = scenario.source?.bytes ?? Data()
         var files = ForecastOutput.files(result.forecast, spreadsheet: spreadsheet) + [report(result.forecast, scenario)]
         files.append(
-            ForecastOutput.provenance(
+            try ForecastOutput.provenance(
                 scenario: scenario, path: input.path, method: "montecarlo", replications: result.forecast.replications,
                 threads: threads, started: started))
         let manifest = ShardManifest(

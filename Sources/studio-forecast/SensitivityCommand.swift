@@ -52,7 +52,7 @@ struct SensitivityCommand: ParsableCommand {
         try ForecastOutput.write(
             [
                 ("sensitivity.csv", ComparisonFiles.sensitivityCSV(effects)),
-                ForecastOutput.provenance(
+                try ForecastOutput.provenance(
                     scenario: analysis.base, path: input.path, method: "sensitivity", replications: replications,
                     threads: simulation.threadCount, started: started),
             ], to: folder, force: force)

@@ -89,7 +89,7 @@ struct SweepCommand: ParsableCommand {
         try ForecastOutput.write(
             [
                 ("sweep.csv", csv),
-                ForecastOutput.provenance(
+                try ForecastOutput.provenance(
                     scenario: scenarios[0], path: input.path, method: "sweep", replications: comparison.forecasts[0].replications,
                     threads: simulation.threadCount, started: started),
             ], to: folder, force: force)

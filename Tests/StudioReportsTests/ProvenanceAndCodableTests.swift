@@ -15,7 +15,7 @@ struct ProvenanceAndCodableTests {
 
     @Test("run.json keeps its layout: sorted keys, two spaces, \"key\": value, a final line break")
     func runJSONLayout() throws {
-        let text = Self.record.json()
+        let text = try Self.record.json()
         let expected = """
             {
               "finished_at": "2026-11-30T00:53:32Z",
@@ -44,7 +44,7 @@ struct ProvenanceAndCodableTests {
         var expected = Self.record
         expected.finishedAt = Date(timeIntervalSince1970: 1_796_000_012)  // run.json keeps whole seconds
         #expect(read == expected)
-        let other = Data(Self.record.json().replacingOccurrences(of: "\"studio-forecast\"", with: "\"else\"").utf8)
+        let other = Data(try Self.record.json().replacingOccurrences(of: "\"studio-forecast\"", with: "\"else\"").utf8)
         #expect(throws: DecodingError.self) { _ = try RunProvenance.decoded(from: other) }
     }
 

@@ -59,6 +59,8 @@ struct MergeCommand: ParsableCommand {
             (FilePath.parent(of: file) as NSString).appendingPathComponent(ReplicationsFile.name)
         }
         let exact = shards.allSatisfy { FileManager.default.fileExists(atPath: replicationsPath(besides: $0.file)) }
+        // Every problem of a shard's files is a ShardError naming the file and line or key, which
+        // the entry point reports (exit 1); the scope only keeps the fold's names together.
         do {
             for (file, manifest) in shards { try manifest.checkCells(merger.cellCount, file: file) }
             if exact {

@@ -26,17 +26,15 @@ public enum ComparisonFiles {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The metrics and statistics of `sweep.csv`, when the forecast has them.
-    static let sweepColumns: [(metric: String, statistic: Statistic)] = [
-        ("named", .mean), ("active", .mean), ("revocations", .mean), ("grant_outflow", .mean),
-        ("total_outflow", .mean), ("net_outflow", .mean), ("net_outflow", .p05), ("net_outflow", .p95),
-        ("cumulative_net_outflow", .mean), ("cumulative_net_outflow", .p95), ("budget_breach", .mean),
-        ("any_budget_breach", .mean),
-    ]
+    /// The metrics and statistics of `sweep.csv` for a forecast with `catalog`: its metrics with
+    /// ``Metric/sweepStatistics``, in its order.
+    static func sweepColumns(_ catalog: MetricCatalog) -> [(metric: Metric, statistic: Statistic)] {
+        catalog.yearMetrics.flatMap { metric in metric.sweepStatistics.map { (metric, $0) } }
+    }
 
     /// The metric whose paired difference against the first grid point `sweep.csv` and the sweep's
     /// table report.
-    public static let sweepDifferenceMetric = "cumulative_net_outflow"
+    public static let sweepDifferenceMetric = Metric.cumulativeNetOutflow
 
     /// The paired differences a sweep needs: those of ``sweepDifferenceMetric`` only.
     public static let sweepDifferences = DifferenceSelection.only([sweepDifferenceMetric])
@@ -49,10 +47,10 @@ public enum ComparisonFiles {
     ///   - points: each grid point's values of those keys, in the order of `comparison.forecasts`.
     public static func sweepCSV(keys: [String], points: [[String]], comparison: Comparison) -> String {
         let reference = comparison.forecasts[0]
-        let columns = sweepColumns.filter { reference.catalog.yearMetric(named: $0.metric) != nil }
+        let columns = sweepColumns(reference.catalog)
         let header =
-            keys + ["year"] + columns.map { "\($0.metric)_\($0.statistic.rawValue)" }
-            + ["cumulative_net_outflow_diff_mean", "cumulative_net_outflow_diff_mcse"]
+            keys + ["year"] + columns.map { "\($0.metric.name)_\($0.statistic.rawValue)" }
+            + ["\(sweepDifferenceMetric.name)_diff_mean", "\(sweepDifferenceMetric.name)_diff_mcse"]
         var lines = [header.map(CSV.field).joined(separator: ",")]
         for (index, forecast) in comparison.forecasts.enumerated() {
             for year in forecast.years {

@@ -23,13 +23,13 @@ public struct ComparisonReport: Sendable {
     public func render() -> String {
         let difference = comparison.differences[0]
         let years = difference.years.map(String.init)
-        func series(_ metric: String, _ statistic: Statistic) -> [Double] {
+        func series(_ metric: Metric, _ statistic: Statistic) -> [Double] {
             difference.years.map { difference.cell(year: $0, metric: metric)?.summary[statistic] ?? .nan }
         }
         var charts: [String] = []
         for (metric, zh, en) in [
-            ("net_outflow", "年度净支出之差（方案 − 基准）", "Annual net outflow, variant − base"),
-            ("cumulative_net_outflow", "累计净支出之差（方案 − 基准）", "Cumulative net outflow, variant − base"),
+            (Metric.netOutflow, "年度净支出之差（方案 − 基准）", "Annual net outflow, variant − base"),
+            (.cumulativeNetOutflow, "累计净支出之差（方案 − 基准）", "Cumulative net outflow, variant − base"),
         ] {
             let low = series(metric, .p05)
             let high = series(metric, .p95)
@@ -48,16 +48,16 @@ public struct ComparisonReport: Sendable {
         positive.floor = 0
         positive.series = [
             .init(
-                values: difference.years.map { difference.cell(year: $0, metric: "net_outflow")?.probabilityPositive ?? .nan },
+                values: difference.years.map { difference.cell(year: $0, metric: .netOutflow)?.probabilityPositive ?? .nan },
                 colour: "#6baed6", label: "P(Δ > 0)", bars: true)
         ]
         charts.append(positive.render())
         let unit = ValueUnit.yuan(
-            maximum: series("cumulative_net_outflow", .mean).filter(\.isFinite).map(abs).max() ?? 1, chinese: chinese)
+            maximum: series(.cumulativeNetOutflow, .mean).filter(\.isFinite).map(abs).max() ?? 1, chinese: chinese)
         var rows = ""
         for year in difference.years {
-            let net = difference.cell(year: year, metric: "net_outflow")
-            let cumulative = difference.cell(year: year, metric: "cumulative_net_outflow")
+            let net = difference.cell(year: year, metric: .netOutflow)
+            let cumulative = difference.cell(year: year, metric: .cumulativeNetOutflow)
             var cells = [String(year)]
             for statistic in [Statistic.mean, .mcse, .p05, .p95] {
                 cells.append(net?.summary[statistic].map(unit.label) ?? "–")

@@ -15,8 +15,8 @@ public struct DifferenceTable: Sendable {
     public func render() -> String {
         let header = ["year", "Δ net outflow mean", "± MCSE", "P5", "P95", "P(Δ > 0)", "Δ cumulative net"]
         let rows = difference.years.map { year -> [String] in
-            let cell = difference.cell(year: year, metric: "net_outflow")
-            let cumulative = difference.cell(year: year, metric: "cumulative_net_outflow")
+            let cell = difference.cell(year: year, metric: .netOutflow)
+            let cumulative = difference.cell(year: year, metric: .cumulativeNetOutflow)
             return [
                 String(year),
                 cell?.summary[.mean].map(PlainNumber.grouped) ?? "–",

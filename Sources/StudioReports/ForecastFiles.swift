@@ -7,36 +7,12 @@ public struct ForecastFiles: Sendable {
     /// The forecast written.
     public let forecast: Forecast
 
-    /// The metrics and statistics of `summary.csv`, in column order; a metric the forecast does
-    /// not have (the selection without a pool, the budget without one) is left out.
-    public static let summaryColumns: [(metric: String, statistics: [Statistic])] = [
-        ("named", [.mean]),
-        ("active", [.mean, .p05, .p95]),
-        ("assessed", [.mean]),
-        ("yellow_cards", [.mean, .p95]),
-        ("revocations", [.mean, .p95]),
-        ("revocations_fraud", [.mean]),
-        ("revocation_rate", [.mean]),
-        ("grant_outflow", [.mean, .sd, .mcse, .p05, .p50, .p95]),
-        ("cumulative_grant_outflow", [.mean, .p05, .p50, .p95]),
-        ("applicants", [.mean]),
-        ("shortlisted", [.mean]),
-        ("unfilled_quota", [.mean]),
-        ("cutoff_score", [.mean]),
-        ("equipment_subsidy", [.mean]),
-        ("training_subsidy", [.mean]),
-        ("award_subsidy", [.mean]),
-        ("clawback", [.mean]),
-        ("total_outflow", [.mean, .p05, .p50, .p95]),
-        ("net_outflow", [.mean, .sd, .mcse, .p05, .p50, .p95]),
-        ("cumulative_net_outflow", [.mean, .p05, .p50, .p95]),
-        ("net_outflow_pv", [.mean]),
-        ("cumulative_net_outflow_pv", [.mean]),
-        ("budget_breach", [.mean]),
-        ("any_budget_breach", [.mean]),
-        ("first_breach_year", [.mean]),
-        ("cumulative_budget_breach", [.mean]),
-    ]
+    /// The metrics and statistics of `summary.csv`, in column order, from ``Metric/summaryColumns``
+    /// and ``Metric/summaryStatistics``; a metric the forecast does not have (the selection
+    /// without a pool, the budget without one) is left out.
+    public static var summaryColumns: [(metric: Metric, statistics: [Statistic])] {
+        Metric.summaryColumns.map { ($0, $0.summaryStatistics) }
+    }
 
     /// Creates the writer for a forecast.
     public init(forecast: Forecast) {
@@ -70,14 +46,14 @@ public struct ForecastFiles: Sendable {
     /// One row per year with `<metric>_<statistic>` columns for the key metrics (or Chinese
     /// headings with `labels: .zh`); a statistic the method does not give is left empty.
     public func summaryCSV(labels: Labels = .en) -> String {
-        let present = Self.summaryColumns.filter { forecast.catalog.yearMetric(named: $0.metric) != nil }
+        let present = Self.summaryColumns.filter { forecast.catalog.contains($0.metric) }
         let columns = present.flatMap { column in column.statistics.map { (column.metric, $0) } }
         let header: [String]
         switch labels {
-        case .en: header = ["scenario", "year"] + columns.map { "\($0.0)_\($0.1.rawValue)" }
+        case .en: header = ["scenario", "year"] + columns.map { "\($0.0.name)_\($0.1.rawValue)" }
         case .zh:
             header =
-                [ChineseLabels.metric("scenario"), ChineseLabels.metric("year")]
+                [ChineseLabels.scenario, ChineseLabels.year]
                 + columns.map { "\(ChineseLabels.metric($0.0))_\(ChineseLabels.statistic($0.1))" }
         }
         var lines = [header.map(CSV.field).joined(separator: ",")]

@@ -14,26 +14,26 @@ public struct ForecastTable: Sendable {
 
     /// The table as text, one line per year under a header.
     public func render() -> String {
-        let hasBudget = forecast.catalog.yearMetric(named: "budget_breach") != nil
+        let hasBudget = forecast.catalog.contains(.budgetBreach)
         var header = [
-            "year", "grant (yuan) mean", "P5", "P95", "total mean", "cumulative net", "active", "revocations",
+            "year", "grant (yuan) mean", "P5", "P95", "total mean", "cumulative net", Metric.active.name, Metric.revocations.name,
         ]
         if hasBudget { header.append("P(breach)") }
         var rows: [[String]] = []
         for year in forecast.years {
-            func mean(_ metric: String) -> Double? { forecast.summary(year: year, metric: metric)?[.mean] }
-            let grant = forecast.summary(year: year, metric: "grant_outflow")
+            func mean(_ metric: Metric) -> Double? { forecast.summary(year: year, metric: metric)?[.mean] }
+            let grant = forecast.summary(year: year, metric: .grantOutflow)
             var row = [
                 String(year),
                 grant?[.mean].map(PlainNumber.grouped) ?? "–",
                 grant?[.p05].map(PlainNumber.grouped) ?? "–",
                 grant?[.p95].map(PlainNumber.grouped) ?? "–",
-                mean("total_outflow").map(PlainNumber.grouped) ?? "–",
-                mean("cumulative_net_outflow").map(PlainNumber.grouped) ?? "–",
-                mean("active").map { Self.decimal($0, digits: 1) } ?? "–",
-                mean("revocations").map { Self.decimal($0, digits: 2) } ?? "–",
+                mean(.totalOutflow).map(PlainNumber.grouped) ?? "–",
+                mean(.cumulativeNetOutflow).map(PlainNumber.grouped) ?? "–",
+                mean(.active).map { Self.decimal($0, digits: 1) } ?? "–",
+                mean(.revocations).map { Self.decimal($0, digits: 2) } ?? "–",
             ]
-            if hasBudget { row.append(mean("budget_breach").map { Self.decimal($0, digits: 3) } ?? "–") }
+            if hasBudget { row.append(mean(.budgetBreach).map { Self.decimal($0, digits: 3) } ?? "–") }
             rows.append(row)
         }
         return TablePrinter.render(header: header, rows: rows)

@@ -25,7 +25,7 @@ public struct HTMLReport: Sendable {
 
     private func text(_ zh: String, _ en: String) -> String { chinese ? zh : en }
 
-    private func series(_ metric: String, _ statistic: Statistic) -> [Double] {
+    private func series(_ metric: Metric, _ statistic: Statistic) -> [Double] {
         forecast.years.map { forecast.summary(year: $0, metric: metric)?[statistic] ?? .nan }
     }
 
@@ -34,8 +34,8 @@ public struct HTMLReport: Sendable {
         let years = forecast.years.map(String.init)
         var charts: [String] = []
         let net = (
-            p05: series("net_outflow", .p05), p25: series("net_outflow", .p25), p50: series("net_outflow", .p50),
-            p75: series("net_outflow", .p75), p95: series("net_outflow", .p95), mean: series("net_outflow", .mean)
+            p05: series(.netOutflow, .p05), p25: series(.netOutflow, .p25), p50: series(.netOutflow, .p50),
+            p75: series(.netOutflow, .p75), p95: series(.netOutflow, .p95), mean: series(.netOutflow, .mean)
         )
         let annual = scenario.budget.annualYuan
         let netMax = (net.p95 + (annual ?? [])).filter(\.isFinite).max() ?? 1
@@ -53,8 +53,8 @@ public struct HTMLReport: Sendable {
         if let annual { fan.series.append(.init(values: annual, colour: "#cb181d", label: text("年度预算", "annual budget"))) }
         charts.append(fan.render())
 
-        let cumulative = (mean: series("cumulative_net_outflow", .mean), p05: series("cumulative_net_outflow", .p05),
-            p95: series("cumulative_net_outflow", .p95))
+        let cumulative = (mean: series(.cumulativeNetOutflow, .mean), p05: series(.cumulativeNetOutflow, .p05),
+            p95: series(.cumulativeNetOutflow, .p95))
         var periodBudget: [Double]?
         if let period = scenario.budget.periodYuan {
             // The period budget, as the cumulative net outflow within each period may reach it.
@@ -83,8 +83,8 @@ public struct HTMLReport: Sendable {
             title: text("在册工作室与撤销命名", "Active studios and revocations"), xLabels: years,
             unit: .count(text("个", "studios")))
         studios.series = [
-            .init(values: series("revocations", .mean), colour: "#fc9272", label: text("撤销（均值）", "revocations (mean)"), bars: true),
-            .init(values: series("active", .mean), colour: "#3182bd", label: text("在册（均值）", "active (mean)")),
+            .init(values: series(.revocations, .mean), colour: "#fc9272", label: text("撤销（均值）", "revocations (mean)"), bars: true),
+            .init(values: series(.active, .mean), colour: "#3182bd", label: text("在册（均值）", "active (mean)")),
         ]
         charts.append(studios.render())
 
@@ -106,41 +106,41 @@ public struct HTMLReport: Sendable {
         }
         charts.append(survival.render())
 
-        if forecast.catalog.yearMetric(named: "budget_breach") != nil {
+        if forecast.catalog.contains(.budgetBreach) {
             var breach = SVGChart(
                 title: text("年度超预算概率", "Chance of breaching the annual budget"), xLabels: years,
                 unit: .share(text("%", "%")))
             breach.floor = 0
-            breach.series = [.init(values: series("budget_breach", .mean), colour: "#cb181d", label: text("超预算概率", "P(breach)"), bars: true)]
+            breach.series = [.init(values: series(.budgetBreach, .mean), colour: "#cb181d", label: text("超预算概率", "P(breach)"), bars: true)]
             charts.append(breach.render())
         }
         return page(charts: charts, table: table())
     }
 
     private func table() -> String {
-        let unit = ValueUnit.yuan(maximum: series("cumulative_net_outflow", .mean).filter(\.isFinite).max() ?? 1, chinese: chinese)
+        let unit = ValueUnit.yuan(maximum: series(.cumulativeNetOutflow, .mean).filter(\.isFinite).max() ?? 1, chinese: chinese)
         let header = [
             text("年份", "year"), text("净支出均值", "net outflow mean"), "P5", "P95", text("累计净支出", "cumulative net"),
-            text("在册", "active"), text("撤销", "revocations"), text("超预算概率", "P(breach)"),
+            text("在册", Metric.active.name), text("撤销", Metric.revocations.name), text("超预算概率", "P(breach)"),
         ]
         var rows = ""
         for year in forecast.years {
-            func value(_ metric: String, _ statistic: Statistic) -> Double? { forecast.summary(year: year, metric: metric)?[statistic] }
-            func money(_ metric: String, _ statistic: Statistic) -> String {
+            func value(_ metric: Metric, _ statistic: Statistic) -> Double? { forecast.summary(year: year, metric: metric)?[statistic] }
+            func money(_ metric: Metric, _ statistic: Statistic) -> String {
                 value(metric, statistic).map(unit.label) ?? "–"
             }
-            func rounded(_ metric: String, _ scale: Double, suffix: String = "") -> String {
+            func rounded(_ metric: Metric, _ scale: Double, suffix: String = "") -> String {
                 guard let number = value(metric, .mean) else { return "–" }
                 return PlainNumber.format((number * scale).rounded() / (suffix.isEmpty ? scale : scale / 100)) + suffix
             }
             var cells: [String] = [String(year)]
-            cells.append(money("net_outflow", .mean))
-            cells.append(money("net_outflow", .p05))
-            cells.append(money("net_outflow", .p95))
-            cells.append(money("cumulative_net_outflow", .mean))
-            cells.append(rounded("active", 10))
-            cells.append(rounded("revocations", 100))
-            cells.append(rounded("budget_breach", 1000, suffix: "%"))
+            cells.append(money(.netOutflow, .mean))
+            cells.append(money(.netOutflow, .p05))
+            cells.append(money(.netOutflow, .p95))
+            cells.append(money(.cumulativeNetOutflow, .mean))
+            cells.append(rounded(.active, 10))
+            cells.append(rounded(.revocations, 100))
+            cells.append(rounded(.budgetBreach, 1000, suffix: "%"))
             rows += "<tr>" + cells.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n"
         }
         let caption = text("主要指标（金额单位：\(unit.name)）", "Key figures (money in \(unit.name))")

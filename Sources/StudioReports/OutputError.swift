@@ -1,3 +1,4 @@
+public import StudioScenario
 /// The output folder could not be written.
 public enum OutputError: Error, Sendable, CustomStringConvertible {
     /// The folder holds files and `--force` was not given.
@@ -26,5 +27,23 @@ public enum OutputError: Error, Sendable, CustomStringConvertible {
         case .damagedJournal(let path, let reason):
             return "\(path): cannot restore the folder from this journal of an interrupted run: \(reason)"
         }
+    }
+}
+
+extension OutputError: StudioForecastError {
+    /// The output folder (or journal) in question.
+    public var location: ProblemLocation {
+        switch self {
+        case .notEmpty(let path), .cannotWrite(let path, _), .notAFolder(let path), .outsideRoot(let path, _),
+            .damagedJournal(let path, _):
+            return ProblemLocation(file: path)
+        case .emptyPath: return .none
+        }
+    }
+
+    /// An empty folder name is a bad argument; every other problem is the folder's.
+    public var category: ProblemCategory {
+        if case .emptyPath = self { return .badArgument }
+        return .badInput
     }
 }

@@ -47,42 +47,92 @@ public struct RunProvenance: Sendable {
         self.finishedAt = finishedAt
     }
 
-    /// The JSON text, keys sorted, two-space indented.
-    public func json() -> String {
-        let formatter = ISO8601DateFormatter()
-        let fields: [(String, String)] = [
-            ("tool", quoted("studio-forecast")),
-            ("tool_version", quoted(toolVersion)),
-            ("scenario", quoted(scenarioName)),
-            ("scenario_path", quoted(scenarioPath)),
-            ("scenario_sha256", quoted(scenarioSHA256)),
-            ("method", quoted(method)),
-            ("seed", String(seed)),
-            ("generator", quoted(generator)),
-            ("gsl_version", quoted(gslVersion)),
-            ("replications", String(replications)),
-            ("threads", String(threads)),
-            ("started_at", quoted(formatter.string(from: startedAt))),
-            ("finished_at", quoted(formatter.string(from: finishedAt))),
-            ("wall_seconds", PlainNumber.format((finishedAt.timeIntervalSince(startedAt) * 1000).rounded() / 1000)),
-        ]
-        let body = fields.sorted { $0.0 < $1.0 }.map { "  \(quoted($0.0)): \($0.1)" }.joined(separator: ",\n")
-        return "{\n\(body)\n}\n"
+    /// The run's length in seconds, to the millisecond, as `run.json` records it.
+    public var wallSeconds: Double { (finishedAt.timeIntervalSince(startedAt) * 1000).rounded() / 1000 }
+
+    /// The name `run.json` records as the tool.
+    public static let tool = "studio-forecast"
+
+    /// The JSON text of `run.json`: written by `JSONEncoder`, keys sorted, two-space indented,
+    /// times in ISO 8601 to the second, slashes unescaped, one key a line as `"key": value`,
+    /// and a final line break.
+    /// - Throws: `EncodingError` only for a value JSON cannot hold, which a record never has.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        let text = String(decoding: try encoder.encode(self), as: UTF8.self)
+        // JSONEncoder writes `"key" : value`; run.json has always had `"key": value`. The first
+        // `" : ` of a line ends its key, since no key holds a quote.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            guard let range = line.range(of: "\" : ") else { return String(line) }
+            return line.replacingCharacters(in: range, with: "\": ")
+        }
+        return Data((lines.joined(separator: "\n") + "\n").utf8)
     }
 
-    private func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
+    /// The JSON text of `run.json` (``encoded()``).
+    /// - Throws: `EncodingError` only for a value JSON cannot hold, which a record never has.
+    public func json() throws -> String { String(decoding: try encoded(), as: UTF8.self) }
+
+    /// Reads a `run.json`.
+    /// - Throws: `DecodingError` naming the key that is missing or mistyped.
+    public static func decoded(from data: Data) throws -> RunProvenance {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(RunProvenance.self, from: data)
+    }
+}
+
+extension RunProvenance: Codable, Hashable {
+    private enum CodingKeys: String, CodingKey {
+        case tool, toolVersion = "tool_version", scenarioName = "scenario", scenarioPath = "scenario_path"
+        case scenarioSHA256 = "scenario_sha256", method, seed, generator, gslVersion = "gsl_version", replications
+        case threads, startedAt = "started_at", finishedAt = "finished_at", wallSeconds = "wall_seconds"
+    }
+
+    /// Reads a record; `tool` must be ``tool``, and `wall_seconds`, derived from the two times, is
+    /// checked for its type only.
+    /// - Throws: `DecodingError` for a missing or mistyped key, or another tool's record.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let tool = try container.decode(String.self, forKey: .tool)
+        guard tool == Self.tool else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .tool, in: container, debugDescription: "written by \(tool), not \(Self.tool)")
         }
-        return result + "\""
+        _ = try container.decode(Double.self, forKey: .wallSeconds)
+        self.init(
+            toolVersion: try container.decode(String.self, forKey: .toolVersion),
+            scenarioName: try container.decode(String.self, forKey: .scenarioName),
+            scenarioPath: try container.decode(String.self, forKey: .scenarioPath),
+            scenarioSHA256: try container.decode(String.self, forKey: .scenarioSHA256),
+            method: try container.decode(String.self, forKey: .method),
+            seed: try container.decode(UInt64.self, forKey: .seed),
+            generator: try container.decode(String.self, forKey: .generator),
+            gslVersion: try container.decode(String.self, forKey: .gslVersion),
+            replications: try container.decode(Int.self, forKey: .replications),
+            threads: try container.decode(Int.self, forKey: .threads),
+            startedAt: try container.decode(Date.self, forKey: .startedAt),
+            finishedAt: try container.decode(Date.self, forKey: .finishedAt))
+    }
+
+    /// Writes the record with the tool's name and the run's length.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Self.tool, forKey: .tool)
+        try container.encode(toolVersion, forKey: .toolVersion)
+        try container.encode(scenarioName, forKey: .scenarioName)
+        try container.encode(scenarioPath, forKey: .scenarioPath)
+        try container.encode(scenarioSHA256, forKey: .scenarioSHA256)
+        try container.encode(method, forKey: .method)
+        try container.encode(seed, forKey: .seed)
+        try container.encode(generator, forKey: .generator)
+        try container.encode(gslVersion, forKey: .gslVersion)
+        try container.encode(replications, forKey: .replications)
+        try container.encode(threads, forKey: .threads)
+        try container.encode(startedAt, forKey: .startedAt)
+        try container.encode(finishedAt, forKey: .finishedAt)
+        try container.encode(wallSeconds, forKey: .wallSeconds)
     }
 }

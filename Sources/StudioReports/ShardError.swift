@@ -1,3 +1,4 @@
+public import StudioScenario
 /// A shard's file that `merge` cannot use, located by file and by key path or line.
 public enum ShardError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file cannot be read at all.
@@ -25,5 +26,17 @@ public enum ShardError: Error, Sendable, Hashable, CustomStringConvertible {
         case .replications(let file, let line, let message): text = "\(file):\(line): \(message)"
         }
         return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}
+
+extension ShardError: StudioForecastError {
+    /// The file, and the key path of `shard.json` or the line of `replications.csv`.
+    public var location: ProblemLocation {
+        switch self {
+        case .unreadable(let file, _): return ProblemLocation(file: file)
+        case .manifest(let file, let keyPath, _):
+            return ProblemLocation(file: file, keyPath: keyPath.isEmpty ? nil : keyPath)
+        case .replications(let file, let line, _): return ProblemLocation(file: file, line: line)
+        }
     }
 }

@@ -34,6 +34,10 @@ public struct Scenario: Sendable {
     /// Budgets and discounting.
     public var budget: BudgetParameters
 
+    /// The file the scenario was read from, with the bytes parsed; `nil` for a scenario built in
+    /// code or decoded from text. Variants made with overrides keep their file's source.
+    public var source: ScenarioSource?
+
     /// Creates a scenario. Values are not validated here; ``ScenarioLoader`` validates files.
     public init(
         name: String = "scenario",

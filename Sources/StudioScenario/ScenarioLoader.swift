@@ -15,13 +15,22 @@ public struct ScenarioLoader: Sendable {
         self.knownGenerators = knownGenerators
     }
 
-    /// Reads and validates the scenario file at `path`.
+    /// Reads and validates the scenario file at `path`, reading it once; the scenario keeps the
+    /// bytes parsed as its ``Scenario/source``.
     ///
     /// - Throws: ``ScenarioErrors`` listing every problem.
     public func load(path: String) throws(ScenarioErrors) -> Scenario {
-        let text = try Self.readText(path: path)
-        let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        return try load(yaml: text, file: path, defaultName: stem)
+        try load(source: Self.readSource(path: path))
+    }
+
+    /// Validates a scenario file already read; the scenario keeps `source`.
+    ///
+    /// - Throws: ``ScenarioErrors`` listing every problem.
+    public func load(source: ScenarioSource) throws(ScenarioErrors) -> Scenario {
+        let text = try Self.text(of: source)
+        var scenario = try load(yaml: text, file: source.path, defaultName: source.stem)
+        scenario.source = source
+        return scenario
     }
 
     /// The largest scenario file read, in bytes (1 MiB).
@@ -33,13 +42,39 @@ public struct ScenarioLoader: Sendable {
     ///   than ``maximumFileBytes`` (checked before it is read whole), holds a NUL byte or is
     ///   not UTF-8; the last two name the line.
     public static func readText(path: String) throws(ScenarioErrors) -> String {
-        switch ScenarioText.read(path: path, limit: maximumFileBytes) {
-        case .success(let text):
-            return text
-        case .failure(let problem):
-            throw ScenarioErrors([
-                ScenarioError(file: path, keyPath: "", line: problem.line, message: problem.message(kind: "scenario"))
-            ])
+        try text(of: readSource(path: path))
+    }
+
+    /// The scenario file's bytes, read once.
+    ///
+    /// - Throws: ``ScenarioErrors`` with one problem when the file cannot be read, is larger
+    ///   than ``maximumFileBytes`` (checked before it is read whole), holds a NUL byte or is
+    ///   not UTF-8; the last two name the line.
+    public static func readSource(path: String) throws(ScenarioErrors) -> ScenarioSource {
+        let bytes: Data
+        switch ScenarioText.readBytes(path: path, limit: maximumFileBytes) {
+        case .success(let data): bytes = data
+        case .failure(let problem): throw problem.errors(file: path)
+        }
+        let source = ScenarioSource(path: path, bytes: bytes)
+        _ = try text(of: source)
+        return source
+    }
+
+    /// The text of a scenario file's bytes.
+    ///
+    /// - Throws: ``ScenarioErrors`` with one problem, naming the line, when the bytes hold a
+    ///   NUL byte or are not UTF-8, or when there are more than ``maximumFileBytes``.
+    public static func readText(source: ScenarioSource) throws(ScenarioErrors) -> String { try text(of: source) }
+
+    /// The text of a scenario file's bytes.
+    static func text(of source: ScenarioSource) throws(ScenarioErrors) -> String {
+        guard source.bytes.count <= maximumFileBytes else {
+            throw ScenarioText.Problem.tooLarge(limit: maximumFileBytes).errors(file: source.path)
+        }
+        switch ScenarioText.decode(source.bytes) {
+        case .success(let text): return text
+        case .failure(let problem): throw problem.errors(file: source.path)
         }
     }
 

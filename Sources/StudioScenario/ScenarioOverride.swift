@@ -105,13 +105,23 @@ extension ScenarioLoader {
     ///
     /// - Throws: ``ScenarioErrors`` listing every problem.
     public func load(path: String, overrides: [ScenarioOverride]) throws(ScenarioErrors) -> Scenario {
-        guard !overrides.isEmpty else { return try load(path: path) }
-        let text = try Self.readText(path: path)
+        try load(source: Self.readSource(path: path), overrides: overrides)
+    }
+
+    /// Validates a scenario file already read, with `overrides` applied to its text; the
+    /// scenario keeps `source`, the file's bytes, as the record of what it came from.
+    ///
+    /// - Throws: ``ScenarioErrors`` listing every problem.
+    public func load(source: ScenarioSource, overrides: [ScenarioOverride]) throws(ScenarioErrors) -> Scenario {
+        guard !overrides.isEmpty else { return try load(source: source) }
+        let path = source.path
+        let text = try Self.text(of: source)
         let label = "\(path) [\(overrides.map(\.description).joined(separator: ", "))]"
         let edited = try ScenarioOverride.apply(overrides, to: text, file: label)
-        let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         do {
-            return try load(yaml: edited, file: label, defaultName: stem, baseFolder: FilePath.parent(of: path))
+            var scenario = try load(yaml: edited, file: label, defaultName: source.stem, baseFolder: FilePath.parent(of: path))
+            scenario.source = source
+            return scenario
         } catch {
             throw ScenarioErrors(
                 error.errors.map { problem in

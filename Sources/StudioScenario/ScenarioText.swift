@@ -30,6 +30,11 @@ package enum ScenarioText {
             }
         }
 
+        /// The problem as the one error of a scenario file at `file`.
+        func errors(file: String) -> ScenarioErrors {
+            ScenarioErrors([ScenarioError(file: file, keyPath: "", line: line, message: message(kind: "scenario"))])
+        }
+
         /// What is wrong, for a message about a file of the given kind (`scenario`, `applicant list`).
         func message(kind: String) -> String {
             switch self {
@@ -44,6 +49,11 @@ package enum ScenarioText {
 
     /// The text of the file at `path`, read only if it holds at most `limit` bytes.
     static func read(path: String, limit: Int) -> Result<String, Problem> {
+        readBytes(path: path, limit: limit).flatMap(decode)
+    }
+
+    /// The bytes of the file at `path`, read only if it holds at most `limit` bytes.
+    static func readBytes(path: String, limit: Int) -> Result<Data, Problem> {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
             let handle = FileHandle(forReadingAtPath: path)
@@ -56,7 +66,7 @@ package enum ScenarioText {
             return .failure(.unreadable)
         }
         guard data.count <= limit else { return .failure(.tooLarge(limit: limit)) }
-        return decode(data)
+        return .success(data)
     }
 
     /// `data` as UTF-8 text without NUL bytes, or the line of the first offending byte.

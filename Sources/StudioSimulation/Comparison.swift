@@ -22,14 +22,31 @@ public struct DifferenceForecast: Sendable {
     /// The calendar years.
     public var years: [Int]
     /// The metrics both scenarios have and the engine was asked to difference, in the reference's order.
-    public var metrics: [String]
+    public var metrics: [Metric]
+    /// The reference scenario's name, for the messages of failed lookups.
+    public var scenarioName = ""
     /// `cells[yearIndex][metricIndex]`.
     public var cells: [[Cell]]
 
-    /// The difference of `metric` in `year`, if both scenarios have it.
-    public func cell(year: Int, metric: String) -> Cell? {
+    /// The difference of `metric` in `year`, or `nil` when it was not kept (a metric one of the
+    /// scenarios lacks, or one the ``DifferenceSelection`` left out) or the year is not forecast.
+    public func cell(year: Int, metric: Metric) -> Cell? {
         guard let yearIndex = years.firstIndex(of: year), let metricIndex = metrics.firstIndex(of: metric) else {
             return nil
+        }
+        return cells[yearIndex][metricIndex]
+    }
+
+    /// The difference of `metric` in `year`, as `difference[.cumulativeNetOutflow, 2030]`.
+    public subscript(metric: Metric, year: Int) -> Cell? { cell(year: year, metric: metric) }
+
+    /// The difference of `metric` in `year`.
+    /// - Throws: ``MetricLookupError/metricMissing(_:scenario:)`` when no difference of the metric
+    ///   was kept, ``MetricLookupError/yearOutOfRange(_:years:scenario:)`` for a year not forecast.
+    public func statistics(of metric: Metric, year: Int) throws(MetricLookupError) -> Cell {
+        guard let metricIndex = metrics.firstIndex(of: metric) else { throw .metricMissing(metric, scenario: scenarioName) }
+        guard let yearIndex = years.firstIndex(of: year) else {
+            throw .yearOutOfRange(year, years: years.first.flatMap { first in years.last.map { first...$0 } }, scenario: scenarioName)
         }
         return cells[yearIndex][metricIndex]
     }
@@ -50,9 +67,9 @@ struct ComparisonAccumulator: Sendable {
         horizon = scenarios[0].horizonYears
         forecasts = zip(catalogs, scenarios).map { ForecastAccumulator(catalog: $0, horizon: $1.horizonYears) }
         shared = catalogs.dropFirst().map { catalog in
-            catalogs[0].yearMetrics.enumerated().compactMap { reference, name in
-                guard selection.includes(name) else { return nil }
-                return catalog.yearMetric(named: name).map { (reference, $0) }
+            catalogs[0].yearMetrics.enumerated().compactMap { reference, metric in
+                guard selection.includes(metric) else { return nil }
+                return catalog.position(of: metric).map { (reference, $0) }
             }
         }
         differences = shared.map { Array(repeating: MetricStatistics(), count: $0.count * scenarios[0].horizonYears) }
@@ -94,6 +111,7 @@ struct ComparisonAccumulator: Sendable {
         let differences = shared.enumerated().map { pair, metrics in
             DifferenceForecast(
                 years: reference.years, metrics: metrics.map { reference.catalog.yearMetrics[$0.reference] },
+                scenarioName: reference.scenarioName,
                 cells: (0..<horizon).map { year in
                     metrics.indices.map { slot in
                         let cell = year * metrics.count + slot

@@ -5,11 +5,11 @@
 public enum DifferenceSelection: Sendable, Hashable {
     /// Every metric the scenarios share, as `compare` writes them to `comparison.csv`.
     case allMetrics
-    /// Only the named metrics among those the scenarios share; names they lack are passed over.
-    case only(Set<String>)
+    /// Only these metrics among those the scenarios share; a metric they lack is passed over.
+    case only(Set<Metric>)
 
     /// Whether the differences of `metric` are kept.
-    func includes(_ metric: String) -> Bool {
+    func includes(_ metric: Metric) -> Bool {
         switch self {
         case .allMetrics: return true
         case .only(let metrics): return metrics.contains(metric)

@@ -1,7 +1,7 @@
 /// A finished forecast: every metric's statistics per calendar year and per cohort and age.
-public struct Forecast: Sendable {
+public struct Forecast: Sendable, Hashable, Codable {
     /// How the expectations were obtained.
-    public enum Method: String, Sendable, Hashable, CaseIterable {
+    public enum Method: String, Sendable, Hashable, CaseIterable, Codable {
         /// Monte Carlo replications on GSL streams.
         case montecarlo
         /// Exact expectations from the lifecycle's state distribution by age, no sampling.
@@ -9,7 +9,7 @@ public struct Forecast: Sendable {
     }
 
     /// One cohort metric's statistics at one age.
-    public struct CohortCell: Sendable, Hashable {
+    public struct CohortCell: Sendable, Hashable, Codable {
         /// The calendar year the cohort was named.
         public var cohortYear: Int
         /// The age, the naming year being 1.
@@ -35,10 +35,25 @@ public struct Forecast: Sendable {
     /// Statistics per cohort, age and cohort metric, by cohort, then age, then metric.
     public var cohorts: [CohortCell]
 
-    /// The statistics of `metric` (by name) in calendar year `year`.
-    public func summary(year: Int, metric: String) -> StatisticSummary? {
-        guard let yearIndex = years.firstIndex(of: year), let index = catalog.yearMetric(named: metric) else {
-            return nil
+    /// The statistics of `metric` in calendar year `year`, or `nil` when the forecast does not
+    /// record that metric or has no such year.
+    public func summary(year: Int, metric: Metric) -> StatisticSummary? {
+        guard let yearIndex = years.firstIndex(of: year), let index = catalog.position(of: metric) else { return nil }
+        return yearly[yearIndex][index]
+    }
+
+    /// The statistics of `metric` in calendar year `year`, as `forecast[.cumulativeNetOutflow, 2030]`;
+    /// `nil` when the forecast does not record that metric or has no such year.
+    public subscript(metric: Metric, year: Int) -> StatisticSummary? { summary(year: year, metric: metric) }
+
+    /// The statistics of `metric` in calendar year `year`.
+    /// - Throws: ``MetricLookupError/metricMissing(_:scenario:)`` when the scenario's forecast does
+    ///   not record the metric, ``MetricLookupError/yearOutOfRange(_:years:scenario:)`` for a year
+    ///   outside the forecast.
+    public func statistics(of metric: Metric, year: Int) throws(MetricLookupError) -> StatisticSummary {
+        guard let index = catalog.position(of: metric) else { throw .metricMissing(metric, scenario: scenarioName) }
+        guard let yearIndex = years.firstIndex(of: year) else {
+            throw .yearOutOfRange(year, years: years.first.flatMap { first in years.last.map { first...$0 } }, scenario: scenarioName)
         }
         return yearly[yearIndex][index]
     }

@@ -169,3 +169,199 @@ extension Metric: CustomStringConvertible {
     /// The metric's name in the output files.
     public var description: String { name }
 }
+
+extension Metric: Codable {
+    /// Reads a metric from its name in the output files.
+    /// - Throws: `DecodingError.dataCorrupted` for a name no metric has.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let name = try container.decode(String.self)
+        guard let metric = Metric(name: name) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "no metric is called \(name)")
+        }
+        self = metric
+    }
+
+    /// Writes the metric as its name in the output files.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(name)
+    }
+}
+
+// MARK: - Metadata: the one place each metric is described
+
+extension Metric {
+    /// The cohort metrics, in output order (`cohorts.csv`); every other metric is a year metric.
+    public static let cohortMetrics: [Metric] = [.shareRevoked, .shareFullyPaid, .paidPerStudio]
+
+    /// The metrics of `summary.csv`, in column order, each with its ``summaryStatistics``; a
+    /// metric a forecast does not have (the selection without a pool, the budget without one)
+    /// is left out.
+    public static let summaryColumns: [Metric] = [
+        .named, .active, .assessed, .yellowCards, .revocations, .revocationsFraud, .revocationRate, .grantOutflow,
+        .cumulativeGrantOutflow, .applicants, .shortlisted, .unfilledQuota, .cutoffScore, .equipmentSubsidy,
+        .trainingSubsidy, .awardSubsidy, .clawback, .totalOutflow, .netOutflow, .cumulativeNetOutflow, .netOutflowPV,
+        .cumulativeNetOutflowPV, .budgetBreach, .anyBudgetBreach, .firstBreachYear, .cumulativeBudgetBreach,
+    ]
+
+    /// Whether the metric is recorded per cohort and age rather than per calendar year.
+    public var isCohortMetric: Bool { Metric.cohortMetrics.contains(self) }
+
+    /// The metric's name in Chinese, for `summary.csv` with `--labels zh`.
+    public var chineseLabel: String {
+        switch self {
+        case .named: "新命名数"
+        case .active: "在册工作室数"
+        case .assessed: "年度考评数"
+        case .yellowCards: "黄牌警告数"
+        case .revocations: "撤销命名数"
+        case .revocationsInCycle: "周期内撤销数"
+        case .revocationsPostCycle: "周期后撤销数"
+        case .revocationsFraud: "弄虚作假撤销数"
+        case .cyclesCompleted: "补助周期结束数"
+        case .forfeited: "未拨付作废金额"
+        case .tranche(let number): "第\(number)笔补助"
+        case .grantOutflow: "创建补助支出"
+        case .cumulativeGrantOutflow: "累计创建补助支出"
+        case .revocationRate: "撤销率"
+        case .pool: "申报来源数"
+        case .applicants: "申报数"
+        case .recommended: "推荐数"
+        case .shortlisted: "入围数"
+        case .unfilledQuota: "未用名额"
+        case .cutoffScore: "最低命名分数"
+        case .namedMeanScore: "命名平均分"
+        case .disqualifiedApplicants: "取消申报资格数"
+        case .equipmentSubsidy: "设备补助"
+        case .trainingSubsidy: "技能提升补助"
+        case .awardSubsidy: "创新成果等奖励"
+        case .clawback: "追回资金"
+        case .totalOutflow: "总支出"
+        case .netOutflow: "净支出"
+        case .cumulativeNetOutflow: "累计净支出"
+        case .netOutflowPV: "净支出现值"
+        case .cumulativeNetOutflowPV: "累计净支出现值"
+        case .budgetBreach: "年度超预算"
+        case .anyBudgetBreach: "期内曾超预算"
+        case .firstBreachYear: "当年首次超预算"
+        case .cumulativeBudgetBreach: "期间累计超预算"
+        case .shareRevoked: "撤销比例"
+        case .shareFullyPaid: "全额拨付比例"
+        case .paidPerStudio: "每个工作室已拨付"
+        }
+    }
+
+    /// The metric's name in English words, as a reader would say it.
+    public var englishLabel: String {
+        switch self {
+        case .named: "studios named"
+        case .active: "active studios"
+        case .assessed: "assessments held"
+        case .yellowCards: "yellow cards"
+        case .revocations: "revocations"
+        case .revocationsInCycle: "revocations in the cycle"
+        case .revocationsPostCycle: "revocations after the cycle"
+        case .revocationsFraud: "revocations for falsified records"
+        case .cyclesCompleted: "cycles completed"
+        case .forfeited: "grant forfeited"
+        case .tranche(let number): "tranche \(number) paid"
+        case .grantOutflow: "grant outflow"
+        case .cumulativeGrantOutflow: "cumulative grant outflow"
+        case .revocationRate: "revocation rate"
+        case .pool: "candidates in the pool"
+        case .applicants: "applicants"
+        case .recommended: "applicants recommended"
+        case .shortlisted: "applicants shortlisted"
+        case .unfilledQuota: "quota places unfilled"
+        case .cutoffScore: "lowest score named"
+        case .namedMeanScore: "mean score named"
+        case .disqualifiedApplicants: "applicants disqualified"
+        case .equipmentSubsidy: "equipment subsidy"
+        case .trainingSubsidy: "skill-upgrade subsidy"
+        case .awardSubsidy: "city awards"
+        case .clawback: "money recovered"
+        case .totalOutflow: "total outflow"
+        case .netOutflow: "net outflow"
+        case .cumulativeNetOutflow: "cumulative net outflow"
+        case .netOutflowPV: "net outflow, present value"
+        case .cumulativeNetOutflowPV: "cumulative net outflow, present value"
+        case .budgetBreach: "annual budget breached"
+        case .anyBudgetBreach: "annual budget breached so far in the period"
+        case .firstBreachYear: "first annual breach"
+        case .cumulativeBudgetBreach: "period budget breached"
+        case .shareRevoked: "share of the cohort revoked"
+        case .shareFullyPaid: "share of the cohort fully paid"
+        case .paidPerStudio: "grant paid per studio"
+        }
+    }
+
+    /// What the metric's values count or measure.
+    public var unit: MetricUnit {
+        switch self {
+        case .forfeited, .tranche, .grantOutflow, .cumulativeGrantOutflow, .equipmentSubsidy, .trainingSubsidy,
+            .awardSubsidy, .clawback, .totalOutflow, .netOutflow, .cumulativeNetOutflow, .netOutflowPV,
+            .cumulativeNetOutflowPV, .paidPerStudio:
+            .yuan
+        case .revocationRate, .budgetBreach, .anyBudgetBreach, .firstBreachYear, .cumulativeBudgetBreach, .shareRevoked,
+            .shareFullyPaid:
+            .probability
+        case .cutoffScore, .namedMeanScore: .score
+        case .named, .active, .assessed, .yellowCards, .revocations, .revocationsInCycle, .revocationsPostCycle,
+            .revocationsFraud, .cyclesCompleted, .pool, .applicants, .recommended, .shortlisted, .unfilledQuota,
+            .disqualifiedApplicants:
+            .count
+        }
+    }
+
+    /// For money paid or recovered, the budget line it is (Art. 11, 12, 15); `nil` for every
+    /// other metric, the grant forfeited included (it is never paid).
+    public var budgetLine: BudgetLine? {
+        switch self {
+        case .tranche, .grantOutflow, .cumulativeGrantOutflow, .paidPerStudio: .grant
+        case .equipmentSubsidy: .equipmentSubsidy
+        case .trainingSubsidy: .trainingSubsidy
+        case .awardSubsidy: .awardSubsidy
+        case .clawback: .clawback
+        case .totalOutflow: .total
+        case .netOutflow, .cumulativeNetOutflow, .netOutflowPV, .cumulativeNetOutflowPV: .net
+        default: nil
+        }
+    }
+
+    /// The statistics `summary.csv` gives the metric, in column order; empty when it has no
+    /// column there (see ``summaryColumns``).
+    public var summaryStatistics: [Statistic] {
+        switch self {
+        case .named, .assessed, .revocationsFraud, .revocationRate, .applicants, .shortlisted, .unfilledQuota,
+            .cutoffScore, .equipmentSubsidy, .trainingSubsidy, .awardSubsidy, .clawback, .netOutflowPV,
+            .cumulativeNetOutflowPV, .budgetBreach, .anyBudgetBreach, .firstBreachYear, .cumulativeBudgetBreach:
+            [.mean]
+        case .active: [.mean, .p05, .p95]
+        case .yellowCards, .revocations: [.mean, .p95]
+        case .grantOutflow, .netOutflow: [.mean, .sd, .mcse, .p05, .p50, .p95]
+        case .cumulativeGrantOutflow, .totalOutflow, .cumulativeNetOutflow: [.mean, .p05, .p50, .p95]
+        default: []
+        }
+    }
+
+    /// The statistics `sweep.csv` gives the metric, in column order (the sweep's columns follow
+    /// the forecast's metric order); empty when it has no column there.
+    public var sweepStatistics: [Statistic] {
+        switch self {
+        case .named, .active, .revocations, .grantOutflow, .totalOutflow, .budgetBreach, .anyBudgetBreach: [.mean]
+        case .netOutflow: [.mean, .p05, .p95]
+        case .cumulativeNetOutflow: [.mean, .p95]
+        default: []
+        }
+    }
+
+    /// Whether `report.html` charts or tabulates the metric: the net outflow's fan, the
+    /// cumulative net outflow, active studios, revocations, the breach chance and cohort survival.
+    public var isInReport: Bool {
+        switch self {
+        case .netOutflow, .cumulativeNetOutflow, .active, .revocations, .budgetBreach, .shareRevoked: true
+        default: false
+        }
+    }
+}

@@ -6,10 +6,12 @@ public import StudioScenario
 /// order here is the order of the output files: the grant, then the selection (with an
 /// applicant pool), then the money, then the budget (with a budget).
 public struct MetricCatalog: Sendable, Hashable {
-    /// Year metric names, in output order.
-    public let yearMetrics: [String]
-    /// Cohort metric names, in output order.
-    public let cohortMetrics = ["share_revoked", "share_fully_paid", "paid_per_studio"]
+    /// Year metrics, in output order.
+    public let yearMetrics: [Metric]
+    /// Cohort metrics, in output order.
+    public let cohortMetrics: [Metric] = Metric.cohortMetrics
+    /// Each year metric's position in ``yearMetrics``.
+    private let positions: [Metric: Int]
 
     // MARK: Grant (Art. 11, 14, 15)
 
@@ -114,55 +116,101 @@ public struct MetricCatalog: Sendable, Hashable {
 
     /// The catalog of a scenario's forecast.
     public init(scenario: Scenario) {
-        var names: [String] = []
-        func add(_ name: String) -> Int {
-            names.append(name)
-            return names.count - 1
+        self.init(
+            trancheCount: scenario.grantRules.trancheCount, hasSelection: scenario.applicants != nil,
+            hasAnnualBudget: scenario.budget.annualYuan != nil, hasPeriodBudget: scenario.budget.periodYuan != nil)
+    }
+
+    /// The catalog of a forecast with `trancheCount` tranches, the selection metrics when the
+    /// scenario models an applicant pool, and the budget metrics of the budgets it sets.
+    init(trancheCount: Int, hasSelection: Bool, hasAnnualBudget hasAnnual: Bool, hasPeriodBudget hasPeriod: Bool) {
+        var metrics: [Metric] = []
+        func add(_ metric: Metric) -> Int {
+            metrics.append(metric)
+            return metrics.count - 1
         }
-        named = add("named")
-        active = add("active")
-        assessed = add("assessed")
-        yellowCards = add("yellow_cards")
-        revocations = add("revocations")
-        revocationsInCycle = add("revocations_in_cycle")
-        revocationsPostCycle = add("revocations_post_cycle")
-        revocationsFraud = add("revocations_fraud")
-        cyclesCompleted = add("cycles_completed")
-        forfeited = add("forfeited")
-        firstTranche = names.count
-        for tranche in 1...scenario.grantRules.trancheCount { _ = add("tranche_\(tranche)") }
-        grantOutflow = add("grant_outflow")
-        cumulativeGrantOutflow = add("cumulative_grant_outflow")
-        revocationRate = add("revocation_rate")
+        named = add(.named)
+        active = add(.active)
+        assessed = add(.assessed)
+        yellowCards = add(.yellowCards)
+        revocations = add(.revocations)
+        revocationsInCycle = add(.revocationsInCycle)
+        revocationsPostCycle = add(.revocationsPostCycle)
+        revocationsFraud = add(.revocationsFraud)
+        cyclesCompleted = add(.cyclesCompleted)
+        forfeited = add(.forfeited)
+        firstTranche = metrics.count
+        for tranche in 0..<max(trancheCount, 0) { _ = add(.tranche(tranche + 1)) }
+        grantOutflow = add(.grantOutflow)
+        cumulativeGrantOutflow = add(.cumulativeGrantOutflow)
+        revocationRate = add(.revocationRate)
         selection =
-            scenario.applicants == nil
-            ? nil
-            : SelectionMetrics(
-                pool: add("pool"), applicants: add("applicants"), recommended: add("recommended"),
-                shortlisted: add("shortlisted"), unfilledQuota: add("unfilled_quota"), cutoffScore: add("cutoff_score"),
-                namedMeanScore: add("named_mean_score"), disqualifiedApplicants: add("disqualified_applicants"))
+            hasSelection
+            ? SelectionMetrics(
+                pool: add(.pool), applicants: add(.applicants), recommended: add(.recommended),
+                shortlisted: add(.shortlisted), unfilledQuota: add(.unfilledQuota), cutoffScore: add(.cutoffScore),
+                namedMeanScore: add(.namedMeanScore), disqualifiedApplicants: add(.disqualifiedApplicants))
+            : nil
         money = MoneyMetrics(
-            equipmentSubsidy: add("equipment_subsidy"), trainingSubsidy: add("training_subsidy"),
-            awardSubsidy: add("award_subsidy"), clawback: add("clawback"), totalOutflow: add("total_outflow"),
-            netOutflow: add("net_outflow"), cumulativeNetOutflow: add("cumulative_net_outflow"),
-            netOutflowPV: add("net_outflow_pv"), cumulativeNetOutflowPV: add("cumulative_net_outflow_pv"))
-        let hasAnnual = scenario.budget.annualYuan != nil
-        let hasPeriod = scenario.budget.periodYuan != nil
+            equipmentSubsidy: add(.equipmentSubsidy), trainingSubsidy: add(.trainingSubsidy),
+            awardSubsidy: add(.awardSubsidy), clawback: add(.clawback), totalOutflow: add(.totalOutflow),
+            netOutflow: add(.netOutflow), cumulativeNetOutflow: add(.cumulativeNetOutflow),
+            netOutflowPV: add(.netOutflowPV), cumulativeNetOutflowPV: add(.cumulativeNetOutflowPV))
         budget =
             hasAnnual || hasPeriod
             ? BudgetMetrics(
-                budgetBreach: hasAnnual ? add("budget_breach") : nil,
-                anyBudgetBreach: hasAnnual ? add("any_budget_breach") : nil,
-                firstBreachYear: hasAnnual ? add("first_breach_year") : nil,
-                cumulativeBudgetBreach: hasPeriod ? add("cumulative_budget_breach") : nil)
+                budgetBreach: hasAnnual ? add(.budgetBreach) : nil,
+                anyBudgetBreach: hasAnnual ? add(.anyBudgetBreach) : nil,
+                firstBreachYear: hasAnnual ? add(.firstBreachYear) : nil,
+                cumulativeBudgetBreach: hasPeriod ? add(.cumulativeBudgetBreach) : nil)
             : nil
-        yearMetrics = names
+        yearMetrics = metrics
+        positions = Dictionary(uniqueKeysWithValues: metrics.enumerated().map { ($1, $0) })
     }
 
     /// The position of tranche `index` (0-based).
     @inline(__always)
     public func tranche(_ index: Int) -> Int { firstTranche + index }
 
-    /// The position of the year metric called `name`, if any.
-    public func yearMetric(named name: String) -> Int? { yearMetrics.firstIndex(of: name) }
+    /// The position of the year metric `metric`, or `nil` when the scenario's forecast lacks it
+    /// (the selection metrics without an applicant pool, the budget metrics without a budget, a
+    /// tranche beyond the grant's).
+    public func position(of metric: Metric) -> Int? { positions[metric] }
+
+    /// Whether the forecast records the year metric `metric`.
+    public func contains(_ metric: Metric) -> Bool { positions[metric] != nil }
+
+    /// The position of the cohort metric `metric` in ``cohortMetrics``, or `nil` for a year metric.
+    public func cohortPosition(of metric: Metric) -> Int? { cohortMetrics.firstIndex(of: metric) }
+}
+
+extension MetricCatalog: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case trancheCount = "tranches", hasSelection = "selection", hasAnnualBudget = "annual_budget"
+        case hasPeriodBudget = "period_budget"
+    }
+
+    /// Reads a catalog from the shape of its scenario: tranches, applicant pool, budgets.
+    /// - Throws: `DecodingError` for a missing or mistyped field, or a tranche count outside 1...100.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let trancheCount = try container.decode(Int.self, forKey: .trancheCount)
+        guard (1...100).contains(trancheCount) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .trancheCount, in: container, debugDescription: "\(trancheCount) tranches is outside 1...100")
+        }
+        self.init(
+            trancheCount: trancheCount, hasSelection: try container.decode(Bool.self, forKey: .hasSelection),
+            hasAnnualBudget: try container.decode(Bool.self, forKey: .hasAnnualBudget),
+            hasPeriodBudget: try container.decode(Bool.self, forKey: .hasPeriodBudget))
+    }
+
+    /// Writes the shape of the catalog's scenario.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(yearMetrics.count(where: { if case .tranche = $0 { true } else { false } }), forKey: .trancheCount)
+        try container.encode(selection != nil, forKey: .hasSelection)
+        try container.encode(budget?.budgetBreach != nil, forKey: .hasAnnualBudget)
+        try container.encode(budget?.cumulativeBudgetBreach != nil, forKey: .hasPeriodBudget)
+    }
 }

@@ -73,41 +73,60 @@ public struct QuotaSolver: Sendable {
 
     /// The breach chance at a constant `quota`, over the scenario's replications.
     ///
-    /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
-    public func evaluate(quota: Int, threads: Int) throws(UnknownGeneratorError) -> Evaluation {
+    /// - Throws: ``QuotaSolverError/generator(_:)`` for a generator name GSL does not know.
+    public func evaluate(quota: Int, threads: Int) throws(QuotaSolverError) -> Evaluation {
         try evaluate(quota: quota, replications: scenario.simulation.replications, threads: threads)
     }
 
     /// The breach chance at a constant `quota`, over the first `replications` of the scenario's
     /// keyed replications.
     ///
-    /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
+    /// - Throws: ``QuotaSolverError/generator(_:)`` for a generator name GSL does not know.
     public func evaluate(
         quota: Int, replications: Int, threads: Int
-    ) throws(UnknownGeneratorError) -> Evaluation {
+    ) throws(QuotaSolverError) -> Evaluation {
         let variant = scenario.with { $0.quotaPerYear = Array(repeating: quota, count: $0.horizonYears) }
         let count = min(max(replications, 0), scenario.simulation.replications)
-        let forecast = try MonteCarloEngine(scenario: variant).run(replications: 0..<count, threads: threads)
-        let year = forecast.years[PrecisionTarget.periodEnd(of: scenario)]
-        // With an annual budget, the event is an annual breach in the period; otherwise the
-        // period's net outflow above the period budget.
-        let annual = forecast.summary(year: year, metric: "any_budget_breach")
-        let period = forecast.summary(year: year, metric: "cumulative_budget_breach")
-        let summary = annual ?? period
+        let forecast: Forecast
+        do {
+            forecast = try MonteCarloEngine(scenario: variant).run(replications: 0..<count, threads: threads)
+        } catch {
+            throw .generator(error)
+        }
+        let summary = try breach(in: forecast)
         return Evaluation(
-            quota: quota, probability: summary?[.mean] ?? 0, mcse: summary?[.mcse] ?? 0, replications: count)
+            quota: quota, probability: summary[.mean] ?? 0, mcse: summary[.mcse] ?? 0, replications: count)
+    }
+
+    /// The metric whose mean is the breach chance: with an annual budget, an annual breach in
+    /// some year of the period; otherwise the period's net outflow above the period budget.
+    public var breachMetric: Metric {
+        scenario.budget.annualYuan != nil ? .anyBudgetBreach : .cumulativeBudgetBreach
+    }
+
+    /// The statistics of ``breachMetric`` at the end of the first budget period of `forecast`.
+    /// - Throws: ``QuotaSolverError/metric(_:)`` when the forecast does not record it (a
+    ///   forecast of another scenario than the solver's), rather than a chance of 0.
+    func breach(in forecast: Forecast) throws(QuotaSolverError) -> StatisticSummary {
+        let period = PrecisionTarget.periodEnd(of: scenario)
+        let year = forecast.years.indices.contains(period) ? forecast.years[period] : scenario.startYear + period
+        do {
+            return try forecast.statistics(of: breachMetric, year: year)
+        } catch {
+            throw .metric(error)
+        }
     }
 
     /// Searches for the largest quota within the limit: brackets it on the first
     /// ``bracketingReplications``, then confirms it at the scenario's replications.
     ///
     /// - Parameter progress: called with each evaluation as it is made.
-    /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
-    public func solve(threads: Int, progress: ((Evaluation) -> Void)? = nil) throws(UnknownGeneratorError) -> Answer {
+    /// - Throws: ``QuotaSolverError/generator(_:)`` for a generator name GSL does not know.
+    public func solve(threads: Int, progress: ((Evaluation) -> Void)? = nil) throws(QuotaSolverError) -> Answer {
         let full = scenario.simulation.replications
         var evaluations: [Int: [Int: Evaluation]] = [:]
         var order: [Evaluation] = []
-        func within(_ quota: Int, replications: Int) throws(UnknownGeneratorError) -> Bool {
+        func within(_ quota: Int, replications: Int) throws(QuotaSolverError) -> Bool {
             if let known = evaluations[replications]?[quota] { return known.probability <= limit }
             let evaluation = try evaluate(quota: quota, replications: replications, threads: threads)
             evaluations[replications, default: [:]][quota] = evaluation
@@ -118,14 +137,14 @@ public struct QuotaSolver: Sendable {
         let coarse = bracketingReplications
         let quota: Int?
         if coarse > 0 && coarse < full {
-            let candidate = try Self.search(maxQuota: maxQuota) { (quota) throws(UnknownGeneratorError) in
+            let candidate = try Self.search(maxQuota: maxQuota) { (quota) throws(QuotaSolverError) in
                 try within(quota, replications: coarse)
             }
             quota = try Self.confirm(candidate: candidate ?? 0, maxQuota: maxQuota) {
-                (quota) throws(UnknownGeneratorError) in try within(quota, replications: full)
+                (quota) throws(QuotaSolverError) in try within(quota, replications: full)
             }
         } else {
-            quota = try Self.search(maxQuota: maxQuota) { (quota) throws(UnknownGeneratorError) in
+            quota = try Self.search(maxQuota: maxQuota) { (quota) throws(QuotaSolverError) in
                 try within(quota, replications: full)
             }
         }
@@ -211,6 +230,10 @@ public enum QuotaSolverError: Error, Sendable, CustomStringConvertible {
     case noBudget
     /// The largest quota to try is outside 1 ... ``ScenarioLimits/quotaPerYear``.
     case maxQuotaOutOfRange(Int)
+    /// The scenario's generator is not one GSL knows.
+    case generator(UnknownGeneratorError)
+    /// A forecast lacks the breach metric.
+    case metric(MetricLookupError)
 
     /// One line saying what to change.
     public var description: String {
@@ -219,6 +242,25 @@ public enum QuotaSolverError: Error, Sendable, CustomStringConvertible {
             return "the scenario sets no budget; add budget.annual_yuan or budget.period_yuan, or give --annual-budget"
         case .maxQuotaOutOfRange(let quota):
             return "the largest quota to try, \(quota), is out of range 1...\(ScenarioLimits.quotaPerYear)"
+        case .generator(let error): return error.description
+        case .metric(let error): return error.description
         }
+    }
+}
+
+extension QuotaSolverError: StudioForecastError {
+    /// The scenario's budget or generator; none for the quota bound.
+    public var location: ProblemLocation {
+        switch self {
+        case .noBudget: return ProblemLocation(keyPath: "budget")
+        case .generator(let error): return error.location
+        case .maxQuotaOutOfRange, .metric: return .none
+        }
+    }
+
+    /// The largest quota to try is an argument; the rest are the scenario's.
+    public var category: ProblemCategory {
+        if case .maxQuotaOutOfRange = self { return .badArgument }
+        return .badInput
     }
 }

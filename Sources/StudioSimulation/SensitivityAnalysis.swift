@@ -42,9 +42,17 @@ public struct SensitivityAnalysis: Sendable {
     public init(
         path: String, step: Double, loader: ScenarioLoader, prepare: (Scenario) -> Scenario
     ) throws(ScenarioErrors) {
-        let base = prepare(try loader.load(path: path))
+        try self.init(source: ScenarioLoader.readSource(path: path), step: step, loader: loader, prepare: prepare)
+    }
+
+    /// Prepares the analysis of a scenario file already read: the base and every moved scenario
+    /// are parsed from `source`'s bytes, and the file is not read again.
+    public init(
+        source: ScenarioSource, step: Double, loader: ScenarioLoader, prepare: (Scenario) -> Scenario
+    ) throws(ScenarioErrors) {
+        let base = prepare(try loader.load(source: source))
         self.base = base
-        let yaml = try ScenarioLoader.readText(path: path)
+        let yaml = try ScenarioLoader.readText(source: source)
         self.step = step
         variants = NumericParameter.all(inYAML: yaml).map { parameter in
             func scenario(_ direction: Double) -> Scenario? {
@@ -52,7 +60,7 @@ public struct SensitivityAnalysis: Sendable {
                 guard value != parameter.value else { return nil }
                 let text = NumericParameter.text(value)
                 let moved = try? prepare(
-                    loader.load(path: path, overrides: [ScenarioOverride(keyPath: parameter.keyPath, value: text)]))
+                    loader.load(source: source, overrides: [ScenarioOverride(keyPath: parameter.keyPath, value: text)]))
                 // A comparison needs the base's years; the years are never moved, so this only guards.
                 return moved?.years == base.years ? moved : nil
             }
@@ -73,11 +81,11 @@ public struct SensitivityAnalysis: Sendable {
         let comparison = try ComparisonEngine(variantsOf: base, variants: Array(scenarios.dropFirst()))
             .run(threads: threads, progress: progress)
         let year = base.startYear + PrecisionTarget.periodEnd(of: base)
-        let baseP95 = comparison.forecasts[0].summary(year: year, metric: "cumulative_net_outflow")?[.p95]
+        let baseP95 = comparison.forecasts[0].summary(year: year, metric: .cumulativeNetOutflow)?[.p95]
         func change(_ slot: Int?) -> (mean: Double?, mcse: Double?, p95: Double?) {
             guard let slot else { return (nil, nil, nil) }
-            let cell = comparison.differences[slot - 1].cell(year: year, metric: "cumulative_net_outflow")
-            let p95 = comparison.forecasts[slot].summary(year: year, metric: "cumulative_net_outflow")?[.p95]
+            let cell = comparison.differences[slot - 1].cell(year: year, metric: .cumulativeNetOutflow)
+            let p95 = comparison.forecasts[slot].summary(year: year, metric: .cumulativeNetOutflow)?[.p95]
             return (cell?.summary[.mean], cell?.summary[.mcse], p95.flatMap { value in baseP95.map { value - $0 } })
         }
         let effects = zip(variants, slots).map { variant, slot -> Effect in

@@ -1,5 +1,5 @@
 /// The statistics reported for every metric (DESIGN.md, "The output contract").
-public enum Statistic: String, CaseIterable, Sendable, Hashable {
+public enum Statistic: String, CaseIterable, Sendable, Hashable, Codable, CodingKeyRepresentable {
     case mean, sd, mcse, min, p05, p25, p50, p75, p95, max
 
     /// For a percentile, q as a whole percent; nil otherwise.
@@ -16,7 +16,7 @@ public enum Statistic: String, CaseIterable, Sendable, Hashable {
 }
 
 /// The statistics of one metric in one year (or cohort and age) across replications.
-public struct StatisticSummary: Sendable, Hashable {
+public struct StatisticSummary: Sendable, Hashable, Codable {
     /// Replications with a value (a ratio with a zero denominator has none).
     public var count: Int
     /// The statistics present: all of them for a Monte Carlo run, `mean` alone for the exact evaluator.

@@ -48,16 +48,10 @@ struct CompareCommand: ParsableCommand {
         let folder = try ForecastOutput.folder(
             out, default: "compare-\(baseScenario.name)-vs-\(variantScenario.name)", force: force)
         let started = Date()
-        let comparison: Comparison
-        do {
-            let bar = ProgressBar(total: baseScenario.simulation.replications, quiet: quiet)
-            comparison = try ComparisonEngine(scenarios: [baseScenario, variantScenario]).run(
-                threads: simulation.threadCount, progress: bar.update)
-            bar.finish()
-        } catch let error as ComparisonError {
-            printError(error.description)
-            throw ExitCode(1)
-        }
+        let bar = ProgressBar(total: baseScenario.simulation.replications, quiet: quiet)
+        let comparison = try ComparisonEngine(scenarios: [baseScenario, variantScenario]).run(
+            threads: simulation.threadCount, progress: bar.update)
+        bar.finish()
         let difference = comparison.differences[0]
         let files =
             [
@@ -67,7 +61,7 @@ struct CompareCommand: ParsableCommand {
             + ForecastOutput.files(comparison.forecasts[0], in: "base", spreadsheet: spreadsheet)
             + ForecastOutput.files(comparison.forecasts[1], in: "variant", spreadsheet: spreadsheet)
             + [
-                ForecastOutput.provenance(
+                try ForecastOutput.provenance(
                     scenario: baseScenario, path: base, method: "compare", replications: comparison.forecasts[0].replications,
                     threads: simulation.threadCount, started: started)
             ]

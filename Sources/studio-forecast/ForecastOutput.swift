@@ -23,43 +23,36 @@ enum ForecastOutput {
     /// `run.json` for a run of `scenario` read from `path`.
     static func provenance(
         scenario: Scenario, path: String, method: String, replications: Int, threads: Int, started: Date
-    ) -> (name: String, contents: String) {
-        let bytes = FileManager.default.contents(atPath: path) ?? Data()
+    ) throws -> (name: String, contents: String) {
+        // The hash is of the bytes the scenario was parsed from; the file is not read again.
+        let bytes = scenario.source?.bytes ?? Data()
         let record = RunProvenance(
             toolVersion: StudioForecastCommand.version, scenarioName: scenario.name, scenarioPath: path,
             scenarioSHA256: SHA256.hexDigest(bytes), method: method, seed: scenario.simulation.seed,
             generator: scenario.simulation.generator, gslVersion: GSLLibrary.version, replications: replications,
             threads: threads, startedAt: started, finishedAt: Date())
-        return ("run.json", record.json())
+        return ("run.json", String(decoding: try record.encoded(), as: UTF8.self))
     }
 
-    /// Writes `files` to `folder`, or prints why not and exits 1.
+    /// Writes `files` to `folder`.
+    /// - Throws: ``OutputError`` when it cannot (reported, exit 1, by the entry point).
     static func write(_ files: [(name: String, contents: String)], to folder: OutputDirectory, force: Bool) throws {
-        do {
-            try folder.write(files, force: force)
-        } catch {
-            printError(error.description)
-            throw ExitCode(1)
-        }
+        try folder.write(files, force: force)
     }
 
     /// The output folder, `out` when given and otherwise `out/<leaf>` (checked to lie inside
-    /// `out/`), after checking before any work is done that it can be written: prints why not
-    /// and exits 1. A folder left by a killed run is restored to one complete set first.
+    /// `out/`), after checking before any work is done that it can be written. A folder left by
+    /// a killed run is restored to one complete set first.
+    /// - Throws: ``OutputError`` when the folder cannot be used (reported, exit 1, by the entry point).
     static func folder(_ out: String?, default leaf: @autoclosure () -> String, force: Bool) throws -> OutputDirectory {
-        do {
-            let folder: OutputDirectory
-            if let out {
-                folder = OutputDirectory(path: out)
-            } else {
-                folder = try OutputDirectory.defaultFolder(leaf())
-            }
-            try folder.prepare(force: force)
-            return folder
-        } catch {
-            printError(error.description)
-            throw ExitCode(1)
+        let folder: OutputDirectory
+        if let out {
+            folder = OutputDirectory(path: out)
+        } else {
+            folder = try OutputDirectory.defaultFolder(leaf())
         }
+        try folder.prepare(force: force)
+        return folder
     }
 
     /// Refuses an empty `--out` as a bad argument (exit 64).

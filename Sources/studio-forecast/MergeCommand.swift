@@ -34,27 +34,21 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         // A named output folder is checked before the shards are read.
         let named = try out.map { _ in try ForecastOutput.folder(out, default: "", force: force) }
-        let shards: [(file: String, manifest: ShardManifest)]
-        do {
-            var read: [(file: String, manifest: ShardManifest)] = []
-            for folder in folders {
-                let file = (folder as NSString).appendingPathComponent(ShardManifest.fileName)
-                read.append((file, try ShardManifest.read(path: file)))
-            }
-            shards = try ShardManifest.ordered(read)
-        } catch {
-            printError(error.description)
-            throw ExitCode(1)
+        var read: [(file: String, manifest: ShardManifest)] = []
+        for folder in folders {
+            let file = (folder as NSString).appendingPathComponent(ShardManifest.fileName)
+            read.append((file, try ShardManifest.read(path: file)))
         }
+        let shards = try ShardManifest.ordered(read)
         guard let first = shards.first?.manifest else { throw ExitCode(1) }
-        let scenarioBytes = FileHandle(forReadingAtPath: first.scenarioPath).flatMap {
-            try? $0.read(upToCount: ScenarioText.scenarioLimit + 1)
+        // The file is read once: the bytes checked against the shards' hash are the bytes parsed.
+        let source = try? ScenarioLoader.readSource(path: first.scenarioPath)
+        guard let source, SHA256.hexDigest(source.bytes) == first.scenarioSHA256 else {
+            throw ScenarioError(
+                file: first.scenarioPath, keyPath: "", line: nil,
+                message: "the scenario file is missing or has changed since the shards ran")
         }
-        guard let scenarioBytes, SHA256.hexDigest(scenarioBytes) == first.scenarioSHA256 else {
-            printError("\(first.scenarioPath): the scenario file is missing or has changed since the shards ran")
-            throw ExitCode(1)
-        }
-        let scenario = try ScenarioInput(scenario: first.scenarioPath).load().with {
+        let scenario = try ScenarioInput.load(source: source).with {
             $0.simulation = SimulationSettings(replications: first.replications, seed: first.seed, generator: first.generator)
         }
         var merger = ShardMerger(scenario: scenario)
@@ -65,6 +59,8 @@ struct MergeCommand: ParsableCommand {
             (FilePath.parent(of: file) as NSString).appendingPathComponent(ReplicationsFile.name)
         }
         let exact = shards.allSatisfy { FileManager.default.fileExists(atPath: replicationsPath(besides: $0.file)) }
+        // Every problem of a shard's files is a ShardError naming the file and line or key, which
+        // the entry point reports (exit 1); the scope only keeps the fold's names together.
         do {
             for (file, manifest) in shards { try manifest.checkCells(merger.cellCount, file: file) }
             if exact {
@@ -96,14 +92,11 @@ struct MergeCommand: ParsableCommand {
                     }
                 }
             }
-        } catch let error as ShardError {
-            printError(error.description)
-            throw ExitCode(1)
         }
         let forecast = merger.forecast()
         try ForecastOutput.write(
             ForecastOutput.files(forecast) + [
-                ForecastOutput.provenance(
+                try ForecastOutput.provenance(
                     scenario: scenario, path: first.scenarioPath, method: "montecarlo", replications: forecast.replications,
                     threads: 1, started: started)
             ], to: folder, force: force)

@@ -103,7 +103,7 @@ struct RunCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let provenance = ForecastOutput.provenance(
+        let provenance = try ForecastOutput.provenance(
             scenario: scenario, path: input.path, method: method.rawValue, replications: forecast.replications,
             threads: method == .exact ? 1 : threads, started: started)
         try ForecastOutput.write(
@@ -130,18 +130,11 @@ struct RunCommand: ParsableCommand {
         let total = scenario.simulation.replications
         let blockCount = ShardRunner.blockCount(total: total)
         guard count <= blockCount else {
-            printError(
-                "--shard \(index)/\(count): \(total) replications make \(blockCount) blocks of "
+            throw ArgumentError(
+                description: "--shard \(index)/\(count): \(total) replications make \(blockCount) blocks of "
                     + "\(MonteCarloEngine.blockSize), so at most \(blockCount) shards; give fewer shards or more replications")
-            throw ExitCode(64)
         }
-        let replications: ReplicationsFile?
-        do {
-            replications = keepReplications ? try ReplicationsFile(scenario: scenario, in: folder) : nil
-        } catch {
-            printError(error.description)
-            throw ExitCode(1)
-        }
+        let replications = keepReplications ? try ReplicationsFile(scenario: scenario, in: folder) : nil
         let rows: ShardRunner.RowEncoder? = keepReplications ? { @Sendable rows in ReplicationsFile.rows(rows) } : nil
         let result: ShardRunner.Result
         do {
@@ -151,10 +144,10 @@ struct RunCommand: ParsableCommand {
             replications?.discard()
             throw error
         }
-        let bytes = FileManager.default.contents(atPath: input.path) ?? Data()
+        let bytes = scenario.source?.bytes ?? Data()
         var files = ForecastOutput.files(result.forecast, spreadsheet: spreadsheet) + [report(result.forecast, scenario)]
         files.append(
-            ForecastOutput.provenance(
+            try ForecastOutput.provenance(
                 scenario: scenario, path: input.path, method: "montecarlo", replications: result.forecast.replications,
                 threads: threads, started: started))
         let manifest = ShardManifest(
@@ -170,12 +163,7 @@ struct RunCommand: ParsableCommand {
             printError("\(error)")
             throw ExitCode(1)
         }
-        do {
-            try folder.write(files, placing: placed, force: force)
-        } catch {
-            printError(error.description)
-            throw ExitCode(1)
-        }
+        try folder.write(files, placing: placed, force: force)
         let range = ShardRunner.replications(shard: index, of: count, total: total)
         print(
             "\(scenario.name): shard \(index)/\(count), replications \(range.lowerBound + 1)–\(range.upperBound) of "

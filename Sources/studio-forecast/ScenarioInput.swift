@@ -21,29 +21,31 @@ struct ScenarioInput: ParsableArguments {
 
     init() {}
 
-    /// Loads and validates the scenario with `overrides` applied, printing one line per problem
-    /// and exiting 1 on failure.
-    func load(overrides: [ScenarioOverride]) throws -> Scenario {
-        do {
-            return try ScenarioLoader(knownGenerators: GSLLibrary.generatorNames).load(path: path, overrides: overrides)
-        } catch {
-            for problem in error.errors { printError(problem.description) }
-            throw ExitCode(1)
-        }
+    /// Loads and validates the scenario with `overrides` applied, the problems thrown as
+    /// ``ScenarioErrors`` (reported, exit 1, by the command line's entry point); with `source`, the bytes already read are parsed, and the file
+    /// is not read again.
+    func load(overrides: [ScenarioOverride], source: ScenarioSource? = nil) throws -> Scenario {
+        let loader = ScenarioLoader(knownGenerators: GSLLibrary.generatorNames)
+        if let source { return try loader.load(source: source, overrides: overrides) }
+        return try loader.load(path: path, overrides: overrides)
     }
 
-    /// Loads and validates the scenario, printing one line per problem and exiting 1 on failure.
+    /// Validates a scenario file already read.
+    /// - Throws: ``ScenarioErrors`` listing every problem.
+    static func load(source: ScenarioSource) throws -> Scenario {
+        try ScenarioLoader(knownGenerators: GSLLibrary.generatorNames).load(source: source)
+    }
+
+    /// Loads and validates the scenario.
+    /// - Throws: ``ScenarioErrors`` listing every problem, or ``ScenarioError`` when no scenario
+    ///   is named and the baseline is not in the current folder.
     func load() throws -> Scenario {
         if scenario == nil && !FileManager.default.fileExists(atPath: path) {
-            printError("\(path): no scenario given and the baseline is not in the current folder; name a scenario file")
-            throw ExitCode(1)
+            throw ScenarioError(
+                file: path, keyPath: "", line: nil,
+                message: "no scenario given and the baseline is not in the current folder; name a scenario file")
         }
-        do {
-            return try ScenarioLoader(knownGenerators: GSLLibrary.generatorNames).load(path: path)
-        } catch {
-            for problem in error.errors { printError(problem.description) }
-            throw ExitCode(1)
-        }
+        return try ScenarioLoader(knownGenerators: GSLLibrary.generatorNames).load(path: path)
     }
 }
 

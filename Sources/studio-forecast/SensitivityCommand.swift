@@ -40,16 +40,11 @@ struct SensitivityCommand: ParsableCommand {
         let base = try input.load()
         let folder = try ForecastOutput.folder(out, default: "sensitivity-\(base.name)", force: force)
         let replications = simulation.replications ?? min(base.simulation.replications, 2_000)
-        let analysis: SensitivityAnalysis
-        do {
-            analysis = try SensitivityAnalysis(
-                path: input.path, step: step,
-                loader: ScenarioLoader(knownGenerators: GSLLibrary.generatorNames),
-                prepare: { simulation.apply(to: $0).with { $0.simulation.replications = replications } })
-        } catch {
-            for problem in error.errors { printError(problem.description) }
-            throw ExitCode(1)
-        }
+        // The file read for the base is the one every moved scenario is parsed from.
+        let source = try base.source ?? ScenarioLoader.readSource(path: input.path)
+        let analysis = try SensitivityAnalysis(
+            source: source, step: step, loader: ScenarioLoader(knownGenerators: GSLLibrary.generatorNames),
+            prepare: { simulation.apply(to: $0).with { $0.simulation.replications = replications } })
         let started = Date()
         let bar = ProgressBar(total: replications, quiet: quiet)
         let effects = try analysis.run(threads: simulation.threadCount, progress: bar.update)
@@ -57,7 +52,7 @@ struct SensitivityCommand: ParsableCommand {
         try ForecastOutput.write(
             [
                 ("sensitivity.csv", ComparisonFiles.sensitivityCSV(effects)),
-                ForecastOutput.provenance(
+                try ForecastOutput.provenance(
                     scenario: analysis.base, path: input.path, method: "sensitivity", replications: replications,
                     threads: simulation.threadCount, started: started),
             ], to: folder, force: force)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StudioScenario
 
 /// `studio-forecast`: forecasts the cost and behaviour of Nanchang's demonstration innovation-studio programme.
 @main
@@ -26,11 +27,16 @@ struct StudioForecastCommand: ParsableCommand {
     /// Runs the command line; every problem with the arguments is one line on standard error,
     /// `studio-forecast: <what is wrong>`, then exit 64, as every other problem is reported.
     ///
-    /// Help and the version are printed in full, as ArgumentParser prints them.
+    /// Help and the version are printed in full, as ArgumentParser prints them. Every problem of
+    /// the ``StudioForecastError`` family is reported here: one line per problem, then its
+    /// category's exit status (1 for a bad file or output folder, 64 for a bad argument).
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as any StudioForecastError {
+            for line in error.messages { printError(line) }
+            Foundation.exit(error.category.exitStatus)
         } catch {
             let status = exitCode(for: error)
             if status == .success || error is ExitCode { exit(withError: error) }

@@ -74,7 +74,7 @@ struct SweepCommand: ParsableCommand {
         for axis in axes { points = points.flatMap { point in axis.map { point + [$0] } } }
         let base = try input.load()
         let scenarios = try points.map { point in
-            simulation.apply(to: try input.load(overrides: point)).with {
+            simulation.apply(to: try input.load(overrides: point, source: base.source)).with {
                 $0.name = "\(base.name) \(point.map(\.description).joined(separator: " "))"
             }
         }
@@ -89,14 +89,14 @@ struct SweepCommand: ParsableCommand {
         try ForecastOutput.write(
             [
                 ("sweep.csv", csv),
-                ForecastOutput.provenance(
+                try ForecastOutput.provenance(
                     scenario: scenarios[0], path: input.path, method: "sweep", replications: comparison.forecasts[0].replications,
                     threads: simulation.threadCount, started: started),
             ], to: folder, force: force)
         let last = base.startYear + base.horizonYears - 1
         var rows: [[String]] = []
         for (index, forecast) in comparison.forecasts.enumerated() {
-            let total = forecast.summary(year: last, metric: "cumulative_net_outflow")
+            let total = forecast.summary(year: last, metric: .cumulativeNetOutflow)
             let change =
                 index == 0
                 ? nil : comparison.differences[index - 1].cell(year: last, metric: ComparisonFiles.sweepDifferenceMetric)

@@ -15,13 +15,13 @@ struct SpreadsheetAndExplanationTests {
         #expect(header.contains("净支出_P95") && header.contains("年度超预算_均值"))
         #expect(files.summaryCSV(labels: .zh).split(separator: "\n")[1] == files.summaryCSV().split(separator: "\n")[1])
         #expect(files.forecastCSV().hasPrefix("scenario,year,metric,statistic,value"))
-        #expect(ChineseLabels.metric("tranche_2") == "第2笔补助")
+        #expect(ChineseLabels.metric(.tranche(2)) == "第2笔补助")
     }
 
     @Test("first_breach_year's Chinese heading says it is this year's first breach, not a year")
     func firstBreachHeading() throws {
         // 0 or 1 per replication, as 年度超预算 is: its mean is the chance this year is the first breach.
-        #expect(ChineseLabels.metric("first_breach_year") == "当年首次超预算")
+        #expect(ChineseLabels.metric(.firstBreachYear) == "当年首次超预算")
         let scenario = try Fixtures.shippedScenario("tight-budget").with { $0.simulation.replications = 50 }
         let files = ForecastFiles(forecast: try MonteCarloEngine(scenario: scenario).run(threads: 1))
         let header = files.summaryCSV(labels: .zh).split(separator: "\n")[0]

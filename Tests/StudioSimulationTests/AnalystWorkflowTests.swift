@@ -39,7 +39,7 @@ struct AnalystWorkflowTests {
         let engine = MonteCarloEngine(scenario: scenario)
         let year = scenario.startYear + PrecisionTarget.periodEnd(of: scenario)
         func relativeMCSE(_ forecast: Forecast) throws -> Double {
-            let summary = try #require(forecast.summary(year: year, metric: "cumulative_net_outflow"))
+            let summary = try #require(forecast.summary(year: year, metric: .cumulativeNetOutflow))
             return summary[.mcse]! / summary[.mean]!
         }
         // A target just out of one batch's reach takes two (the MCSE falls as 1/√n).

@@ -18,7 +18,7 @@ private func poolScenario(
         applicants: applicants, selection: selection)
 }
 
-private func summary(_ forecast: Forecast, _ year: Int, _ metric: String) throws -> StatisticSummary {
+private func summary(_ forecast: Forecast, _ year: Int, _ metric: Metric) throws -> StatisticSummary {
     try #require(forecast.summary(year: year, metric: metric))
 }
 
@@ -34,9 +34,9 @@ struct ApplicantPoolTests {
         let applicants = ApplicantParameters(pool: 20, newPerYear: 4, applyProbability: 0.6)
         let forecast = try MonteCarloEngine(scenario: poolScenario(quota: 0, applicants: applicants)).run(threads: 2)
         for (offset, year) in (2026...2028).enumerated() {
-            let pool = try summary(forecast, year, "pool")
+            let pool = try summary(forecast, year, .pool)
             #expect(within4MCSE(pool, 20 + 4 * Double(offset + 1)), "\(year)")
-            #expect(within4MCSE(try summary(forecast, year, "applicants"), 0.6 * pool[.mean]!), "\(year)")
+            #expect(within4MCSE(try summary(forecast, year, .applicants), 0.6 * pool[.mean]!), "\(year)")
         }
     }
 
@@ -65,7 +65,7 @@ struct ApplicantPoolTests {
         let forecast = try MonteCarloEngine(scenario: poolScenario(quota: 0, applicants: applicants)).run(threads: 2)
         let meetsAll = conditions.reduce(1, *)
         for year in 2026...2028 {
-            #expect(within4MCSE(try summary(forecast, year, "recommended"), 50 * meetsAll), "\(year)")
+            #expect(within4MCSE(try summary(forecast, year, .recommended), 50 * meetsAll), "\(year)")
         }
     }
 
@@ -74,10 +74,10 @@ struct ApplicantPoolTests {
         let capped = ApplicantParameters(
             pool: 40, channels: [.init(name: "county", share: 0.5, cap: 1), .init(name: "industry", share: 0.5, cap: 2)])
         let forecast = try MonteCarloEngine(scenario: poolScenario(quota: 0, applicants: capped)).run(threads: 2)
-        for year in 2026...2028 { #expect(try summary(forecast, year, "recommended")[.max] == 3) }
+        for year in 2026...2028 { #expect(try summary(forecast, year, .recommended)[.max] == 3) }
         let uncapped = ApplicantParameters(pool: 40, channels: [.init(name: "county", share: 0.5), .init(name: "industry", share: 0.5)])
         let open = try MonteCarloEngine(scenario: poolScenario(quota: 0, applicants: uncapped)).run(threads: 2)
-        #expect(try summary(open, 2026, "recommended")[.min] == 40)
+        #expect(try summary(open, 2026, .recommended)[.min] == 40)
         // A body recommends its best: every studio left out scored no more than any recommended.
         let single = ApplicantParameters(pool: 40, qualitySD: 10, channels: [.init(name: "all", share: 1, cap: 3)])
         let replay = try MonteCarloEngine(scenario: poolScenario(quota: 1, applicants: single)).replay(replication: 3)
@@ -99,11 +99,11 @@ struct ApplicantPoolTests {
         let strong = ApplicantParameters(pool: 100, qualityMean: 90, qualitySD: 0)
         var rules = SelectionRules(shortlistScore: 80, objectionProbability: 0.5)
         let empty = try MonteCarloEngine(scenario: poolScenario(quota: 5, applicants: strong, selection: rules)).run(threads: 2)
-        #expect(within4MCSE(try summary(empty, 2026, "named"), 2.5))
-        #expect(within4MCSE(try summary(empty, 2026, "unfilled_quota"), 2.5))
+        #expect(within4MCSE(try summary(empty, 2026, .named), 2.5))
+        #expect(within4MCSE(try summary(empty, 2026, .unfilledQuota), 2.5))
         rules.refillAfterObjection = true
         let refilled = try MonteCarloEngine(scenario: poolScenario(quota: 5, applicants: strong, selection: rules)).run(threads: 2)
-        #expect(try summary(refilled, 2026, "named")[.min] == 5)
+        #expect(try summary(refilled, 2026, .named)[.min] == 5)
     }
 
     @Test("Equal scores at the cut are broken by a GSL draw, each side about half the time")
@@ -186,7 +186,7 @@ struct ScoreAssessmentTests {
             quota: 0, horizon: 1, applicants: ApplicantParameters(pool: 0), assessment: assessment, existing: existing)
         let forecast = try MonteCarloEngine(scenario: scenario).run(threads: 2)
         // One fail after the cycle revokes (Art. 14): E = 50 · P(N(0, 10) < −10) = 50 · Q(1).
-        #expect(within4MCSE(try summary(forecast, 2026, "revocations_post_cycle"), 50 * 0.158_655_253_931_457_05))
+        #expect(within4MCSE(try summary(forecast, 2026, .revocationsPostCycle), 50 * 0.158_655_253_931_457_05))
     }
 
     @Test("A stricter shortlist names better studios, who then fail less")
@@ -198,8 +198,8 @@ struct ScoreAssessmentTests {
                 quota: 15, horizon: 4, applicants: applicants, selection: SelectionRules(shortlistScore: shortlist),
                 assessment: assessment)
             let forecast = try MonteCarloEngine(scenario: scenario).run(threads: 2)
-            let yellow = try summary(forecast, 2027, "yellow_cards")
-            let assessed = try summary(forecast, 2027, "assessed")[.mean]!
+            let yellow = try summary(forecast, 2027, .yellowCards)
+            let assessed = try summary(forecast, 2027, .assessed)[.mean]!
             return (yellow[.mean]! / assessed, yellow[.mcse]! / assessed)
         }
         let lenient = try failRate(shortlist: 70)
@@ -227,7 +227,7 @@ struct ExactSelectionTests {
         let exact = ExactEvaluator(scenario: Self.scenario).expectedNamed()
         #expect(abs(exact[0] - expected) < 1e-12)
         let forecast = try MonteCarloEngine(scenario: Self.scenario).run(threads: 2)
-        #expect(within4MCSE(try summary(forecast, 2026, "named"), expected))
+        #expect(within4MCSE(try summary(forecast, 2026, .named), expected))
     }
 
     @Test("Every metric of every year agrees with Monte Carlo within 4 MCSE")

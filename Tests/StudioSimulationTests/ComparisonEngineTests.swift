@@ -74,9 +74,9 @@ struct ComparisonEngineTests {
         let five = try Self.baseline(replications: 400, quota: 5)
         let six = try Self.baseline(replications: 400, quota: 6)
         let full = try ComparisonEngine(scenarios: [five, six]).run(threads: 2)
-        let kept = ["cumulative_net_outflow", "active"]
+        let kept: [Metric] = [.cumulativeNetOutflow, .active]
         let selected = try ComparisonEngine(
-            scenarios: [five, six], differences: .only(Set(kept + ["no_such_metric"]))
+            scenarios: [five, six], differences: .only(Set(kept + [.tranche(9)]))
         ).run(threads: 2)
         let all = try #require(full.differences.first)
         let some = try #require(selected.differences.first)
@@ -98,7 +98,7 @@ struct ComparisonEngineTests {
         let six = try Self.baseline(replications: replications, quota: 6)
         let paired = try ComparisonEngine(scenarios: [five, six]).run(threads: 2)
         let year = five.years.last!
-        let metric = "cumulative_net_outflow"
+        let metric = Metric.cumulativeNetOutflow
         let pairedMCSE = try #require(paired.differences[0].cell(year: year, metric: metric)?.summary[.mcse])
         // Independent runs: different seeds, so nothing is shared.
         let a = try MonteCarloEngine(scenario: five).run(threads: 2)
@@ -141,7 +141,7 @@ struct KeyedStreamTests {
         let taus2 = try MonteCarloEngine(scenario: scenario).run(threads: 2)
         let mt19937 = try MonteCarloEngine(scenario: scenario.with { $0.simulation.generator = "mt19937" })
             .run(threads: 2)
-        for metric in ["active", "revocations", "cumulative_net_outflow"] {
+        for metric: Metric in [.active, .revocations, .cumulativeNetOutflow] {
             let a = try #require(taus2.summary(year: 2035, metric: metric))
             let b = try #require(mt19937.summary(year: 2035, metric: metric))
             let se = (a[.mcse]! * a[.mcse]! + b[.mcse]! * b[.mcse]!).squareRoot()

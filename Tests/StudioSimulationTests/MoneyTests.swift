@@ -35,7 +35,7 @@ struct SubsidySimulationTests {
             scenario: moneyScenario(subsidies: SubsidyParameters(awards: awards), replications: 300)
         ).run(threads: 2)
         for year in 2026...2028 {
-            let summary = try #require(forecast.summary(year: year, metric: "award_subsidy"))
+            let summary = try #require(forecast.summary(year: year, metric: .awardSubsidy))
             #expect(summary[.min] == 1_340_000 && summary[.max] == 1_340_000)
         }
     }
@@ -49,10 +49,10 @@ struct SubsidySimulationTests {
         let forecast = try engine.run(threads: 2)
         let exact = try ExactEvaluator(scenario: scenario).evaluate()
         for year in 2026...2028 {
-            let expected = try #require(exact.summary(year: year, metric: "training_subsidy")?[.mean])
-            let active = try #require(exact.summary(year: year, metric: "active")?[.mean])
+            let expected = try #require(exact.summary(year: year, metric: .trainingSubsidy)?[.mean])
+            let active = try #require(exact.summary(year: year, metric: .active)?[.mean])
             #expect(abs(expected - active * 1.5 * 5_000) < 1e-6)
-            #expect(within4MCSE(forecast.summary(year: year, metric: "training_subsidy"), expected))
+            #expect(within4MCSE(forecast.summary(year: year, metric: .trainingSubsidy), expected))
         }
         let ledger = try engine.replay(replication: 4).ledger
         let catalog = ledger.catalog
@@ -83,12 +83,12 @@ struct FraudTests {
     func everyoneCaught() throws {
         let scenario = moneyScenario(fraud: FraudParameters(detectionProbability: 1), replications: 50)
         let forecast = try MonteCarloEngine(scenario: scenario).run(threads: 1)
-        let clawback = try #require(forecast.summary(year: 2026, metric: "clawback"))
+        let clawback = try #require(forecast.summary(year: 2026, metric: .clawback))
         // 20 studios had tranche 1, 300,000 yuan each, before the forecast.
         #expect(clawback[.min] == 20 * 300_000 && clawback[.max] == 20 * 300_000)
-        #expect(forecast.summary(year: 2026, metric: "revocations_fraud")?[.min] == 20)
-        #expect(forecast.summary(year: 2026, metric: "assessed")?[.max] == 0)
-        #expect(forecast.summary(year: 2026, metric: "net_outflow")?[.max] == -6_000_000)
+        #expect(forecast.summary(year: 2026, metric: .revocationsFraud)?[.min] == 20)
+        #expect(forecast.summary(year: 2026, metric: .assessed)?[.max] == 0)
+        #expect(forecast.summary(year: 2026, metric: .netOutflow)?[.max] == -6_000_000)
     }
 
     @Test(
@@ -98,10 +98,10 @@ struct FraudTests {
         var scenario = moneyScenario(fraud: FraudParameters(detectionProbability: 1, recover: recover), replications: 20)
         scenario.existingStudios[0].subsidiesPaidYuan = 50_000
         let forecast = try MonteCarloEngine(scenario: scenario).run(threads: 1)
-        let clawback = try #require(forecast.summary(year: 2026, metric: "clawback"))
+        let clawback = try #require(forecast.summary(year: 2026, metric: .clawback))
         #expect(clawback[.min] == expected && clawback[.max] == expected)
         let exact = try ExactEvaluator(scenario: scenario).evaluate()
-        #expect(exact.summary(year: 2026, metric: "clawback")?[.mean] == expected)
+        #expect(exact.summary(year: 2026, metric: .clawback)?[.mean] == expected)
     }
 
     @Test("The clawback is exactly what the studio was paid, by the trace", arguments: [FraudParameters.Recovery.grant, .all])
@@ -163,8 +163,8 @@ struct FraudTests {
             quotaPerYear: [0, 0], applicants: ApplicantParameters(pool: 100),
             fraud: FraudParameters(applicantDetectionProbability: 0.05))
         let forecast = try MonteCarloEngine(scenario: scenario).run(threads: 2)
-        #expect(within4MCSE(forecast.summary(year: 2026, metric: "disqualified_applicants"), 5))
-        #expect(within4MCSE(forecast.summary(year: 2027, metric: "pool"), 100 * 0.95 * 0.95))
+        #expect(within4MCSE(forecast.summary(year: 2026, metric: .disqualifiedApplicants), 5))
+        #expect(within4MCSE(forecast.summary(year: 2027, metric: .pool), 100 * 0.95 * 0.95))
     }
 }
 
@@ -209,13 +209,13 @@ struct BudgetTests {
     func breachProbability() throws {
         let scenario = try Fixtures.shippedScenario("tight-budget").with { $0.simulation.replications = 1000 }
         let forecast = try MonteCarloEngine(scenario: scenario).run(threads: 2)
-        let means = try scenario.years.map { try #require(forecast.summary(year: $0, metric: "budget_breach")?[.mean]) }
+        let means = try scenario.years.map { try #require(forecast.summary(year: $0, metric: .budgetBreach)?[.mean]) }
         let average = means.reduce(0, +) / Double(means.count)
         // The scenario is set to be breached about one year in five.
         #expect((0.12...0.28).contains(average), "\(means)")
         // The first breach year is a distribution over the years: its means sum to P(any breach).
-        let first = try scenario.years.map { try #require(forecast.summary(year: $0, metric: "first_breach_year")?[.mean]) }
+        let first = try scenario.years.map { try #require(forecast.summary(year: $0, metric: .firstBreachYear)?[.mean]) }
         #expect(first.reduce(0, +) <= 1 + 1e-12)
-        #expect(first.reduce(0, +) >= forecast.summary(year: 2030, metric: "any_budget_breach")![.mean]!)
+        #expect(first.reduce(0, +) >= forecast.summary(year: 2030, metric: .anyBudgetBreach)![.mean]!)
     }
 }

@@ -167,10 +167,10 @@ struct AssessmentModelTests {
             scenario: Self.cohort(quota: quota, heterogeneity: kappa, replications: 4000)
         ).run(threads: 2)
         // Year 2: a fail with probability E[1 − B] = 1 − μ.
-        let yellow = try #require(forecast.summary(year: 2027, metric: "yellow_cards"))
+        let yellow = try #require(forecast.summary(year: 2027, metric: .yellowCards))
         #expect(abs(yellow[.mean]! - Double(quota) * (1 - mu)) <= 4 * yellow[.mcse]!)
         // Year 3: two fails with probability E[(1 − B)²] = (1 − μ)² + μ(1 − μ)/(κ + 1), not (1 − μ)².
-        let revoked = try #require(forecast.summary(year: 2028, metric: "revocations"))
+        let revoked = try #require(forecast.summary(year: 2028, metric: .revocations))
         let expected = Double(quota) * ((1 - mu) * (1 - mu) + mu * (1 - mu) / (kappa + 1))
         #expect(abs(revoked[.mean]! - expected) <= 4 * revoked[.mcse]!)
         #expect(abs(revoked[.mean]! - Double(quota) * (1 - mu) * (1 - mu)) > 4 * revoked[.mcse]!)
@@ -193,7 +193,7 @@ struct AssessmentModelTests {
             let weight = (i == 0 || i == steps) ? 0.5 : 1
             passMean += weight * width * density / (1 + exp(-(logitMu + s)))
         }
-        let yellow = try #require(forecast.summary(year: 2027, metric: "yellow_cards"))
+        let yellow = try #require(forecast.summary(year: 2027, metric: .yellowCards))
         #expect(abs(yellow[.mean]! - Double(quota) * (1 - passMean)) <= 4 * yellow[.mcse]!)
         // Studios fail together: far more spread than independent studios' binomial spread.
         let binomialSD = (Double(quota) * passMean * (1 - passMean)).squareRoot()

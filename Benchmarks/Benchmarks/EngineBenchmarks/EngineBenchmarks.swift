@@ -58,8 +58,8 @@ let studioYearsPerSecond = BenchmarkMetric.custom(
 /// Studio-years of a forecast: Σ over years of (mean assessed + mean named), times replications.
 func studioYears(of forecast: Forecast) -> Double {
     let perReplication = forecast.years.reduce(0.0) { sum, year in
-        let assessed = forecast.summary(year: year, metric: "assessed")?[.mean] ?? 0
-        let named = forecast.summary(year: year, metric: "named")?[.mean] ?? 0
+        let assessed = forecast.summary(year: year, metric: .assessed)?[.mean] ?? 0
+        let named = forecast.summary(year: year, metric: .named)?[.mean] ?? 0
         return sum + assessed + named
     }
     return perReplication * Double(forecast.replications)

@@ -69,7 +69,8 @@ public struct Schedule<Value: Sendable>: Sendable {
     /// A schedule whose entries start at every year in `entryYears` (the first years of several
     /// schedules and each of their later entries), each holding `value(year)`.
     public static func combining(_ entryYears: [[Int]], value: (Int) -> Value) -> Schedule<Value> {
-        let first = entryYears.compactMap(\.first).min() ?? Int.min
+        // A plain value's entry starts at Int.min; the earliest year a schedule gives reads better.
+        let first = entryYears.compactMap(\.first).filter { $0 != Int.min }.min() ?? Int.min
         let later = Set(entryYears.flatMap { $0.dropFirst() }).filter { $0 > first }.sorted()
         let starts = [first] + later
         return Schedule(years: starts, values: starts.map(value))

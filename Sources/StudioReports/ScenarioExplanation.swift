@@ -32,28 +32,36 @@ public struct ScenarioExplanation: Sendable {
         var lines: [String] = []
         func say(_ zh: String, _ en: String) { lines.append(language == .zh ? zh : en) }
         let views = scenario.calendarSchedules.isEmpty ? [] : scenario.yearViews
-        /// Runs `block` for the scenario in force in each year, and says its lines once per
-        /// stretch of years that gives the same lines.
+        /// Runs `block` for the scenario in force in each year, and says each of its lines once
+        /// per stretch of years that gives the same line (the whole block's lines together when
+        /// some year says more lines than another).
         func eachYear(_ block: (Scenario) -> Void) {
             guard !views.isEmpty else { return block(scenario) }
             let before = lines.count
-            var runs: [(years: Range<Int>, lines: [String])] = []
-            for (offset, view) in views.enumerated() {
+            var said: [[String]] = []
+            for view in views {
                 block(view)
-                let said = Array(lines[before...])
+                said.append(Array(lines[before...]))
                 lines.removeSubrange(before...)
-                let year = scenario.startYear + offset
-                if let last = runs.last, last.lines == said {
-                    runs[runs.count - 1].years = last.years.lowerBound..<(year + 1)
-                } else {
-                    runs.append((year..<(year + 1), said))
+            }
+            func tell(_ texts: [[String]]) {
+                var runs: [(years: Range<Int>, lines: [String])] = []
+                for (offset, text) in texts.enumerated() {
+                    let year = scenario.startYear + offset
+                    if let last = runs.last, last.lines == text {
+                        runs[runs.count - 1].years = last.years.lowerBound..<(year + 1)
+                    } else {
+                        runs.append((year..<(year + 1), text))
+                    }
+                }
+                guard runs.count > 1 else { return lines += runs.first?.lines ?? [] }
+                for run in runs {
+                    let prefix = yearsPrefix(run.years, isLast: run.years.upperBound == scenario.years.upperBound)
+                    lines += run.lines.map { prefix + $0 }
                 }
             }
-            guard runs.count > 1 else { return lines += runs.first?.lines ?? [] }
-            for run in runs {
-                let prefix = yearsPrefix(run.years, isLast: run.years.upperBound == scenario.years.upperBound)
-                lines += run.lines.map { prefix + $0 }
-            }
+            guard said.allSatisfy({ $0.count == said[0].count }) else { return tell(said) }
+            for line in said[0].indices { tell(said.map { [$0[line]] }) }
         }
         let s = scenario
         let last = s.startYear + s.horizonYears - 1

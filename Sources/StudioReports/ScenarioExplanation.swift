@@ -148,11 +148,13 @@ public struct ScenarioExplanation: Sendable {
                     "Fraud by a candidate: found with probability \(percent(s.fraud.applicantDetectionProbability)) a year; it is disqualified and may never apply again (Art. 15).")
             }
         }
-        if let annual = s.budget.annualYuan {
-            let budgets = byYear(annual)
-            say(
-                "年度预算 \(budgets.single(yuan) ?? budgets.zh(yuan))\(s.budget.periodYuan.map { "；每 \(s.budget.periodYears) 年预算 \(yuan($0))" } ?? "")；贴现率 \(percent(s.budget.discountRate))。",
-                "Annual budget \(budgets.single(yuanEN) ?? budgets.en(yuanEN))\(s.budget.periodYuan.map { "; \(yuanEN($0)) per \(s.budget.periodYears)-year period" } ?? ""); discount rate \(percent(s.budget.discountRate)).")
+        eachYear { s in
+            if let annual = s.budget.annualYuan {
+                let budgets = byYear(annual)
+                say(
+                    "年度预算 \(budgets.single(yuan) ?? budgets.zh(yuan))\(s.budget.periodYuan.map { "；每 \(s.budget.periodYears) 年预算 \(yuan($0))" } ?? "")；贴现率 \(percent(s.budget.discountRate))。",
+                    "Annual budget \(budgets.single(yuanEN) ?? budgets.en(yuanEN))\(s.budget.periodYuan.map { "; \(yuanEN($0)) per \(s.budget.periodYears)-year period" } ?? ""); discount rate \(percent(s.budget.discountRate)).")
+            }
         }
         for group in s.existingStudios {
             say(

@@ -36,18 +36,34 @@ extension ScenarioDecoding {
                 }) { $0.subsidies.equipment?.medianYuan = $1 } ?? equipment.medianYuan
         }
         if let node = map["sigma"] {
-            equipment.sigma = reader.number(node, at: map.path("sigma"), in: 0...5) ?? equipment.sigma
+            equipment.sigma =
+                calendar(node, at: map.path("sigma"), read: { reader.number($0, at: $1, in: 0...5) }) {
+                    $0.subsidies.equipment?.sigma = $1
+                } ?? equipment.sigma
         }
         if let node = map["old_equipment"],
             let old = reader.mapping(
                 node, at: map.path("old_equipment"), allowed: ["probability", "median_assessed_yuan", "sigma"])
         {
-            let probability = old["probability"].flatMap { reader.probability($0, at: old.path("probability")) } ?? 1
+            let probability =
+                old["probability"].flatMap {
+                    calendar($0, at: old.path("probability"), read: reader.probability) {
+                        $0.subsidies.equipment?.oldEquipment?.probability = $1
+                    }
+                } ?? 1
             let median =
-                old["median_assessed_yuan"].flatMap { reader.number(
-                    $0, at: old.path("median_assessed_yuan"), in: 0...ScenarioLimits.equipmentMedianYuan) }
-                ?? 0
-            let sigma = old["sigma"].flatMap { reader.number($0, at: old.path("sigma"), in: 0...5) } ?? 0.5
+                old["median_assessed_yuan"].flatMap {
+                    calendar(
+                        $0, at: old.path("median_assessed_yuan"),
+                        read: { reader.number($0, at: $1, in: 0...ScenarioLimits.equipmentMedianYuan) }
+                    ) { $0.subsidies.equipment?.oldEquipment?.medianAssessedYuan = $1 }
+                } ?? 0
+            let sigma =
+                old["sigma"].flatMap {
+                    calendar($0, at: old.path("sigma"), read: { reader.number($0, at: $1, in: 0...5) }) {
+                        $0.subsidies.equipment?.oldEquipment?.sigma = $1
+                    }
+                } ?? 0.5
             if old["median_assessed_yuan"] == nil {
                 reader.report("missing", at: old.path("median_assessed_yuan"), node: node)
             }
@@ -94,7 +110,22 @@ extension ScenarioDecoding {
         guard let map = reader.mapping(node, at: path, allowed: ["entries_per_studio", "kinds"]) else { return nil }
         var awards = CityAwards.measures
         if let node = map["kinds"] {
-            guard let kinds = decodeAwardKinds(node, at: map.path("kinds")) else { return nil }
+            // A schedule of whole sets of kinds, keyed by year; every entry names the same kinds.
+            var keySets: [[String]] = []
+            guard
+                let kinds = calendar(
+                    node, at: map.path("kinds"), plainIsMapping: true,
+                    read: { node, path in
+                        let kinds = decodeAwardKinds(node, at: path)
+                        if let kinds { keySets.append(kinds.kinds.map(\.key)) }
+                        return kinds
+                    },
+                    assign: { $0.subsidies.awards?.awards = $1 })
+            else { return nil }
+            if keySets.contains(where: { $0 != keySets[0] }) {
+                reader.report("every entry of the schedule must name the same kinds of award", at: map.path("kinds"), node: node)
+                return nil
+            }
             awards = kinds
         }
         var entries = Array(repeating: 0.0, count: awards.kinds.count)
@@ -189,7 +220,11 @@ extension ScenarioDecoding {
                     read: { reader.number($0, at: $1, in: 0...ScenarioLimits.annualBudgetYuan) })
             }
             if let node = map["period_yuan"] {
-                budget.periodYuan = reader.number(node, at: map.path("period_yuan"), in: 0...ScenarioLimits.periodBudgetYuan)
+                // A period's budget is the one in force in its first year.
+                budget.periodYuan = calendar(
+                    node, at: map.path("period_yuan"),
+                    read: { reader.number($0, at: $1, in: 0...ScenarioLimits.periodBudgetYuan) }
+                ) { $0.budget.periodYuan = $1 }
             }
             if let node = map["period_years"] {
                 budget.periodYears = reader.integer(node, at: map.path("period_years"), in: 1...50) ?? budget.periodYears

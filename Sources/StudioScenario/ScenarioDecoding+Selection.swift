@@ -29,7 +29,10 @@ extension ScenarioDecoding {
                 } ?? 1
         }
         if let node = map["improvement_per_year"] {
-            parameters.improvementPerYear = reader.number(node, at: map.path("improvement_per_year"), in: 0...100) ?? 0
+            parameters.improvementPerYear =
+                calendar(node, at: map.path("improvement_per_year"), read: { reader.number($0, at: $1, in: 0...100) }) {
+                    $0.applicants?.improvementPerYear = $1
+                } ?? 0
         }
         if let node = map["quality"], let quality = reader.mapping(node, at: map.path("quality"), allowed: ["mean", "sd"]) {
             if let node = quality["mean"] {
@@ -40,7 +43,10 @@ extension ScenarioDecoding {
             }
         }
         if let node = map["score_noise_sd"] {
-            parameters.scoreNoiseSD = reader.number(node, at: map.path("score_noise_sd"), in: 0...100) ?? 0
+            parameters.scoreNoiseSD =
+                calendar(node, at: map.path("score_noise_sd"), read: { reader.number($0, at: $1, in: 0...100) }) {
+                    $0.applicants?.scoreNoiseSD = $1
+                } ?? 0
         }
         if let node = map["conditions"] {
             let names = ApplicantCondition.allCases.map(\.rawValue)

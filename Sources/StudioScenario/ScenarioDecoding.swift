@@ -99,11 +99,15 @@ struct ScenarioDecoding {
     /// each year's scenario. A schedule must start at or before the start year.
     ///
     /// - Returns: nil after reporting.
+    /// With `plainIsMapping`, a mapping whose first key is not a year is the plain value.
     func calendar<T: Sendable>(
-        _ node: Node, at path: String, read: (Node, String) -> T?,
+        _ node: Node, at path: String, plainIsMapping: Bool = false, read: (Node, String) -> T?,
         assign: @escaping @Sendable (inout Scenario, T) -> Void
     ) -> T? {
-        guard let schedule = reader.schedule(node, at: path, firstNeeded: schedules.startYear, read: read) else { return nil }
+        guard
+            let schedule = reader.schedule(
+                node, at: path, firstNeeded: schedules.startYear, plainIsMapping: plainIsMapping, read: read)
+        else { return nil }
         if !schedule.isConstant {
             schedules.calendar.append(CalendarSchedule(keyPath: path, schedule: schedule, assign: assign))
         }

@@ -9,12 +9,17 @@ extension YAMLReader {
     /// A plain value read by `read`, or a schedule of such values: a mapping from increasing
     /// years to values, whose first year is at or before `firstNeeded`, the first year the value
     /// is needed. Each value is read as the plain value would be, at `path.YEAR` on its own line.
+    /// With `plainIsMapping` (a value that is itself a mapping), a mapping whose first key is
+    /// not a whole number is read as the plain value.
     ///
     /// - Returns: nil after reporting every problem.
     func schedule<T>(
-        _ node: Node, at path: String, firstNeeded: Int, read: (Node, String) -> T?
+        _ node: Node, at path: String, firstNeeded: Int, plainIsMapping: Bool = false, read: (Node, String) -> T?
     ) -> Schedule<T>? {
         guard case .mapping(let pairs) = node else { return read(node, path).map { Schedule($0) } }
+        if plainIsMapping, let firstKey = pairs.first?.key, !Self.tag(firstKey, .int) {
+            return read(node, path).map { Schedule($0) }
+        }
         guard pairs.count > 0 else {
             report("expected a value or a schedule {year: value}, found an empty mapping", at: path, node: node)
             return nil

@@ -18,6 +18,9 @@ public struct ReplicationLedger: Sendable {
     /// The most tranches any rule set pays.
     private let trancheCount: Int
     private let budget: BudgetParameters
+    /// The period budget of the period holding each forecast year: the one in force in the
+    /// period's first year.
+    private let periodBudgets: [Double?]
     /// The catalog's metric counts, kept as numbers so that each value's position is arithmetic only.
     private let yearMetricCount: Int
     private let cohortMetricCount: Int
@@ -36,6 +39,10 @@ public struct ReplicationLedger: Sendable {
         trancheAmounts = ruleSets.map { rules in (0..<rules.trancheCount).map(rules.trancheAmount) }
         paymentLags = ruleSets.map(\.paymentLagYears)
         trancheCount = ruleSets.map(\.trancheCount).max() ?? 0
+        let budget = scenario.budget
+        periodBudgets = (0..<scenario.horizonYears).map { year in
+            scenario.inForce(in: scenario.startYear + budget.periodStart(of: year)).budget.periodYuan
+        }
         self.budget = scenario.budget
         yearMetricCount = catalog.yearMetrics.count
         cohortMetricCount = catalog.cohortMetrics.count
@@ -220,7 +227,7 @@ public struct ReplicationLedger: Sendable {
                 }
                 breachedBefore = breachedBefore || breach
             }
-            if let period = budget.periodYuan, let metric = positions.cumulativeBudgetBreach {
+            if let period = periodBudgets[year], let metric = positions.cumulativeBudgetBreach {
                 self[year: year, metric: metric] = perReplication ? (periodNet > period ? 1 : 0) : .nan
             }
         }

@@ -60,6 +60,21 @@ struct ScheduleForecastTests {
              ("intermediate: 2.5", "intermediate: {2026: 2.5, 2029: 5}"),
              ("  detection_probability: 0.005", "  detection_probability: {2026: 0.005, 2029: 0.05}")],
             [("year_shock_sd: 0 ", "year_shock_sd: {2026: 0, 2029: 0.5} ")],
+            // A period's budget is the one in force in its first year: 2031's changes, 2026's does not.
+            [("period_yuan: 35000000", "period_yuan: {2026: 35000000, 2029: 20000000}")],
+            [("  awards:\n", """
+                  awards:
+                    kinds:
+                      2026:
+                        innovation_results: [{count: 2, yuan: 100000}, {count: 6, yuan: 50000}, {count: 12, yuan: 20000}]
+                        operation_methods: [{count: 10, yuan: 50000}]
+                        golden_ideas: [{count: 10, yuan: 10000}]
+                      2029:
+                        innovation_results: [{count: 4, yuan: 100000}, {count: 6, yuan: 50000}, {count: 12, yuan: 20000}]
+                        operation_methods: [{count: 10, yuan: 60000}]
+                        golden_ideas: [{count: 10, yuan: 10000}]
+
+                """)],
         ])
     func earlierYearsUntouched(_ replacements: [(String, String)]) throws {
         let plain = try files(baseline([]))

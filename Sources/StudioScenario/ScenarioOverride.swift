@@ -143,9 +143,10 @@ public struct NumericParameter: Sendable, Hashable {
     /// Whether it is written as a whole number (a count, a year, a quota).
     public var isWholeNumber: Bool
 
-    /// Whether it is a probability or a share, to be kept within [0, 1].
+    /// Whether it is a probability or a share, to be kept within [0, 1]; an entry of a schedule
+    /// (`assessment.pass_probability.in_cycle.2029`) is judged by its key.
     public var isProbability: Bool {
-        let last = keyPath.split(separator: ".").last.map(String.init) ?? keyPath
+        let last = keyPath.split(separator: ".").last(where: { Int($0) == nil }).map(String.init) ?? keyPath
         return last.hasSuffix("probability") || ["in_cycle", "post_cycle", "after_yellow_card", "share", "rate"].contains(last)
             || keyPath.hasPrefix("applicants.conditions.")
     }

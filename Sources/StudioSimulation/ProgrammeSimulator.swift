@@ -14,6 +14,11 @@ public import StudioScenario
 /// probability of 0, a mean of 0) are not made. Each studio, candidate and programme-wide
 /// purpose draws from its own stream (``ReplicationStreams``), so replication k is the same in
 /// a full run, in a comparison and replayed alone.
+///
+/// Each year reads the values in force that year (the scenario's calendar schedules, read into
+/// arrays once per simulator), and each studio follows the grant rules of its cohort (the
+/// scenario's cohort rules by naming year, Art. 11), so a schedule that changes in year t
+/// changes no draw or value before t.
 public struct ProgrammeSimulator {
     /// One named studio's state during a replication.
     struct Studio {

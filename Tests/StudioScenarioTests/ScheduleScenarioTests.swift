@@ -99,6 +99,20 @@ struct ScheduleScenarioTests {
         #expect(!problem.description.contains("\n"))
     }
 
+    @Test("Sensitivity moves each entry of a schedule, keeping a scheduled probability within [0, 1]")
+    func scheduleEntriesMove() throws {
+        let yaml = try baselineYAML([("in_cycle: 0.93", "in_cycle: {2026: 0.93, 2029: 0.95}")])
+        let parameters = NumericParameter.all(inYAML: yaml)
+        let entry = try #require(parameters.first { $0.keyPath == "assessment.pass_probability.in_cycle.2029" })
+        #expect(entry.isProbability)
+        #expect(entry.moved(by: 0.1, direction: 1) == 1)
+        let moved = ScenarioOverride(keyPath: entry.keyPath, value: NumericParameter.text(entry.moved(by: 0.1, direction: -1)))
+        let source = ScenarioSource(path: "test.yaml", bytes: Data(yaml.utf8))
+        let scenario = try ScenarioLoader().load(source: source, overrides: [moved])
+        #expect(scenario.inForce(in: 2029).assessment.inCycle == [0.95 * 0.9])
+        #expect(scenario.assessment.inCycle == [0.93])
+    }
+
     @Test("sweep --set keeps a schedule in braces as one value")
     func overrideAlternatives() throws {
         let overrides = try #require(ScenarioOverride.alternatives("quota.per_year=5,{2026: 5, 2028: 8},[5, 6]"))

@@ -295,7 +295,7 @@ public enum ExactEvaluatorError: Error, Sendable, CustomStringConvertible {
             return "the exact method covers fraud only with programme.payment_lag_years 0; use --method montecarlo"
         case .selectionNotCovered:
             return
-                "the exact method covers an applicant pool only with one uncapped channel, new_per_year 0, apply_probability 1, every condition certain, no score noise or improvement, no list, no objections and no applicant fraud; use --method montecarlo"
+                "the exact method covers an applicant pool only with one uncapped channel, new_per_year 0, apply_probability 1, every condition certain, no score noise or improvement, no list, no objections, no applicant fraud and no schedule of the pool or the selection; use --method montecarlo"
         }
     }
 }

@@ -56,6 +56,26 @@ struct ScheduleExactTests {
         #expect(abs(training - active * 3 * 1_000) < 1e-6 * training)
     }
 
+    @Test("A schedule beyond the exact evaluator's reach is refused: a shock from some year, a moving shortlist")
+    func refusals() throws {
+        let shock = try Fixtures.scenario(
+            scheduledYAML.replacingOccurrences(of: "\nsubsidies:", with: "\n  year_shock_sd: {2026: 0, 2030: 0.4}\nsubsidies:"))
+        #expect(shock.inForce(in: 2030).assessment.yearShockSD == 0.4)
+        #expect(throws: ExactEvaluatorError.notHomogeneous) { try ExactEvaluator(scenario: shock).evaluate() }
+        let pool = """
+            start_year: 2026
+            quota: {per_year: 3}
+            applicants: {pool: 20, quality: {mean: 80, sd: 5}}
+            selection: {shortlist_score: {2026: 80, 2028: 75}}
+            """
+        #expect(throws: ExactEvaluatorError.selectionNotCovered) {
+            try ExactEvaluator(scenario: try Fixtures.scenario(pool)).evaluate()
+        }
+        // The same pool with a plain shortlist is covered.
+        let plain = try Fixtures.scenario(pool.replacingOccurrences(of: "{2026: 80, 2028: 75}", with: "80"))
+        #expect(throws: Never.self) { try ExactEvaluator(scenario: plain).evaluate() }
+    }
+
     @Test("Monte Carlo means under calendar and cohort schedules lie within 4 MCSE of the exact evaluator's")
     func monteCarloAgrees() throws {
         let scenario = try Fixtures.scenario(scheduledYAML)

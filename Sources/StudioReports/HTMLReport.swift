@@ -61,8 +61,12 @@ public struct HTMLReport: Sendable {
             var line: [Double] = []
             var spentBefore = 0.0
             for (index, _) in forecast.years.enumerated() {
-                if scenario.budget.periodStart(of: index) == index && index > 0 { spentBefore = cumulative.mean[index - 1] }
-                line.append(spentBefore + period)
+                let start = scenario.budget.periodStart(of: index)
+                if start == index && index > 0 { spentBefore = cumulative.mean[index - 1] }
+                // A scheduled period budget is the one in force in the period's first year.
+                let budget = scenario.calendarSchedules.isEmpty
+                    ? period : scenario.inForce(in: scenario.startYear + start).budget.periodYuan ?? period
+                line.append(spentBefore + budget)
             }
             periodBudget = line
         }

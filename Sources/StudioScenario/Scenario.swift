@@ -13,8 +13,9 @@ public struct Scenario: Sendable {
     public var horizonYears: Int
     /// Monte Carlo settings; command-line options override them.
     public var simulation: SimulationSettings
-    /// The grant and strike rules (Art. 11, Art. 14).
-    public var grantRules: GrantRules
+    /// The grant and strike rules by naming year (Art. 11, Art. 14): a cohort keeps the rules in
+    /// force when it was named, and studios named before the forecast follow those of their year.
+    public var cohortRules: Schedule<GrantRules>
     /// Studios named each forecast year, one entry per year (the annual quota of Art. 7).
     public var quotaPerYear: [Int]
     /// The annual assessment's pass probabilities (Art. 11, Art. 14).
@@ -33,6 +34,9 @@ public struct Scenario: Sendable {
     public var fraud: FraudParameters
     /// Budgets and discounting.
     public var budget: BudgetParameters
+
+    /// Values that change by calendar year; each field above holds its value in the start year.
+    public var calendarSchedules: [CalendarSchedule] = []
 
     /// The file the scenario was read from, with the bytes parsed; `nil` for a scenario built in
     /// code or decoded from text. Variants made with overrides keep their file's source.
@@ -59,7 +63,7 @@ public struct Scenario: Sendable {
         self.startYear = startYear
         self.horizonYears = horizonYears
         self.simulation = simulation
-        self.grantRules = grantRules
+        self.cohortRules = Schedule(grantRules)
         self.quotaPerYear = quotaPerYear ?? Array(repeating: 5, count: horizonYears)
         self.assessment = assessment
         self.existingStudios = existingStudios
@@ -70,6 +74,29 @@ public struct Scenario: Sendable {
         self.fraud = fraud
         self.budget = budget
     }
+
+    /// The grant rules of the earliest cohort; setting them gives every cohort these rules.
+    public var grantRules: GrantRules {
+        get { cohortRules.first }
+        set { cohortRules = Schedule(newValue) }
+    }
+
+    /// The grant rules of the studios named in calendar year `namedYear` (Art. 11).
+    public func rules(forCohortNamedIn namedYear: Int) -> GrantRules { cohortRules.value(in: namedYear) }
+
+    /// Whether any value changes by calendar year or by cohort.
+    public var hasSchedules: Bool { !calendarSchedules.isEmpty || !cohortRules.isConstant }
+
+    /// The scenario with every calendar-year schedule set to its value in force in `calendarYear`.
+    public func inForce(in calendarYear: Int) -> Scenario {
+        guard !calendarSchedules.isEmpty else { return self }
+        var view = self
+        for schedule in calendarSchedules { schedule.apply(in: calendarYear, to: &view) }
+        return view
+    }
+
+    /// The scenario in force in each forecast year, in order (see ``inForce(in:)``).
+    public var yearViews: [Scenario] { years.map(inForce(in:)) }
 
     /// The calendar years forecast.
     public var years: Range<Int> { startYear..<(startYear + horizonYears) }

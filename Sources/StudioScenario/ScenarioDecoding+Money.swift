@@ -18,26 +18,52 @@ extension ScenarioDecoding {
         let keys = ["rate", "purchase_probability", "median_yuan", "sigma", "old_equipment"]
         guard let map = reader.mapping(node, at: path, allowed: keys) else { return nil }
         var equipment = SubsidyParameters.Equipment()
-        if let node = map["rate"] { equipment.rate = reader.probability(node, at: map.path("rate")) ?? equipment.rate }
+        if let node = map["rate"] {
+            equipment.rate =
+                calendar(node, at: map.path("rate"), read: reader.probability) { $0.subsidies.equipment?.rate = $1 }
+                ?? equipment.rate
+        }
         if let node = map["purchase_probability"] {
-            equipment.purchaseProbability = reader.probability(node, at: map.path("purchase_probability")) ?? 0
+            equipment.purchaseProbability =
+                calendar(node, at: map.path("purchase_probability"), read: reader.probability) {
+                    $0.subsidies.equipment?.purchaseProbability = $1
+                } ?? 0
         }
         if let node = map["median_yuan"] {
-            equipment.medianYuan = reader.number(node, at: map.path("median_yuan"), in: 0...ScenarioLimits.equipmentMedianYuan) ?? equipment.medianYuan
+            equipment.medianYuan =
+                calendar(node, at: map.path("median_yuan"), read: {
+                    reader.number($0, at: $1, in: 0...ScenarioLimits.equipmentMedianYuan)
+                }) { $0.subsidies.equipment?.medianYuan = $1 } ?? equipment.medianYuan
         }
         if let node = map["sigma"] {
-            equipment.sigma = reader.number(node, at: map.path("sigma"), in: 0...5) ?? equipment.sigma
+            equipment.sigma =
+                calendar(node, at: map.path("sigma"), read: { reader.number($0, at: $1, in: 0...5) }) {
+                    $0.subsidies.equipment?.sigma = $1
+                } ?? equipment.sigma
         }
         if let node = map["old_equipment"],
             let old = reader.mapping(
                 node, at: map.path("old_equipment"), allowed: ["probability", "median_assessed_yuan", "sigma"])
         {
-            let probability = old["probability"].flatMap { reader.probability($0, at: old.path("probability")) } ?? 1
+            let probability =
+                old["probability"].flatMap {
+                    calendar($0, at: old.path("probability"), read: reader.probability) {
+                        $0.subsidies.equipment?.oldEquipment?.probability = $1
+                    }
+                } ?? 1
             let median =
-                old["median_assessed_yuan"].flatMap { reader.number(
-                    $0, at: old.path("median_assessed_yuan"), in: 0...ScenarioLimits.equipmentMedianYuan) }
-                ?? 0
-            let sigma = old["sigma"].flatMap { reader.number($0, at: old.path("sigma"), in: 0...5) } ?? 0.5
+                old["median_assessed_yuan"].flatMap {
+                    calendar(
+                        $0, at: old.path("median_assessed_yuan"),
+                        read: { reader.number($0, at: $1, in: 0...ScenarioLimits.equipmentMedianYuan) }
+                    ) { $0.subsidies.equipment?.oldEquipment?.medianAssessedYuan = $1 }
+                } ?? 0
+            let sigma =
+                old["sigma"].flatMap {
+                    calendar($0, at: old.path("sigma"), read: { reader.number($0, at: $1, in: 0...5) }) {
+                        $0.subsidies.equipment?.oldEquipment?.sigma = $1
+                    }
+                } ?? 0.5
             if old["median_assessed_yuan"] == nil {
                 reader.report("missing", at: old.path("median_assessed_yuan"), node: node)
             }
@@ -53,16 +79,30 @@ extension ScenarioDecoding {
         }
         var training = SubsidyParameters.Training()
         let levels = SkillLevel.allCases.map(\.rawValue)
-        func perLevel(_ key: String, in range: ClosedRange<Double>, into values: inout [Double]) {
+        func perLevel(
+            _ key: String, in range: ClosedRange<Double>, into values: inout [Double],
+            assign: @escaping @Sendable (inout SubsidyParameters.Training, Int, Double) -> Void
+        ) {
             guard let node = map[key], let levelMap = reader.mapping(node, at: map.path(key), allowed: levels) else { return }
             for (index, level) in levels.enumerated() {
-                if let node = levelMap[level], let value = reader.number(node, at: levelMap.path(level), in: range) {
+                if let node = levelMap[level],
+                    let value = calendar(
+                        node, at: levelMap.path(level), read: { reader.number($0, at: $1, in: range) },
+                        assign: { scenario, value in
+                            if var training = scenario.subsidies.training {
+                                assign(&training, index, value)
+                                scenario.subsidies.training = training
+                            }
+                        })
+                {
                     values[index] = value
                 }
             }
         }
-        perLevel("upgrades_per_studio_year", in: 0...1_000, into: &training.upgradesPerStudioYear)
-        perLevel("amounts_yuan", in: 0...ScenarioLimits.amountYuan, into: &training.amountsYuan)
+        perLevel("upgrades_per_studio_year", in: 0...1_000, into: &training.upgradesPerStudioYear) {
+            $0.upgradesPerStudioYear[$1] = $2
+        }
+        perLevel("amounts_yuan", in: 0...ScenarioLimits.amountYuan, into: &training.amountsYuan) { $0.amountsYuan[$1] = $2 }
         return training
     }
 
@@ -70,7 +110,22 @@ extension ScenarioDecoding {
         guard let map = reader.mapping(node, at: path, allowed: ["entries_per_studio", "kinds"]) else { return nil }
         var awards = CityAwards.measures
         if let node = map["kinds"] {
-            guard let kinds = decodeAwardKinds(node, at: map.path("kinds")) else { return nil }
+            // A schedule of whole sets of kinds, keyed by year; every entry names the same kinds.
+            var keySets: [[String]] = []
+            guard
+                let kinds = calendar(
+                    node, at: map.path("kinds"), plainIsMapping: true,
+                    read: { node, path in
+                        let kinds = decodeAwardKinds(node, at: path)
+                        if let kinds { keySets.append(kinds.kinds.map(\.key)) }
+                        return kinds
+                    },
+                    assign: { $0.subsidies.awards?.awards = $1 })
+            else { return nil }
+            if keySets.contains(where: { $0 != keySets[0] }) {
+                reader.report("every entry of the schedule must name the same kinds of award", at: map.path("kinds"), node: node)
+                return nil
+            }
             awards = kinds
         }
         var entries = Array(repeating: 0.0, count: awards.kinds.count)
@@ -79,7 +134,11 @@ extension ScenarioDecoding {
             let entryMap = reader.mapping(node, at: map.path("entries_per_studio"), allowed: keys)
         {
             for (index, key) in keys.enumerated() {
-                if let node = entryMap[key], let value = reader.number(node, at: entryMap.path(key), in: 0...1_000) {
+                if let node = entryMap[key],
+                    let value = calendar(
+                        node, at: entryMap.path(key), read: { reader.number($0, at: $1, in: 0...1_000) },
+                        assign: { $0.subsidies.awards?.entriesPerStudio[index] = $1 })
+                {
                     entries[index] = value
                 }
             }
@@ -126,14 +185,19 @@ extension ScenarioDecoding {
         let keys = ["detection_probability", "applicant_detection_probability", "recover"]
         guard let map = reader.mapping(node, at: "fraud", allowed: keys) else { return fraud }
         if let node = map["detection_probability"] {
-            fraud.detectionProbability = reader.probability(node, at: map.path("detection_probability")) ?? 0
+            fraud.detectionProbability =
+                calendar(node, at: map.path("detection_probability"), read: reader.probability) {
+                    $0.fraud.detectionProbability = $1
+                } ?? 0
         }
         if let node = map["applicant_detection_probability"] {
             if !hasApplicants {
                 reader.report("needs an applicants section", at: map.path("applicant_detection_probability"), node: node)
             }
             fraud.applicantDetectionProbability =
-                reader.probability(node, at: map.path("applicant_detection_probability")) ?? 0
+                calendar(node, at: map.path("applicant_detection_probability"), read: reader.probability) {
+                    $0.fraud.applicantDetectionProbability = $1
+                } ?? 0
         }
         if let node = map["recover"], let text = reader.string(node, at: map.path("recover")) {
             if let recovery = FraudParameters.Recovery(rawValue: text) {
@@ -145,25 +209,22 @@ extension ScenarioDecoding {
         return fraud
     }
 
-    func decodeBudget(_ node: Node?, reporting: Node?, horizon: Int, checksLength: Bool) -> BudgetParameters {
+    func decodeBudget(
+        _ node: Node?, reporting: Node?, horizon: Int, checksLength: Bool, years: Range<Int>
+    ) -> BudgetParameters {
         var budget = BudgetParameters()
         if let map = reader.mapping(node, at: "budget", allowed: ["annual_yuan", "period_yuan", "period_years"]) {
             if let node = map["annual_yuan"] {
-                let path = map.path("annual_yuan")
-                if let values = reader.oneOrList(node, at: path, read: { reader.number($0, at: $1, in: 0...ScenarioLimits.annualBudgetYuan) }) {
-                    if case .sequence = node, values.count != horizon {
-                        if checksLength {
-                            reader.report(
-                                "has \(values.count) entries but horizon_years is \(horizon); give one per year or a single number",
-                                at: path, node: node)
-                        }
-                    } else {
-                        budget.annualYuan = values.count == 1 ? Array(repeating: values[0], count: horizon) : values
-                    }
-                }
+                budget.annualYuan = perYear(
+                    node, at: map.path("annual_yuan"), horizon: horizon, checksLength: checksLength, years: years,
+                    read: { reader.number($0, at: $1, in: 0...ScenarioLimits.annualBudgetYuan) })
             }
             if let node = map["period_yuan"] {
-                budget.periodYuan = reader.number(node, at: map.path("period_yuan"), in: 0...ScenarioLimits.periodBudgetYuan)
+                // A period's budget is the one in force in its first year.
+                budget.periodYuan = calendar(
+                    node, at: map.path("period_yuan"),
+                    read: { reader.number($0, at: $1, in: 0...ScenarioLimits.periodBudgetYuan) }
+                ) { $0.budget.periodYuan = $1 }
             }
             if let node = map["period_years"] {
                 budget.periodYears = reader.integer(node, at: map.path("period_years"), in: 1...50) ?? budget.periodYears

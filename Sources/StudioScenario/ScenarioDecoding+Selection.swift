@@ -17,13 +17,22 @@ extension ScenarioDecoding {
             parameters.pool = reader.integer(node, at: map.path("pool"), in: 0...1_000_000) ?? parameters.pool
         }
         if let node = map["new_per_year"] {
-            parameters.newPerYear = reader.number(node, at: map.path("new_per_year"), in: 0...100_000) ?? 0
+            parameters.newPerYear =
+                calendar(node, at: map.path("new_per_year"), read: { reader.number($0, at: $1, in: 0...100_000) }) {
+                    $0.applicants?.newPerYear = $1
+                } ?? 0
         }
         if let node = map["apply_probability"] {
-            parameters.applyProbability = reader.probability(node, at: map.path("apply_probability")) ?? 1
+            parameters.applyProbability =
+                calendar(node, at: map.path("apply_probability"), read: reader.probability) {
+                    $0.applicants?.applyProbability = $1
+                } ?? 1
         }
         if let node = map["improvement_per_year"] {
-            parameters.improvementPerYear = reader.number(node, at: map.path("improvement_per_year"), in: 0...100) ?? 0
+            parameters.improvementPerYear =
+                calendar(node, at: map.path("improvement_per_year"), read: { reader.number($0, at: $1, in: 0...100) }) {
+                    $0.applicants?.improvementPerYear = $1
+                } ?? 0
         }
         if let node = map["quality"], let quality = reader.mapping(node, at: map.path("quality"), allowed: ["mean", "sd"]) {
             if let node = quality["mean"] {
@@ -34,14 +43,19 @@ extension ScenarioDecoding {
             }
         }
         if let node = map["score_noise_sd"] {
-            parameters.scoreNoiseSD = reader.number(node, at: map.path("score_noise_sd"), in: 0...100) ?? 0
+            parameters.scoreNoiseSD =
+                calendar(node, at: map.path("score_noise_sd"), read: { reader.number($0, at: $1, in: 0...100) }) {
+                    $0.applicants?.scoreNoiseSD = $1
+                } ?? 0
         }
         if let node = map["conditions"] {
             let names = ApplicantCondition.allCases.map(\.rawValue)
             if let conditions = reader.mapping(node, at: map.path("conditions"), allowed: names) {
-                parameters.conditionProbabilities = ApplicantCondition.allCases.map { condition in
+                parameters.conditionProbabilities = ApplicantCondition.allCases.enumerated().map { index, condition in
                     conditions[condition.rawValue].flatMap {
-                        reader.probability($0, at: conditions.path(condition.rawValue))
+                        calendar($0, at: conditions.path(condition.rawValue), read: reader.probability) {
+                            $0.applicants?.conditionProbabilities[index] = $1
+                        }
                     } ?? 1
                 }
             }
@@ -157,7 +171,10 @@ extension ScenarioDecoding {
         let keys = ["shortlist_score", "tie_break", "objection_probability", "refill_after_objection"]
         guard let map = reader.mapping(node, at: "selection", allowed: keys) else { return rules }
         if let node = map["shortlist_score"] {
-            rules.shortlistScore = reader.number(node, at: map.path("shortlist_score"), in: 0...100) ?? rules.shortlistScore
+            rules.shortlistScore =
+                calendar(node, at: map.path("shortlist_score"), read: { reader.number($0, at: $1, in: 0...100) }) {
+                    $0.selection.shortlistScore = $1
+                } ?? rules.shortlistScore
         }
         if let node = map["tie_break"], let text = reader.string(node, at: map.path("tie_break")) {
             let items = rubric?.items.map(\.key) ?? []
@@ -172,7 +189,10 @@ extension ScenarioDecoding {
             }
         }
         if let node = map["objection_probability"] {
-            rules.objectionProbability = reader.probability(node, at: map.path("objection_probability")) ?? 0
+            rules.objectionProbability =
+                calendar(node, at: map.path("objection_probability"), read: reader.probability) {
+                    $0.selection.objectionProbability = $1
+                } ?? 0
         }
         if let node = map["refill_after_objection"] {
             rules.refillAfterObjection = reader.boolean(node, at: map.path("refill_after_objection")) ?? false

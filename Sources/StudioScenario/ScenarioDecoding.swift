@@ -8,6 +8,19 @@ struct ScenarioDecoding {
     let defaultName: String
     /// The folder that relative paths in the scenario (such as `applicants.list`) start from.
     let baseFolder: String
+    /// The years schedules start from, and the calendar schedules found so far.
+    let schedules = ScheduleCollector()
+
+    /// What the pass over a document knows about schedules.
+    final class ScheduleCollector {
+        /// The first forecast year: a calendar schedule must start at or before it.
+        var startYear = 2026
+        /// The earliest naming year of a cohort (studios named before the forecast included): a
+        /// cohort schedule must start at or before it.
+        var firstCohortYear = 2026
+        /// The calendar-year schedules, in the order read.
+        var calendar: [CalendarSchedule] = []
+    }
 
     static let topKeys = [
         "name", "start_year", "horizon_years", "simulation", "programme", "quota", "assessment",
@@ -36,6 +49,8 @@ struct ScenarioDecoding {
             return nil
         }
         scenario.startYear = reader.integer(startNode, at: "start_year", in: 1990...2200) ?? scenario.startYear
+        schedules.startYear = scenario.startYear
+        schedules.firstCohortYear = Self.earliestNamedYear(top["existing_studios"], before: scenario.startYear)
         var horizonIsValid = true
         if let node = top["horizon_years"] {
             let horizon = reader.integer(node, at: "horizon_years", in: 1...50)
@@ -43,13 +58,13 @@ struct ScenarioDecoding {
             horizonIsValid = horizon != nil
         }
         scenario.simulation = decodeSimulation(top["simulation"])
-        scenario.grantRules = decodeProgramme(top["programme"])
+        scenario.cohortRules = decodeProgramme(top["programme"])
         guard let quotaNode = top["quota"] else {
             reader.report("missing; give quota.per_year", at: "quota", node: root)
             return nil
         }
         scenario.quotaPerYear = decodeQuota(
-            quotaNode, horizon: scenario.horizonYears, checksLength: horizonIsValid)
+            quotaNode, horizon: scenario.horizonYears, checksLength: horizonIsValid, years: scenario.years)
         scenario.applicants = top["applicants"].flatMap(decodeApplicants)
         scenario.rubric = top["scoring"].flatMap(decodeScoring)
         if let node = top["scoring"], scenario.applicants == nil {
@@ -62,16 +77,73 @@ struct ScenarioDecoding {
             scenario.selection = decodeSelection(node, rubric: scenario.rubric)
         }
         scenario.assessment = decodeAssessment(
-            top["assessment"], rules: scenario.grantRules, hasApplicants: scenario.applicants != nil)
+            top["assessment"], cohortRules: scenario.cohortRules, hasApplicants: scenario.applicants != nil)
         if let node = top["existing_studios"] {
             scenario.existingStudios = decodeExisting(
-                node, startYear: scenario.startYear, rules: scenario.grantRules, assessmentModel: scenario.assessment.model)
+                node, startYear: scenario.startYear, cohortRules: scenario.cohortRules,
+                assessmentModel: scenario.assessment.model)
         }
         if let node = top["subsidies"] { scenario.subsidies = decodeSubsidies(node) }
         if let node = top["fraud"] { scenario.fraud = decodeFraud(node, hasApplicants: scenario.applicants != nil) }
         scenario.budget = decodeBudget(
-            top["budget"], reporting: top["reporting"], horizon: scenario.horizonYears, checksLength: horizonIsValid)
+            top["budget"], reporting: top["reporting"], horizon: scenario.horizonYears, checksLength: horizonIsValid,
+            years: scenario.years)
+        scenario.calendarSchedules = schedules.calendar
         return scenario
+    }
+
+    // MARK: - Schedules
+
+    /// A value that acts in a calendar year, plain or scheduled by calendar year: the value in
+    /// force in the start year, after recording a schedule's later entries, set by `assign` in
+    /// each year's scenario. A schedule must start at or before the start year.
+    ///
+    /// - Returns: nil after reporting.
+    /// With `plainIsMapping`, a mapping whose first key is not a year is the plain value.
+    func calendar<T: Sendable>(
+        _ node: Node, at path: String, plainIsMapping: Bool = false, read: (Node, String) -> T?,
+        assign: @escaping @Sendable (inout Scenario, T) -> Void
+    ) -> T? {
+        guard
+            let schedule = reader.schedule(
+                node, at: path, firstNeeded: schedules.startYear, plainIsMapping: plainIsMapping, read: read)
+        else { return nil }
+        if !schedule.isConstant {
+            schedules.calendar.append(CalendarSchedule(keyPath: path, schedule: schedule, assign: assign))
+        }
+        return schedule.value(in: schedules.startYear)
+    }
+
+    /// A value with one entry per forecast year: a single value, a list of one per year, or a
+    /// calendar schedule; a list's length is checked against the horizon only when that is valid.
+    ///
+    /// - Returns: nil after reporting.
+    func perYear<T: Sendable>(
+        _ node: Node, at path: String, horizon: Int, checksLength: Bool, years: Range<Int>, read: (Node, String) -> T?
+    ) -> [T]? {
+        if case .mapping = node {
+            return reader.schedule(node, at: path, firstNeeded: schedules.startYear, read: read)?.values(over: years)
+        }
+        guard let values = reader.oneOrList(node, at: path, read: read) else { return nil }
+        if case .sequence = node, values.count != horizon {
+            guard checksLength else { return nil }
+            reader.report(
+                "has \(values.count) entries but horizon_years is \(horizon); give one per year, a single number or a schedule {year: value}",
+                at: path, node: node)
+            return nil
+        }
+        return values.count == 1 ? Array(repeating: values[0], count: horizon) : values
+    }
+
+    /// The earliest naming year among the studios named before the forecast, or `startYear`;
+    /// read leniently, since the section is checked later.
+    static func earliestNamedYear(_ node: Node?, before startYear: Int) -> Int {
+        guard case .sequence(let items)? = node else { return startYear }
+        let years = items.compactMap { item -> Int? in
+            guard let year = item["named_year"]?.scalar.flatMap({ Int.construct(from: $0) }) else { return nil }
+            return (startYear - 50..<startYear).contains(year) ? year : nil
+        }
+        return min(years.min() ?? startYear, startYear)
     }
 
     // MARK: - Sections
@@ -106,77 +178,74 @@ struct ScenarioDecoding {
         return settings
     }
 
-    private func decodeProgramme(_ node: Node?) -> GrantRules {
-        var rules = GrantRules.measures
+    /// The grant's rules by naming year: each key plain or a cohort schedule, which must start at
+    /// or before the earliest cohort's naming year (Art. 11, Art. 14).
+    private func decodeProgramme(_ node: Node?) -> Schedule<GrantRules> {
+        let measures = GrantRules.measures
         let keys = [
             "grant_yuan", "tranche_shares", "cycle_years", "strikes_in_cycle", "strikes_post_cycle",
             "payment_lag_years",
         ]
-        guard let map = reader.mapping(node, at: "programme", allowed: keys) else { return rules }
-        if let node = map["grant_yuan"] {
-            rules.grantYuan = reader.number(node, at: map.path("grant_yuan"), in: 0...ScenarioLimits.grantYuan) ?? rules.grantYuan
+        guard let map = reader.mapping(node, at: "programme", allowed: keys) else { return Schedule(measures) }
+        func cohort<T: Sendable>(_ key: String, _ fallback: T, read: (Node, String) -> T?) -> Schedule<T> {
+            guard let node = map[key] else { return Schedule(fallback) }
+            return reader.schedule(node, at: map.path(key), firstNeeded: schedules.firstCohortYear, read: read)
+                ?? Schedule(fallback)
         }
-        if let node = map["tranche_shares"] {
-            let path = map.path("tranche_shares")
-            if let shares = reader.oneOrList(node, at: path, read: { reader.number($0, at: $1, in: 0...1) }) {
-                let sum = shares.reduce(0, +)
-                if shares.count > ScenarioLimits.tranches {
-                    reader.report(
-                        "has \(shares.count) tranches; at most \(ScenarioLimits.tranches), one a year of the longest cycle",
-                        at: path, node: node)
-                } else if shares.contains(0) {
-                    reader.report("every tranche share must be above 0", at: path, node: node)
-                } else if abs(sum - 1) > 1e-9 {
-                    reader.report("tranche shares sum to \(sum), not 1", at: path, node: node)
-                } else {
-                    rules.trancheShares = shares
-                }
-            }
+        let grant = cohort("grant_yuan", measures.grantYuan) { reader.number($0, at: $1, in: 0...ScenarioLimits.grantYuan) }
+        let shares = cohort("tranche_shares", measures.trancheShares, read: trancheShares)
+        let integers = [
+            ("cycle_years", measures.cycleYears, 1...20), ("strikes_in_cycle", measures.strikesInCycle, 1...20),
+            ("strikes_post_cycle", measures.strikesPostCycle, 1...20), ("payment_lag_years", measures.paymentLagYears, 0...10),
+        ].map { key, fallback, range in cohort(key, fallback) { reader.integer($0, at: $1, in: range) } }
+        return Schedule.combining([grant.years, shares.years] + integers.map(\.years)) { year in
+            GrantRules(
+                grantYuan: grant.value(in: year), trancheShares: shares.value(in: year),
+                cycleYears: integers[0].value(in: year), strikesInCycle: integers[1].value(in: year),
+                strikesPostCycle: integers[2].value(in: year), paymentLagYears: integers[3].value(in: year))
         }
-        if let node = map["cycle_years"] {
-            rules.cycleYears = reader.integer(node, at: map.path("cycle_years"), in: 1...20) ?? rules.cycleYears
-        }
-        if let node = map["strikes_in_cycle"] {
-            rules.strikesInCycle =
-                reader.integer(node, at: map.path("strikes_in_cycle"), in: 1...20) ?? rules.strikesInCycle
-        }
-        if let node = map["strikes_post_cycle"] {
-            rules.strikesPostCycle =
-                reader.integer(node, at: map.path("strikes_post_cycle"), in: 1...20) ?? rules.strikesPostCycle
-        }
-        if let node = map["payment_lag_years"] {
-            rules.paymentLagYears =
-                reader.integer(node, at: map.path("payment_lag_years"), in: 0...10) ?? rules.paymentLagYears
-        }
-        return rules
     }
 
-    /// The quota per year; a list's length is checked against the horizon only when that is valid.
-    private func decodeQuota(_ node: Node, horizon: Int, checksLength: Bool) -> [Int] {
+    /// Tranche shares: one to ``ScenarioLimits/tranches`` shares above 0, summing to 1 (Art. 11).
+    private func trancheShares(_ node: Node, at path: String) -> [Double]? {
+        guard let shares = reader.oneOrList(node, at: path, read: { reader.number($0, at: $1, in: 0...1) }) else { return nil }
+        let sum = shares.reduce(0, +)
+        if shares.count > ScenarioLimits.tranches {
+            reader.report(
+                "has \(shares.count) tranches; at most \(ScenarioLimits.tranches), one a year of the longest cycle",
+                at: path, node: node)
+        } else if shares.contains(0) {
+            reader.report("every tranche share must be above 0", at: path, node: node)
+        } else if abs(sum - 1) > 1e-9 {
+            reader.report("tranche shares sum to \(sum), not 1", at: path, node: node)
+        } else {
+            return shares
+        }
+        return nil
+    }
+
+    /// The quota per year (Art. 7): one number, one per forecast year, or a calendar schedule.
+    private func decodeQuota(_ node: Node, horizon: Int, checksLength: Bool, years: Range<Int>) -> [Int] {
         let fallback = Array(repeating: 0, count: horizon)
         guard let map = reader.mapping(node, at: "quota", allowed: ["per_year"]) else { return fallback }
-        guard let perYear = map["per_year"] else {
-            reader.report("missing; give one number or one per forecast year", at: map.path("per_year"), node: node)
-            return fallback
-        }
-        let path = map.path("per_year")
-        guard let values = reader.oneOrList(perYear, at: path, read: { reader.integer($0, at: $1, in: 0...ScenarioLimits.quotaPerYear) })
-        else { return fallback }
-        if case .sequence = perYear, values.count != horizon {
-            guard checksLength else { return fallback }
+        guard let perYearNode = map["per_year"] else {
             reader.report(
-                "has \(values.count) entries but horizon_years is \(horizon); give one per year or a single number",
-                at: path, node: perYear)
+                "missing; give one number, one per forecast year or a schedule {year: number}", at: map.path("per_year"),
+                node: node)
             return fallback
         }
-        return values.count == 1 ? Array(repeating: values[0], count: horizon) : values
+        return perYear(
+            perYearNode, at: map.path("per_year"), horizon: horizon, checksLength: checksLength, years: years,
+            read: { reader.integer($0, at: $1, in: 0...ScenarioLimits.quotaPerYear) }) ?? fallback
     }
 
-    private func decodeAssessment(_ node: Node?, rules: GrantRules, hasApplicants: Bool) -> AssessmentParameters {
+    private func decodeAssessment(_ node: Node?, cohortRules: Schedule<GrantRules>, hasApplicants: Bool) -> AssessmentParameters {
         var parameters = AssessmentParameters()
         let keys = ["model", "pass_score", "noise_sd", "pass_probability", "heterogeneity", "year_shock_sd"]
         guard let map = reader.mapping(node, at: "assessment", allowed: keys) else { return parameters }
         decodeAssessmentModel(map, into: &parameters, hasApplicants: hasApplicants)
+        // Every in-cycle entry of a schedule, for the heterogeneity's check of each year's mean.
+        var inCycleEntries: [[Double]] = []
         if let node = map["pass_probability"], parameters.model != .probability {
             reader.report(
                 "applies only with assessment.model: probability; under score the pass score decides",
@@ -186,34 +255,44 @@ struct ScenarioDecoding {
                 node, at: map.path("pass_probability"), allowed: ["in_cycle", "post_cycle", "after_yellow_card"])
         {
             if let node = probabilities["in_cycle"] {
-                let path = probabilities.path("in_cycle")
-                if let values = reader.oneOrList(node, at: path, read: reader.probability) {
-                    let assessedYears = max(rules.cycleYears - 1, 1)
+                // The longest cycle of any cohort: a cohort with a shorter one reads the list's start.
+                let cycleYears = cohortRules.values.map(\.cycleYears).max() ?? GrantRules.measures.cycleYears
+                let read = { (node: Node, path: String) -> [Double]? in
+                    guard let values = self.reader.oneOrList(node, at: path, read: self.reader.probability) else { return nil }
+                    let assessedYears = max(cycleYears - 1, 1)
                     if case .sequence = node, values.count != assessedYears {
-                        reader.report(
-                            "has \(values.count) entries; give one number or one per cycle year 2...\(rules.cycleYears) (\(assessedYears))",
+                        self.reader.report(
+                            "has \(values.count) entries; give one number or one per cycle year 2...\(cycleYears) (\(assessedYears))",
                             at: path, node: node)
-                    } else {
-                        parameters.inCycle = values
+                        return nil
                     }
+                    inCycleEntries.append(values)
+                    return values
                 }
+                parameters.inCycle =
+                    calendar(node, at: probabilities.path("in_cycle"), read: read) { $0.assessment.inCycle = $1 }
+                    ?? parameters.inCycle
             }
             if let node = probabilities["post_cycle"] {
                 parameters.postCycle =
-                    reader.probability(node, at: probabilities.path("post_cycle")) ?? parameters.postCycle
+                    calendar(node, at: probabilities.path("post_cycle"), read: reader.probability) {
+                        $0.assessment.postCycle = $1
+                    } ?? parameters.postCycle
             }
             if let node = probabilities["after_yellow_card"] {
-                parameters.afterYellowCard = reader.probability(node, at: probabilities.path("after_yellow_card"))
+                parameters.afterYellowCard = calendar(
+                    node, at: probabilities.path("after_yellow_card"), read: reader.probability
+                ) { $0.assessment.afterYellowCard = $1 }
             }
         }
         if let node = map["heterogeneity"] {
             parameters.heterogeneity = reader.number(node, at: map.path("heterogeneity"), in: 0...1e6) ?? 0
-            let mean = parameters.meanInCycle
+            let means = inCycleEntries.isEmpty ? [parameters.meanInCycle] : inCycleEntries.map { $0.reduce(0, +) / Double($0.count) }
             if parameters.heterogeneity > 0 && parameters.model != .probability {
                 reader.report(
                     "has no effect under model: score, where each studio's quality already differs",
                     at: map.path("heterogeneity"), node: node)
-            } else if parameters.heterogeneity > 0 && !(mean > 0 && mean < 1) {
+            } else if parameters.heterogeneity > 0 && !means.allSatisfy({ $0 > 0 && $0 < 1 }) {
                 reader.report(
                     "needs a mean in-cycle pass probability strictly between 0 and 1", at: map.path("heterogeneity"),
                     node: node)
@@ -221,19 +300,23 @@ struct ScenarioDecoding {
         }
         if let node = map["year_shock_sd"] {
             let limit = parameters.model == .probability ? 10.0 : 100.0
-            parameters.yearShockSD = reader.number(node, at: map.path("year_shock_sd"), in: 0...limit) ?? 0
+            parameters.yearShockSD =
+                calendar(node, at: map.path("year_shock_sd"), read: { self.reader.number($0, at: $1, in: 0...limit) }) {
+                    $0.assessment.yearShockSD = $1
+                } ?? 0
         }
         return parameters
     }
 
     private func decodeExisting(
-        _ node: Node, startYear: Int, rules: GrantRules, assessmentModel: AssessmentParameters.Model
+        _ node: Node, startYear: Int, cohortRules: Schedule<GrantRules>, assessmentModel: AssessmentParameters.Model
     ) -> [ExistingStudioGroup] {
         guard let items = reader.sequence(node, at: "existing_studios") else { return [] }
         let keys = [
             "named_year", "count", "tranches_paid", "consecutive_fails", "post_cycle", "quality", "subsidies_paid_yuan",
         ]
-        let groups = decodeExistingGroups(items, keys: keys, startYear: startYear, rules: rules, assessmentModel: assessmentModel)
+        let groups = decodeExistingGroups(
+            items, keys: keys, startYear: startYear, cohortRules: cohortRules, assessmentModel: assessmentModel)
         let total = groups.reduce(0) { $0 + $1.count }
         if total > ScenarioLimits.existingStudios {
             reader.report(
@@ -245,7 +328,7 @@ struct ScenarioDecoding {
     }
 
     private func decodeExistingGroups(
-        _ items: [(path: String, node: Node)], keys: [String], startYear: Int, rules: GrantRules,
+        _ items: [(path: String, node: Node)], keys: [String], startYear: Int, cohortRules: Schedule<GrantRules>,
         assessmentModel: AssessmentParameters.Model
     ) -> [ExistingStudioGroup] {
         items.compactMap { item -> ExistingStudioGroup? in
@@ -258,6 +341,8 @@ struct ScenarioDecoding {
                 return reader.integer(node, at: map.path(key), in: range)
             }
             let named = required("named_year", in: (startYear - 50)...(startYear - 1))
+            // A cohort keeps the rules in force when it was named (Art. 11).
+            let rules = cohortRules.value(in: named ?? startYear)
             let count = required("count", in: 0...ScenarioLimits.existingStudios)
             let paid = required("tranches_paid", in: 1...rules.trancheCount)
             let postCycle = map["post_cycle"].flatMap { reader.boolean($0, at: map.path("post_cycle")) } ?? false

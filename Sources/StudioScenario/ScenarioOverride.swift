@@ -2,14 +2,14 @@ import Foundation
 import Yams
 
 /// A new value for one key path of a scenario file, as analysts give it on the command line
-/// (`quota.per_year=6`, `programme.tranche_shares=[0.25,0.25,0.5]`).
+/// (`quota.per_year=6`, `programme.tranche_shares=[0.25,0.25,0.5]`, `quota.per_year={2026: 5, 2028: 8}`).
 ///
 /// Overrides edit the YAML before it is validated, so an override is checked exactly as the
 /// same value written in the file would be.
 public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
     /// The key path, such as `selection.shortlist_score`.
     public var keyPath: String
-    /// The value as YAML text: a number, or a list in brackets.
+    /// The value as YAML text: a number, a list in brackets, or a schedule in braces.
     public var value: String
 
     /// Creates an override.
@@ -21,8 +21,9 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
     /// `key.path=value`.
     public var description: String { "\(keyPath)=\(value)" }
 
-    /// Parses `KEY=V1,V2,...` into one override per value; commas inside brackets belong to a
-    /// list value (`programme.tranche_shares=[0.3,0.3,0.4],[0.25,0.25,0.5]`).
+    /// Parses `KEY=V1,V2,...` into one override per value; commas inside brackets or braces
+    /// belong to a list or schedule value (`programme.tranche_shares=[0.3,0.3,0.4],[0.25,0.25,0.5]`,
+    /// `quota.per_year=5,{2026: 5, 2028: 8}`).
     ///
     /// - Returns: nil when the text is not of that form.
     public static func alternatives(_ text: String) -> [ScenarioOverride]? {
@@ -33,8 +34,8 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
         var depth = 0
         for character in text[text.index(after: equals)...] {
             switch character {
-            case "[": depth += 1
-            case "]": depth -= 1
+            case "[", "{": depth += 1
+            case "]", "}": depth -= 1
             case "," where depth == 0:
                 values.append(current.trimmingCharacters(in: .whitespaces))
                 current = ""
@@ -142,9 +143,10 @@ public struct NumericParameter: Sendable, Hashable {
     /// Whether it is written as a whole number (a count, a year, a quota).
     public var isWholeNumber: Bool
 
-    /// Whether it is a probability or a share, to be kept within [0, 1].
+    /// Whether it is a probability or a share, to be kept within [0, 1]; an entry of a schedule
+    /// (`assessment.pass_probability.in_cycle.2029`) is judged by its key.
     public var isProbability: Bool {
-        let last = keyPath.split(separator: ".").last.map(String.init) ?? keyPath
+        let last = keyPath.split(separator: ".").last(where: { Int($0) == nil }).map(String.init) ?? keyPath
         return last.hasSuffix("probability") || ["in_cycle", "post_cycle", "after_yellow_card", "share", "rate"].contains(last)
             || keyPath.hasPrefix("applicants.conditions.")
     }

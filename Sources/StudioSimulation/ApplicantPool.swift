@@ -43,14 +43,22 @@ struct ApplicantPool {
         let label: String?
     }
 
-    private let parameters: ApplicantParameters
-    private let rules: SelectionRules
-    private let fraudProbability: Double
+    /// The values of a year that a calendar schedule may change: the newcomers, the chances of
+    /// applying and of each condition, the shortlist and the chances of fraud and objection.
+    struct YearSettings: Sendable, Equatable {
+        let parameters: ApplicantParameters
+        let rules: SelectionRules
+        let fraudProbability: Double
+    }
+
+    private var parameters: ApplicantParameters
+    private var rules: SelectionRules
+    private var fraudProbability: Double
     private let rubric: ScoringRubric?
     private let channelBounds: [Double]
-    private let conditionsAreCertain: Bool
+    private var conditionsAreCertain: Bool
     /// Each condition of Art. 2 with the chance of meeting it and every condition before it.
-    private let conditions: [(condition: ApplicantCondition, meetsSoFar: Double)]
+    private var conditions: [(condition: ApplicantCondition, meetsSoFar: Double)]
     private var candidates: [Candidate] = []
     private var profiles: [Double] = []
     private var arrivals = 0
@@ -83,13 +91,27 @@ struct ApplicantPool {
             return running
         }
         conditionsAreCertain = parameters.conditionProbabilities.allSatisfy { $0 == 1 }
+        conditions = Self.conditions(parameters.conditionProbabilities)
+        hasCaps = parameters.channels.contains { $0.cap != nil }
+        if case .rubricItem(let item) = rules.tieBreak, rubric != nil { tieItem = item } else { tieItem = nil }
+    }
+
+    /// Each condition of Art. 2 with the chance of meeting it and every condition before it.
+    private static func conditions(_ probabilities: [Double]) -> [(condition: ApplicantCondition, meetsSoFar: Double)] {
         var meetsSoFar = 1.0
-        conditions = zip(ApplicantCondition.allCases, parameters.conditionProbabilities).map { condition, probability in
+        return zip(ApplicantCondition.allCases, probabilities).map { condition, probability in
             meetsSoFar *= probability
             return (condition, meetsSoFar)
         }
-        hasCaps = parameters.channels.contains { $0.cap != nil }
-        if case .rubricItem(let item) = rules.tieBreak, rubric != nil { tieItem = item } else { tieItem = nil }
+    }
+
+    /// Takes the values in force in a year (a calendar schedule's); the candidates stay.
+    mutating func update(to settings: YearSettings) {
+        parameters = settings.parameters
+        rules = settings.rules
+        fraudProbability = settings.fraudProbability
+        conditionsAreCertain = parameters.conditionProbabilities.allSatisfy { $0 == 1 }
+        conditions = Self.conditions(parameters.conditionProbabilities)
     }
 
     /// Empties the pool and fills it with the start pool: the list, or `pool` drawn candidates.

@@ -19,19 +19,31 @@ public import StudioScenario
 /// probability-based assessment does not depend on who is named, each cohort's expected size
 /// carries the lifecycle's expectations. Scores named (`cutoff_score`, `named_mean_score`) are
 /// left out.
+///
+/// Schedules are followed as the simulator follows them: each cohort carries its distribution
+/// under the rules in force when it was named, and each calendar year assesses with the pass
+/// probabilities and pays the subsidies in force that year.
 public struct ExactEvaluator: Sendable {
     /// The scenario evaluated.
     public let scenario: Scenario
+    /// The scenario in force in each forecast year.
+    private let views: [Scenario]
+    /// The values the simulator reads per year.
+    private let yearly: YearlyValues
 
     /// Creates an evaluator.
     public init(scenario: Scenario) {
         self.scenario = scenario
+        views = scenario.yearViews
+        yearly = YearlyValues(views: views)
     }
 
     /// A group of alike studios and the distribution of their shared state.
     private struct Group {
         let namedYear: Int
         let cohort: Int?
+        /// The group's cohort rule set, by its entry in the scenario's cohort rules.
+        let ruleSet: Int
         let size: Double
         /// Art. 12 subsidies paid to each studio before the forecast (studios named before it).
         var subsidiesPaidBefore = 0.0
@@ -43,12 +55,13 @@ public struct ExactEvaluator: Sendable {
     /// - Throws: ``ExactEvaluatorError`` when the scenario has heterogeneity or a common shock.
     public func evaluate() throws(ExactEvaluatorError) -> Forecast {
         guard scenario.assessment.isHomogeneous else { throw ExactEvaluatorError.notHomogeneous }
-        if scenario.fraud.detectionProbability > 0 && scenario.grantRules.paymentLagYears > 0 {
+        guard views.allSatisfy(\.assessment.isHomogeneous) else { throw ExactEvaluatorError.notHomogeneous }
+        if yearly.hasFraud && scenario.cohortRules.values.contains(where: { $0.paymentLagYears > 0 }) {
             throw ExactEvaluatorError.fraudWithPaymentLag
         }
         if let applicants = scenario.applicants,
             !applicants.isDeterministicSelection || scenario.selection.objectionProbability > 0
-                || scenario.fraud.applicantDetectionProbability > 0
+                || scenario.fraud.applicantDetectionProbability > 0 || yearly.poolChanges
         {
             throw ExactEvaluatorError.selectionNotCovered
         }
@@ -78,9 +91,7 @@ public struct ExactEvaluator: Sendable {
 
     /// The ledger of expected values, every branch weighted by its expected number of studios.
     public func expectedLedger() -> ReplicationLedger {
-        let rules = scenario.grantRules
-        let lifecycle = GrantLifecycle(rules: rules)
-        let passModel = PassProbabilityModel(parameters: scenario.assessment)
+        let lifecycles = scenario.cohortRules.values.map(GrantLifecycle.init(rules:))
         var ledger = ReplicationLedger(scenario: scenario)
         let namedSoFar = [0] + expectedNamed().reduce(into: [Double]()) { $0.append(($0.last ?? 0) + $1) }
         let qualified = scenario.applicants.map { applicants in
@@ -88,16 +99,18 @@ public struct ExactEvaluator: Sendable {
         }
         var groups = scenario.existingStudios.map {
             Group(
-                namedYear: $0.namedYear, cohort: nil, size: Double($0.count), subsidiesPaidBefore: $0.subsidiesPaidYuan,
-                distribution: [($0.state, 1)])
+                namedYear: $0.namedYear, cohort: nil, ruleSet: scenario.cohortRules.entryIndex(in: $0.namedYear),
+                size: Double($0.count), subsidiesPaidBefore: $0.subsidiesPaidYuan, distribution: [($0.state, 1)])
         }
         for year in 0..<scenario.horizonYears {
             let calendarYear = scenario.startYear + year
+            let passModel = PassProbabilityModel(parameters: views[year].assessment)
             for index in groups.indices {
                 let group = groups[index]
+                let lifecycle = lifecycles[group.ruleSet]
                 let age = calendarYear - group.namedYear + 1
                 var next: [(state: StudioGrantState, probability: Double)] = []
-                let fraud = scenario.fraud.detectionProbability
+                let fraud = yearly.fraudProbability[year]
                 for (state, probability) in group.distribution {
                     guard !state.isRevoked else {
                         Self.add(state, probability, to: &next)
@@ -105,18 +118,19 @@ public struct ExactEvaluator: Sendable {
                     }
                     if fraud > 0 {
                         let step = lifecycle.revokeForFraud(state)
-                        let yearsActive = Double(year - (group.cohort ?? 0))
-                        let recovered = grantPaid(state) + subsidiesRecovered(yearsActive: yearsActive, group: group)
+                        let recovered =
+                            grantPaid(state, rules: lifecycle.rules) + subsidiesRecovered(before: year, group: group)
                         ledger.recordFraud(
                             step, year: year, cohort: group.cohort, recovered: recovered, cancelled: [],
-                            weight: group.size * probability * fraud)
+                            weight: group.size * probability * fraud, ruleSet: group.ruleSet)
                         Self.add(step.state, probability * fraud, to: &next)
                     }
                     let pass = passModel.probability(for: state, age: age, factor: 1)
                     for (passed, chance) in [(true, pass), (false, 1 - pass)] where chance > 0 {
                         let step = lifecycle.assess(state, age: age, passed: passed)
                         let weight = probability * (1 - fraud) * chance
-                        ledger.recordAssessment(step, year: year, cohort: group.cohort, weight: group.size * weight)
+                        ledger.recordAssessment(
+                            step, year: year, cohort: group.cohort, weight: group.size * weight, ruleSet: group.ruleSet)
                         Self.add(step.state, weight, to: &next)
                     }
                 }
@@ -127,10 +141,14 @@ public struct ExactEvaluator: Sendable {
                 ledger.recordSelection(year: year, tally, quota: scenario.quotaPerYear[year])
             }
             if named > 0 {
-                let naming = lifecycle.naming()
-                ledger.recordNaming(naming, year: year, weight: named)
+                // The cohort keeps the rules in force in its naming year (Art. 11).
+                let ruleSet = scenario.cohortRules.entryIndex(in: calendarYear)
+                let naming = lifecycles[ruleSet].naming()
+                ledger.recordNaming(naming, year: year, weight: named, ruleSet: ruleSet)
                 groups.append(
-                    Group(namedYear: calendarYear, cohort: year, size: named, distribution: [(naming.state, 1)]))
+                    Group(
+                        namedYear: calendarYear, cohort: year, ruleSet: ruleSet, size: named,
+                        distribution: [(naming.state, 1)]))
             }
             var active = 0.0
             for group in groups {
@@ -152,37 +170,49 @@ public struct ExactEvaluator: Sendable {
     /// plus the old equipment of those named; training Σ mean × amount per active studio. Awards
     /// have no closed form here and are left out.
     private func recordSubsidies(year: Int, active: Double, named: Double, into ledger: inout ReplicationLedger) {
-        ledger.recordSubsidy(.equipment, yuan: active * equipmentPerStudioYear + named * oldEquipmentAtNaming, year: year)
-        ledger.recordSubsidy(.training, yuan: active * trainingPerStudioYear, year: year)
+        ledger.recordSubsidy(
+            .equipment, yuan: active * equipmentPerStudioYear(year) + named * oldEquipmentAtNaming(year), year: year)
+        ledger.recordSubsidy(.training, yuan: active * trainingPerStudioYear(year), year: year)
         if scenario.subsidies.awards != nil { ledger.markMissing(year: year, metric: ledger.catalog.money.awardSubsidy) }
     }
 
-    private var equipmentPerStudioYear: Double {
-        guard let equipment = scenario.subsidies.equipment else { return 0 }
+    private func equipmentPerStudioYear(_ year: Int) -> Double {
+        guard let equipment = yearly.subsidies[year].equipment else { return 0 }
         return equipment.purchaseProbability * equipment.rate * Self.logNormalMean(equipment.medianYuan, equipment.sigma)
     }
 
-    private var oldEquipmentAtNaming: Double {
-        guard let equipment = scenario.subsidies.equipment, let old = equipment.oldEquipment else { return 0 }
+    private func oldEquipmentAtNaming(_ year: Int) -> Double {
+        guard let equipment = yearly.subsidies[year].equipment, let old = equipment.oldEquipment else { return 0 }
         return old.probability * equipment.rate * Self.logNormalMean(old.medianAssessedYuan, old.sigma)
     }
 
-    private var trainingPerStudioYear: Double { scenario.subsidies.training?.expectedYuanPerStudioYear ?? 0 }
+    private func trainingPerStudioYear(_ year: Int) -> Double {
+        yearly.subsidies[year].training?.expectedYuanPerStudioYear ?? 0
+    }
 
     private static func logNormalMean(_ median: Double, _ sigma: Double) -> Double { median * exp(sigma * sigma / 2) }
 
-    /// The grant paid to a studio in `state` (no payment lag): its tranches earned so far.
-    private func grantPaid(_ state: StudioGrantState) -> Double {
-        (0..<state.tranchesEarned).reduce(0.0) { $0 + scenario.grantRules.trancheAmount($1) }
+    /// The grant paid to a studio in `state` under its cohort's `rules` (no payment lag): its
+    /// tranches earned so far.
+    private func grantPaid(_ state: StudioGrantState, rules: GrantRules) -> Double {
+        (0..<state.tranchesEarned).reduce(0.0) { $0 + rules.trancheAmount($1) }
     }
 
-    /// The expected subsidies recovered from a studio found cheating after `yearsActive` years of
-    /// the forecast, with those paid before it, when recovery covers them (`fraud.recover: all`).
-    private func subsidiesRecovered(yearsActive: Double, group: Group) -> Double {
+    /// The expected subsidies recovered from a studio of `group` found cheating at the start of
+    /// forecast year `year`: those of each forecast year it was active before, with those paid
+    /// before the forecast, when recovery covers them (`fraud.recover: all`).
+    private func subsidiesRecovered(before year: Int, group: Group) -> Double {
         guard scenario.fraud.recover == .all else { return 0 }
-        let atNaming = group.cohort == nil ? 0 : oldEquipmentAtNaming
+        let first = group.cohort ?? 0
+        let atNaming = group.cohort.map(oldEquipmentAtNaming) ?? 0
         let awards = scenario.subsidies.awards == nil ? 0.0 : .nan
-        return group.subsidiesPaidBefore + atNaming + yearsActive * (equipmentPerStudioYear + trainingPerStudioYear) + awards
+        var paid = 0.0
+        if yearly.subsidies.allSatisfy({ $0 == yearly.subsidies[0] }) {
+            paid = Double(year - first) * (equipmentPerStudioYear(0) + trainingPerStudioYear(0))
+        } else {
+            for active in first..<max(year, first) { paid += equipmentPerStudioYear(active) + trainingPerStudioYear(active) }
+        }
+        return group.subsidiesPaidBefore + atNaming + paid + awards
     }
 
     // MARK: - Selection
@@ -265,7 +295,7 @@ public enum ExactEvaluatorError: Error, Sendable, CustomStringConvertible {
             return "the exact method covers fraud only with programme.payment_lag_years 0; use --method montecarlo"
         case .selectionNotCovered:
             return
-                "the exact method covers an applicant pool only with one uncapped channel, new_per_year 0, apply_probability 1, every condition certain, no score noise or improvement, no list, no objections and no applicant fraud; use --method montecarlo"
+                "the exact method covers an applicant pool only with one uncapped channel, new_per_year 0, apply_probability 1, every condition certain, no score noise or improvement, no list, no objections, no applicant fraud and no schedule of the pool or the selection; use --method montecarlo"
         }
     }
 }

@@ -117,7 +117,7 @@ public struct MetricCatalog: Sendable, Hashable {
     /// The catalog of a scenario's forecast.
     public init(scenario: Scenario) {
         self.init(
-            trancheCount: scenario.grantRules.trancheCount, hasSelection: scenario.applicants != nil,
+            trancheCount: scenario.cohortRules.values.map(\.trancheCount).max() ?? 0, hasSelection: scenario.applicants != nil,
             hasAnnualBudget: scenario.budget.annualYuan != nil, hasPeriodBudget: scenario.budget.periodYuan != nil)
     }
 

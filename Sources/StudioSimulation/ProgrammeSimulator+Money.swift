@@ -6,35 +6,37 @@ extension ProgrammeSimulator {
     /// Keeps an earned tranche so that fraud can recover or cancel it; only when fraud is modelled.
     @inline(__always)
     mutating func schedule(_ step: LifecycleStep, studio: Int, year: Int) {
-        guard scenario.fraud.detectionProbability > 0, let tranche = step.earnedTranche else { return }
+        guard yearly.hasFraud, let tranche = step.earnedTranche else { return }
         scheduled.append(
             ScheduledPayment(
                 studio: Int32(studio), tranche: Int16(tranche),
-                paymentYear: Int16(year + scenario.grantRules.paymentLagYears)))
+                paymentYear: Int16(year + lifecycles[studios[studio].ruleSet].rules.paymentLagYears)))
     }
 
     /// Each named, unrevoked studio is found cheating with the detection probability (one uniform
     /// each, in naming order): its naming is revoked and what was paid to it recovered in this
     /// year (Art. 15); tranches earned but not yet paid are not paid. Returns how many were found.
     mutating func detectFraud(year: Int, ledger: inout ReplicationLedger, trace: TraceLog?) -> Int {
-        let probability = scenario.fraud.detectionProbability
+        let probability = yearly.fraudProbability[year]
         var found = 0
         for index in studios.indices where !studios[index].state.isRevoked {
             guard streams[studios[index].lifecycleStream].uniform() < probability else { continue }
             found += 1
-            let step = lifecycle.revokeForFraud(studios[index].state)
+            let ruleSet = studios[index].ruleSet
+            let step = lifecycles[ruleSet].revokeForFraud(studios[index].state)
             studios[index].state = step.state
             var recovered = studios[index].grantPaidBefore
             var cancelled: [(tranche: Int, paymentYear: Int)] = []
             for payment in scheduled where payment.studio == index {
                 if Int(payment.paymentYear) < year {
-                    recovered += scenario.grantRules.trancheAmount(Int(payment.tranche))
+                    recovered += lifecycles[ruleSet].rules.trancheAmount(Int(payment.tranche))
                 } else {
                     cancelled.append((Int(payment.tranche), Int(payment.paymentYear)))
                 }
             }
             if scenario.fraud.recover == .all { recovered += studios[index].subsidiesPaid }
-            ledger.recordFraud(step, year: year, cohort: studios[index].cohort, recovered: recovered, cancelled: cancelled)
+            ledger.recordFraud(
+                step, year: year, cohort: studios[index].cohort, recovered: recovered, cancelled: cancelled, ruleSet: ruleSet)
             trace?.append(
                 TraceEvent(
                     year: scenario.startYear + year, studio: label(studios[index]), kind: .fraud(recovered: recovered)))
@@ -49,7 +51,7 @@ extension ProgrammeSimulator {
     /// award, the year's entries (Poisson with mean entries per studio × active studios) and, for
     /// each prize awarded from the top down, the studio that wins it (one uniform).
     mutating func paySubsidies(year: Int, namedFrom firstNamed: Int, ledger: inout ReplicationLedger, trace: TraceLog?) {
-        let subsidies = scenario.subsidies
+        let subsidies = yearly.subsidies[year]
         guard subsidies.equipment != nil || subsidies.training != nil || subsidies.awards != nil else { return }
         activeIndices.removeAll(keepingCapacity: true)
         for index in studios.indices where !studios[index].state.isRevoked {

@@ -14,6 +14,11 @@ public import StudioScenario
 /// probability of 0, a mean of 0) are not made. Each studio, candidate and programme-wide
 /// purpose draws from its own stream (``ReplicationStreams``), so replication k is the same in
 /// a full run, in a comparison and replayed alone.
+///
+/// Each year reads the values in force that year (the scenario's calendar schedules, read into
+/// arrays once per simulator), and each studio follows the grant rules of its cohort (the
+/// scenario's cohort rules by naming year, Art. 11), so a schedule that changes in year t
+/// changes no draw or value before t.
 public struct ProgrammeSimulator {
     /// One named studio's state during a replication.
     struct Studio {
@@ -33,6 +38,8 @@ public struct ProgrammeSimulator {
         let grantPaidBefore: Double
         /// Its stable identity, for its keyed streams.
         let key: StreamKey.StudioKey
+        /// Its cohort's rule set: the entry of the scenario's cohort rules in force when it was named.
+        let ruleSet: Int
         /// Its lifecycle stream's index in `streams`.
         let lifecycleStream: Int
         /// Its subsidy stream's index, once first drawn from, or −1.
@@ -50,8 +57,12 @@ public struct ProgrammeSimulator {
     }
 
     let scenario: Scenario
-    let lifecycle: GrantLifecycle
-    private let passModel: PassProbabilityModel
+    /// The lifecycle of each cohort rule set, by its entry in the scenario's cohort rules.
+    let lifecycles: [GrantLifecycle]
+    /// The pass probabilities in force in each forecast year.
+    private let passModels: [PassProbabilityModel]
+    /// The values in force in each forecast year that the simulator reads in the year.
+    let yearly: YearlyValues
     let streams: ReplicationStreams
     private var pool: ApplicantPool?
     var studios: [Studio] = []
@@ -70,8 +81,10 @@ public struct ProgrammeSimulator {
     /// Prepares a simulator that draws from keyed streams of `generator` (the scenario's, checked).
     public init(scenario: Scenario, generator: RandomGeneratorKind) {
         self.scenario = scenario
-        lifecycle = GrantLifecycle(rules: scenario.grantRules)
-        passModel = PassProbabilityModel(parameters: scenario.assessment)
+        lifecycles = scenario.cohortRules.values.map(GrantLifecycle.init(rules:))
+        let views = scenario.yearViews
+        passModels = views.map { PassProbabilityModel(parameters: $0.assessment) }
+        yearly = YearlyValues(views: views)
         streams = ReplicationStreams(generator: generator, seed: scenario.simulation.seed)
         pool = scenario.applicants.map {
             ApplicantPool(
@@ -90,17 +103,20 @@ public struct ProgrammeSimulator {
         labels.removeAll()
         scheduled.removeAll(keepingCapacity: true)
         var active = 0
+        if yearly.poolChanges { pool?.update(to: yearly.pool[0]) }
         for (group, existing) in scenario.existingStudios.enumerated() {
-            let paid = (0..<existing.state.tranchesEarned).reduce(0.0) { $0 + scenario.grantRules.trancheAmount($1) }
+            let ruleSet = scenario.cohortRules.entryIndex(in: existing.namedYear)
+            let rules = lifecycles[ruleSet].rules
+            let paid = (0..<existing.state.tranchesEarned).reduce(0.0) { $0 + rules.trancheAmount($1) }
             for member in 0..<existing.count {
                 let key = StreamKey.StudioKey.existing(group: group, member: member)
                 let lifecycleStream = streams.index(of: .studioLifecycle(key))
                 studios.append(
                     Studio(
                         state: existing.state, namedYear: existing.namedYear, cohort: nil,
-                        factor: passModel.studioFactor(using: streams[lifecycleStream]),
+                        factor: passModels[0].studioFactor(using: streams[lifecycleStream]),
                         quality: existing.quality ?? scenario.selection.shortlistScore, position: studios.count, label: -1,
-                        grantPaidBefore: paid, key: key, lifecycleStream: lifecycleStream,
+                        grantPaidBefore: paid, key: key, ruleSet: ruleSet, lifecycleStream: lifecycleStream,
                         subsidiesPaid: existing.subsidiesPaidYuan))
             }
             active += existing.count
@@ -111,9 +127,11 @@ public struct ProgrammeSimulator {
         let tracing = trace != nil
         for year in 0..<scenario.horizonYears {
             let calendarYear = scenario.startYear + year
+            let passModel = passModels[year]
             let (shock, yearFactor) = passModel.yearFactor(using: streams[.shock])
             if shock != 0 { trace?.append(TraceEvent(year: calendarYear, studio: "", kind: .yearShock(shock))) }
-            if scenario.fraud.detectionProbability > 0 {
+            if year > 0 && yearly.poolChanges { pool?.update(to: yearly.pool[year]) }
+            if yearly.fraudProbability[year] > 0 {
                 active -= detectFraud(year: year, ledger: &ledger, trace: trace)
             }
             for index in studios.indices where !studios[index].state.isRevoked {
@@ -121,14 +139,15 @@ public struct ProgrammeSimulator {
                 let (passed, probability) = Self.assess(
                     studios[index], age: age, shock: shock, yearFactor: yearFactor, model: model, passModel: passModel,
                     stream: streams[studios[index].lifecycleStream], tracing: tracing)
-                let step = lifecycle.assess(studios[index].state, age: age, passed: passed)
+                let ruleSet = studios[index].ruleSet
+                let step = lifecycles[ruleSet].assess(studios[index].state, age: age, passed: passed)
                 studios[index].state = step.state
-                ledger.recordAssessment(step, year: year, cohort: studios[index].cohort)
+                ledger.recordAssessment(step, year: year, cohort: studios[index].cohort, ruleSet: ruleSet)
                 schedule(step, studio: index, year: year)
                 if step.state.isRevoked { active -= 1 }
                 if let trace {
                     trace.record(
-                        step, of: label(studios[index]), year: calendarYear, rules: scenario.grantRules,
+                        step, of: label(studios[index]), year: calendarYear, rules: lifecycles[ruleSet].rules,
                         assessed: (passed, probability))
                 }
             }
@@ -165,7 +184,9 @@ public struct ProgrammeSimulator {
     /// Names the year's studios (Art. 7) and returns how many.
     private mutating func name(year: Int, calendarYear: Int, ledger: inout ReplicationLedger, trace: TraceLog?) -> Int {
         let quota = scenario.quotaPerYear[year]
-        let naming = lifecycle.naming()
+        // Studios named this year keep the rules in force now (Art. 11).
+        let ruleSet = scenario.cohortRules.entryIndex(in: calendarYear)
+        let naming = lifecycles[ruleSet].naming()
         var nominees: [ApplicantPool.Nominee] = []
         if var current = pool {
             pool = nil  // so that `current` holds the pool's storage alone and selects in place
@@ -187,13 +208,14 @@ public struct ProgrammeSimulator {
             let lifecycleStream = streams.index(of: .studioLifecycle(key))
             let studio = Studio(
                 state: naming.state, namedYear: calendarYear, cohort: year,
-                factor: passModel.studioFactor(using: streams[lifecycleStream]),
+                factor: passModels[year].studioFactor(using: streams[lifecycleStream]),
                 quality: rank < nominees.count ? nominees[rank].quality : scenario.selection.shortlistScore,
-                position: rank, label: label, grantPaidBefore: 0, key: key, lifecycleStream: lifecycleStream)
+                position: rank, label: label, grantPaidBefore: 0, key: key, ruleSet: ruleSet,
+                lifecycleStream: lifecycleStream)
             studios.append(studio)
-            ledger.recordNaming(naming, year: year)
+            ledger.recordNaming(naming, year: year, ruleSet: ruleSet)
             schedule(naming, studio: studios.count - 1, year: year)
-            trace?.record(naming, of: self.label(studio), year: calendarYear, rules: scenario.grantRules, assessed: nil)
+            trace?.record(naming, of: self.label(studio), year: calendarYear, rules: lifecycles[ruleSet].rules, assessed: nil)
         }
         return count
     }

@@ -11,8 +11,16 @@ public struct ReplicationLedger: Sendable {
     public let catalog: MetricCatalog
     /// How many calendar years are recorded.
     public let horizon: Int
-    private let rules: GrantRules
+    /// Each cohort rule set's tranche amounts (Art. 11), by its entry in the scenario's cohort rules.
+    private let trancheAmounts: [[Double]]
+    /// Each cohort rule set's payment lag in years.
+    private let paymentLags: [Int]
+    /// The most tranches any rule set pays.
+    private let trancheCount: Int
     private let budget: BudgetParameters
+    /// The period budget of the period holding each forecast year: the one in force in the
+    /// period's first year.
+    private let periodBudgets: [Double?]
     /// The catalog's metric counts, kept as numbers so that each value's position is arithmetic only.
     private let yearMetricCount: Int
     private let cohortMetricCount: Int
@@ -27,7 +35,14 @@ public struct ReplicationLedger: Sendable {
     public init(scenario: Scenario) {
         self.catalog = MetricCatalog(scenario: scenario)
         self.horizon = scenario.horizonYears
-        self.rules = scenario.grantRules
+        let ruleSets = scenario.cohortRules.values
+        trancheAmounts = ruleSets.map { rules in (0..<rules.trancheCount).map(rules.trancheAmount) }
+        paymentLags = ruleSets.map(\.paymentLagYears)
+        trancheCount = ruleSets.map(\.trancheCount).max() ?? 0
+        let budget = scenario.budget
+        periodBudgets = (0..<scenario.horizonYears).map { year in
+            scenario.inForce(in: scenario.startYear + budget.periodStart(of: year)).budget.periodYuan
+        }
         self.budget = scenario.budget
         yearMetricCount = catalog.yearMetrics.count
         cohortMetricCount = catalog.cohortMetrics.count
@@ -74,20 +89,24 @@ public struct ReplicationLedger: Sendable {
 
     // MARK: - Recording
 
-    /// Records the naming of `weight` studios in year `year`, all of cohort `year` (Art. 7, 11).
+    /// Records the naming of `weight` studios in year `year`, all of cohort `year` (Art. 7, 11),
+    /// under the cohort rule set `ruleSet` (its entry in the scenario's cohort rules).
     @inline(__always)
-    public mutating func recordNaming(_ step: LifecycleStep, year: Int, weight: Double = 1) {
+    public mutating func recordNaming(_ step: LifecycleStep, year: Int, weight: Double = 1, ruleSet: Int = 0) {
         self[year: year, metric: catalog.named] += weight
         cohortSizes[year] += weight
-        record(step, year: year, cohort: year, weight: weight)
+        record(step, year: year, cohort: year, weight: weight, ruleSet: ruleSet)
     }
 
     /// Records an annual assessment's step in year `year` (Art. 11, 14); `cohort` is nil for a
     /// studio named before the start year.
+    /// `ruleSet` is the studio's entry in the scenario's cohort rules.
     @inline(__always)
-    public mutating func recordAssessment(_ step: LifecycleStep, year: Int, cohort: Int?, weight: Double = 1) {
+    public mutating func recordAssessment(
+        _ step: LifecycleStep, year: Int, cohort: Int?, weight: Double = 1, ruleSet: Int = 0
+    ) {
         self[year: year, metric: catalog.assessed] += weight
-        record(step, year: year, cohort: cohort, weight: weight)
+        record(step, year: year, cohort: cohort, weight: weight, ruleSet: ruleSet)
     }
 
     /// Records the year's selection (Art. 7): the pool and each stage's count, the places left
@@ -108,17 +127,18 @@ public struct ReplicationLedger: Sendable {
     /// and the lagged tranches it had earned but not yet been paid, which are not paid.
     public mutating func recordFraud(
         _ step: LifecycleStep, year: Int, cohort: Int?, recovered: Double, cancelled: [(tranche: Int, paymentYear: Int)],
-        weight: Double = 1
+        weight: Double = 1, ruleSet: Int = 0
     ) {
-        record(step, year: year, cohort: cohort, weight: weight)
+        record(step, year: year, cohort: cohort, weight: weight, ruleSet: ruleSet)
+        let amounts = trancheAmounts[ruleSet]
         self[year: year, metric: catalog.money.clawback] += recovered * weight
         for payment in cancelled where payment.paymentYear < horizon {
-            let amount = rules.trancheAmount(payment.tranche) * weight
+            let amount = amounts[payment.tranche] * weight
             self[year: payment.paymentYear, metric: catalog.tranche(payment.tranche)] -= amount
             if let cohort {
                 let age = payment.paymentYear - cohort + 1
                 self[cohort: cohort, age: age, metric: catalog.paidPerStudio] -= amount
-                if payment.tranche == rules.trancheCount - 1 {
+                if payment.tranche == amounts.count - 1 {
                     self[cohort: cohort, age: age, metric: catalog.shareFullyPaid] -= weight
                 }
             }
@@ -149,15 +169,15 @@ public struct ReplicationLedger: Sendable {
     }
 
     @inline(__always)
-    private mutating func record(_ step: LifecycleStep, year: Int, cohort: Int?, weight: Double) {
+    private mutating func record(_ step: LifecycleStep, year: Int, cohort: Int?, weight: Double, ruleSet: Int) {
         if let tranche = step.earnedTranche {
-            let paymentYear = year + rules.paymentLagYears
+            let paymentYear = year + paymentLags[ruleSet]
             if paymentYear < horizon {
-                let amount = rules.trancheAmount(tranche) * weight
+                let amount = trancheAmounts[ruleSet][tranche] * weight
                 self[year: paymentYear, metric: catalog.tranche(tranche)] += amount
                 if let cohort {
                     self[cohort: cohort, age: paymentYear - cohort + 1, metric: catalog.paidPerStudio] += amount
-                    if tranche == rules.trancheCount - 1 {
+                    if tranche == trancheAmounts[ruleSet].count - 1 {
                         self[cohort: cohort, age: paymentYear - cohort + 1, metric: catalog.shareFullyPaid] += weight
                     }
                 }
@@ -176,7 +196,7 @@ public struct ReplicationLedger: Sendable {
         if step.cycleCompleted { self[year: year, metric: catalog.cyclesCompleted] += weight }
         if !step.forfeitedTranches.isEmpty {
             var amount = 0.0
-            for tranche in step.forfeitedTranches { amount += rules.trancheAmount(tranche) }
+            for tranche in step.forfeitedTranches { amount += trancheAmounts[ruleSet][tranche] }
             self[year: year, metric: catalog.forfeited] += amount * weight
         }
     }
@@ -207,7 +227,7 @@ public struct ReplicationLedger: Sendable {
                 }
                 breachedBefore = breachedBefore || breach
             }
-            if let period = budget.periodYuan, let metric = positions.cumulativeBudgetBreach {
+            if let period = periodBudgets[year], let metric = positions.cumulativeBudgetBreach {
                 self[year: year, metric: metric] = perReplication ? (periodNet > period ? 1 : 0) : .nan
             }
         }
@@ -227,7 +247,7 @@ public struct ReplicationLedger: Sendable {
         var discount = 1.0
         for year in 0..<horizon {
             var outflow = 0.0
-            for tranche in 0..<rules.trancheCount { outflow += self[year: year, metric: catalog.tranche(tranche)] }
+            for tranche in 0..<trancheCount { outflow += self[year: year, metric: catalog.tranche(tranche)] }
             cumulative += outflow
             self[year: year, metric: catalog.grantOutflow] = outflow
             self[year: year, metric: catalog.cumulativeGrantOutflow] = cumulative

@@ -12,7 +12,8 @@ struct SweepCommand: ParsableCommand {
         abstract: "Run a scenario at each value of one or two key paths, on common random numbers, into sweep.csv.",
         discussion: """
             Examples: --set quota.per_year=4,5,6,8  --set selection.shortlist_score=75,80,85 \
-            --set 'programme.tranche_shares=[0.3,0.3,0.4],[0.5,0.5]'. Two --set options make a grid. \
+            --set 'programme.tranche_shares=[0.3,0.3,0.4],[0.5,0.5]' \
+            --set 'quota.per_year=5,{2026: 5, 2028: 8}' (a schedule by year). Two --set options make a grid. \
             Every grid point runs with the scenario's replications, seed and generator; sweep.csv has \
             one row per point and year, with the key metrics and the paired change of the cumulative \
             net outflow against the first point.

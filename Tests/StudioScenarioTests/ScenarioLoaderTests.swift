@@ -75,8 +75,8 @@ struct ScenarioLoaderTests {
     func shippedScenarioList() {
         #expect(
             Fixtures.shippedScenarioNames == [
-                "larger-quota", "nanchang-baseline", "score-assessment", "shortlist-85", "stricter-assessment", "tight-budget",
-                "tight-pool",
+                "larger-quota", "nanchang-baseline", "reform-2028", "score-assessment", "shortlist-85", "stricter-assessment",
+                "tight-budget", "tight-pool",
             ])
     }
 

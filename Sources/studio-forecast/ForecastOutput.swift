@@ -33,10 +33,13 @@ enum ForecastOutput {
         return ("run.json", record.json())
     }
 
-    /// Writes `files` to `folder`, or prints why not and exits 1.
-    static func write(_ files: [(name: String, contents: String)], to folder: OutputDirectory, force: Bool) throws {
+    /// Writes `files` to `folder` with the `placed` files staged in it, or prints why not and exits 1.
+    static func write(
+        _ files: [(name: String, contents: String)], placing placed: [(name: String, temporaryPath: String)] = [],
+        to folder: OutputDirectory, force: Bool
+    ) throws {
         do {
-            try folder.write(files, force: force)
+            try folder.write(files, placing: placed, force: force)
         } catch {
             printError(error.description)
             throw ExitCode(1)
@@ -56,6 +59,18 @@ enum ForecastOutput {
             }
             try folder.prepare(force: force)
             return folder
+        } catch {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+    }
+
+    /// Stages a workbook in `folder` (`forecast.xlsx` and friends), or prints why not and exits 1.
+    static func stage(_ stage: () throws(OutputError) -> (name: String, temporaryPath: String)) throws
+        -> (name: String, temporaryPath: String)
+    {
+        do {
+            return try stage()
         } catch {
             printError(error.description)
             throw ExitCode(1)

@@ -27,7 +27,7 @@ private struct Sets: Sendable {
     let later: URL
 
     /// The files of a run; run.json records times, so it is compared by its seed.
-    static let files = ["cohorts.csv", "forecast.csv", "report.html", "run.json", "summary.csv"]
+    static let files = ["cohorts.csv", "forecast.csv", "forecast.xlsx", "report.html", "run.json", "summary.csv"]
     static let deterministic = ["cohorts.csv", "forecast.csv", "report.html", "summary.csv"]
 
     static let shared: Sets? = {

@@ -18,7 +18,7 @@ private let smallScenario = """
         post_cycle: 0.95
     """
 
-let outputFiles = ["cohorts.csv", "forecast.csv", "report.html", "run.json", "summary.csv"]
+let outputFiles = ["cohorts.csv", "forecast.csv", "forecast.xlsx", "report.html", "run.json", "summary.csv"]
 
 func contents(of folder: URL) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()

@@ -202,30 +202,4 @@ extension ForecastWorkbook {
         case .setting: labels.say("运行设置", "run setting")
         }
     }
-
-    // MARK: - 运行信息
-
-    /// The provenance of `run.json`, one field a row.
-    func writeRun(_ sheet: XLSXSheet) {
-        sheet.write(labels.say("运行信息（run.json）", "Run (run.json)"), row: 0, column: 0, style: .title)
-        let headingRow = 2
-        sheet.write(labels.say("项目", "Field"), row: headingRow, column: 0, style: .heading)
-        sheet.write(labels.say("值", "Value"), row: headingRow, column: 1, style: .heading)
-        let object = (try? JSONSerialization.jsonObject(with: Data(provenanceJSON.utf8))) as? [String: Any] ?? [:]
-        var row = headingRow + 1
-        for key in object.keys.sorted() {
-            let value = object[key].map { value -> String in
-                if let text = value as? String { return text }
-                if let number = value as? NSNumber { return number.stringValue }
-                return "\(value)"
-            } ?? ""
-            sheet.write(key, row: row, column: 0, style: .label)
-            sheet.write(value, row: row, column: 1, style: .label)
-            row += 1
-        }
-        sheet.setWidth(18, columns: 0...0)
-        sheet.setWidth(70, columns: 1...1)
-        sheet.freeze(row: headingRow + 1, column: 0)
-        sheet.printAsAttachment(headings: headingRow...headingRow)
-    }
 }

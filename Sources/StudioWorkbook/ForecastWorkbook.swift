@@ -55,7 +55,7 @@ public struct ForecastWorkbook {
         writeStudios(try book.addSheet(labels.say("在册与撤销", "Studios")))
         writeDistribution(try book.addSheet(labels.say("分布", "Distribution")))
         writeAssumptions(try book.addSheet(labels.say("假设", "Assumptions")))
-        writeRun(try book.addSheet(labels.say("运行信息", "Run")))
+        RunSheet(labels: labels, provenanceJSON: provenanceJSON).write(try book.addSheet(labels.say("运行信息", "Run")))
         try book.close()
     }
 

@@ -55,6 +55,24 @@ struct WorkbookClientTests {
         #expect(mismatch.status == 1 && mismatch.errors.contains("预算表!"), "\(mismatch.errors)")
     }
 
+    @Test("compare's comparison.xlsx holds comparison.csv's paired differences by year and period, and its chart")
+    func comparisonWorkbook() throws {
+        let python = Fixtures.packageRoot.appendingPathComponent(".venv-notebooks/bin/python").path
+        try #require(FileManager.default.isExecutableFile(atPath: python), "no notebook environment; run make test")
+        let out = try Fixtures.temporaryDirectory().appendingPathComponent("compare")
+        let run = try CommandLine.run(
+            [
+                "compare", Fixtures.scenarioPath("nanchang-baseline"), Fixtures.scenarioPath("larger-quota"),
+                "--replications", "600", "--out", out.path, "--quiet",
+            ])
+        #expect(run.status == 0, "\(run.errors)")
+        let checker = Fixtures.packageRoot.appendingPathComponent("Tests/Workbook/check_comparison_workbook.py").path
+        let result = try Self.execute(
+            python,
+            [checker, out.appendingPathComponent("comparison.xlsx").path, out.appendingPathComponent("comparison.csv").path])
+        #expect(result.status == 0, "\(result.errors)")
+    }
+
     @Test("LibreOffice prints the budget table's numbers as formatted and its Chinese headings")
     func printsInLibreOffice() throws {
         let soffice = try #require(

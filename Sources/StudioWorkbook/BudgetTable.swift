@@ -25,7 +25,8 @@ struct BudgetTable {
     /// The budget lines, in row order: the grant by tranche, the subsidies, the total, the
     /// money recovered and the net outflow (Art. 11, 12, 15).
     let lines: [Metric]
-    /// The columns, in order: each period's years then its subtotal, then the horizon total.
+    /// The columns, in order: each period's years then its subtotal, then the horizon total
+    /// (when the horizon holds more than one period).
     let columns: [Column]
 
     /// The table of `forecast`, with budget periods of `periodYears` years from its first year.
@@ -46,7 +47,10 @@ struct BudgetTable {
             columns.append(.period(first: years[start], last: years[end - 1]))
             start = end
         }
-        if let first = years.first, let last = years.last { columns.append(.horizon(first: first, last: last)) }
+        // One period already totals the horizon.
+        if let first = years.first, let last = years.last, years.count > length {
+            columns.append(.horizon(first: first, last: last))
+        }
         self.columns = columns
     }
 

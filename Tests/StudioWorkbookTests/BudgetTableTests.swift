@@ -100,3 +100,14 @@ struct BudgetTableTests {
         }
     }
 }
+
+@Suite("The budget request's table over one period")
+struct OnePeriodBudgetTableTests {
+    @Test("a horizon of one period has its subtotal and no separate total")
+    func onePeriod() throws {
+        let scenario = try Fixtures.scenario("name: one\nstart_year: 2026\nhorizon_years: 3\nsimulation:\n  replications: 100\nquota:\n  per_year: 2\n")
+        let forecast = try MonteCarloEngine(scenario: scenario).run(threads: 1)
+        let table = BudgetTable(forecast: forecast, periodYears: 5)
+        #expect(table.columns == [.year(2026), .year(2027), .year(2028), .period(first: 2026, last: 2028)])
+    }
+}

@@ -9,10 +9,13 @@ import Yams
 public struct ScenarioKeyLines: Sendable, Hashable {
     /// The line (1-based) of each key path written in the file.
     public let lines: [String: Int]
+    /// The text of each key path whose value is a scalar, as written in the file.
+    public let scalars: [String: String]
 
     /// The lines of the keys of `yaml`; empty when the text is not YAML.
     public init(yaml: String) {
         var lines: [String: Int] = [:]
+        var scalars: [String: String] = [:]
         func walk(_ node: Node, at path: String) {
             switch node {
             case .mapping(let pairs):
@@ -20,6 +23,7 @@ public struct ScenarioKeyLines: Sendable, Hashable {
                     guard let name = key.scalar?.string else { continue }
                     let keyPath = path.isEmpty ? name : path + "." + name
                     if lines[keyPath] == nil, let line = key.mark?.line { lines[keyPath] = line }
+                    if let text = value.scalar?.string { scalars[keyPath] = text }
                     walk(value, at: keyPath)
                 }
             case .sequence(let items):
@@ -34,6 +38,7 @@ public struct ScenarioKeyLines: Sendable, Hashable {
         }
         if let root = try? Yams.compose(yaml: yaml) { walk(root, at: "") }
         self.lines = lines
+        self.scalars = scalars
     }
 
     /// The line of `keyPath`, when the file writes that key.

@@ -180,7 +180,14 @@ extension ForecastWorkbook {
             sheet.write(entry.keyPath, row: row, column: 0, style: .label)
             sheet.write(language == .zh ? entry.zh : entry.en, row: row, column: 1)
             sheet.write(value, row: row, column: 2)
-            let source = lines.line(of: entry.keyPath).map { "\(scenarioPath):\($0)" } ?? labels.say("默认值", "default")
+            // A run setting given on the command line (--replications, --seed, --generator)
+            // differs from the file's text.
+            let overridden =
+                entry.keyPath.hasPrefix("simulation.") && lines.scalars[entry.keyPath].map { $0 != value } == true
+            let source =
+                overridden
+                ? labels.say("命令行", "command line")
+                : lines.line(of: entry.keyPath).map { "\(scenarioPath):\($0)" } ?? labels.say("默认值", "default")
             sheet.write(source, row: row, column: 3, style: .label)
             sheet.write(basisText(entry.basis), row: row, column: 4)
             row += 1

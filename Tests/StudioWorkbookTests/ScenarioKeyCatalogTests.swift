@@ -21,6 +21,7 @@ struct ScenarioKeyCatalogTests {
         #expect(lines.line(of: "quota.per_year") == 4)
         #expect(lines.line(of: "budget.annual_yuan") == 7)
         #expect(lines.line(of: "budget.period_yuan") == nil)
+        #expect(lines.scalars["budget.annual_yuan"] == "8000000" && lines.scalars["quota"] == nil)
         #expect(ScenarioKeyLines(yaml: "{ not: [yaml").lines.isEmpty)
     }
 

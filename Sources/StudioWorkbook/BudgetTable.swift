@@ -36,7 +36,9 @@ struct BudgetTable {
             if case .tranche = $0 { return true } else { return false }
         }
         lines =
-            [.grantOutflow] + tranches + [.equipmentSubsidy, .trainingSubsidy, .awardSubsidy, .totalOutflow, .clawback, .netOutflow]
+            [.grantOutflow] + tranches + [
+                .equipmentSubsidy, .trainingSubsidy, .awardSubsidy, .totalOutflow, .clawback, .netOutflow,
+            ]
         var columns: [Column] = []
         let years = forecast.years
         let length = max(1, periodYears)
@@ -64,12 +66,16 @@ struct BudgetTable {
             if statistic == .mean {
                 var total = 0.0
                 for year in first...last {
-                    guard let mean = forecast.summary(year: year, metric: line.name)?[.mean] else { return nil }
+                    guard let mean = forecast.summary(year: year, metric: line.name)?[.mean] else {
+                        return nil
+                    }
                     total += mean
                 }
                 return total
             }
-            guard first == forecast.years.first, let cumulative = Self.cumulative(of: line) else { return nil }
+            guard first == forecast.years.first, let cumulative = Self.cumulative(of: line) else {
+                return nil
+            }
             return forecast.summary(year: last, metric: cumulative.name)?[statistic]
         }
     }

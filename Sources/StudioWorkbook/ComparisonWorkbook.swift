@@ -1,6 +1,6 @@
+import Foundation
 public import StudioReports
 public import StudioSimulation
-import Foundation
 
 /// `comparison.xlsx`, the workbook of `compare`: the paired difference variant − base of the
 /// net outflow by year and by budget period, with its MCSE, percentiles and P(Δ > 0), a column
@@ -23,7 +23,8 @@ public struct ComparisonWorkbook {
 
     /// Creates the workbook of a comparison of two scenarios.
     public init(
-        comparison: Comparison, periodYears: Int, provenanceJSON: String, language: ScenarioExplanation.Language = .zh
+        comparison: Comparison, periodYears: Int, provenanceJSON: String,
+        language: ScenarioExplanation.Language = .zh
     ) {
         self.comparison = comparison
         self.periodYears = periodYears
@@ -35,7 +36,8 @@ public struct ComparisonWorkbook {
     /// ``OutputDirectory/write(_:placing:force:)``.
     ///
     /// - Throws: ``OutputError`` when the file cannot be written (it is then removed).
-    public func stage(in folder: OutputDirectory) throws(OutputError) -> (name: String, temporaryPath: String) {
+    public func stage(in folder: OutputDirectory) throws(OutputError) -> (name: String, temporaryPath: String)
+    {
         let temporary = try folder.temporaryPath(for: Self.fileName)
         do {
             try write(to: temporary)
@@ -49,8 +51,14 @@ public struct ComparisonWorkbook {
     /// The statistics of each difference row, in column order, with their number formats.
     private var columns: [(String, (DifferenceForecast.Cell) -> Double?, NumberKind)] {
         [
-            (labels.say("Δ 均值（万元）", "Δ mean (10,000 yuan)"), { $0.summary[.mean].map { $0 / 10_000 } }, .tenThousandYuan),
-            (labels.say("± MCSE（万元）", "± MCSE (10,000 yuan)"), { $0.summary[.mcse].map { $0 / 10_000 } }, .tenThousandYuan),
+            (
+                labels.say("Δ 均值（万元）", "Δ mean (10,000 yuan)"), { $0.summary[.mean].map { $0 / 10_000 } },
+                .tenThousandYuan
+            ),
+            (
+                labels.say("± MCSE（万元）", "± MCSE (10,000 yuan)"), { $0.summary[.mcse].map { $0 / 10_000 } },
+                .tenThousandYuan
+            ),
             ("P5", { $0.summary[.p05].map { $0 / 10_000 } }, .tenThousandYuan),
             (labels.statistic(.p50), { $0.summary[.p50].map { $0 / 10_000 } }, .tenThousandYuan),
             ("P95", { $0.summary[.p95].map { $0 / 10_000 } }, .tenThousandYuan),
@@ -70,12 +78,15 @@ public struct ComparisonWorkbook {
         let base = comparison.forecasts[0].scenarioName
         let variant = comparison.forecasts[1].scenarioName
         sheet.write(
-            labels.say("净支出的配对差异：\(variant) − \(base)（单位：万元）", "Paired difference of the net outflow: \(variant) − \(base) (10,000 yuan)"),
+            labels.say(
+                "净支出的配对差异：\(variant) − \(base)（单位：万元）",
+                "Paired difference of the net outflow: \(variant) − \(base) (10,000 yuan)"),
             row: 0, column: 0, style: .title)
         sheet.write(
             labels.say(
                 "\(comparison.forecasts[0].replications) 次共同随机数配对模拟；MCSE 为均值的蒙特卡罗标准误；P(Δ > 0) 为差异为正的模拟占比。",
-                "\(comparison.forecasts[0].replications) paired replications on common random numbers; MCSE is the mean's Monte Carlo standard error; P(Δ > 0) the share of replications with a positive difference."),
+                "\(comparison.forecasts[0].replications) paired replications on common random numbers; MCSE is the mean's Monte Carlo standard error; P(Δ > 0) the share of replications with a positive difference."
+            ),
             row: 1, column: 0, style: .note)
         let headingRow = 3
         sheet.write(labels.say("年份", "Year"), row: headingRow, column: 0, style: .heading)
@@ -105,7 +116,9 @@ public struct ComparisonWorkbook {
             spans.append((difference.years[start], difference.years[end - 1]))
             start = end
         }
-        if let first = difference.years.first, let last = difference.years.last, spans.count > 1 { spans.append((first, last)) }
+        if let first = difference.years.first, let last = difference.years.last, spans.count > 1 {
+            spans.append((first, last))
+        }
         var lacking = false
         for (first, last) in spans {
             sheet.write("\(first)–\(last)", row: row, column: 0, style: .strongLabel)
@@ -117,9 +130,12 @@ public struct ComparisonWorkbook {
                 if cumulative == nil {
                     lacking = true
                     if index == 0 {
-                        value = (first...last).reduce(0.0) { total, year in
-                            total + (difference.cell(year: year, metric: Metric.netOutflow.name)?.summary[.mean] ?? .nan)
-                        } / 10_000
+                        value =
+                            (first...last).reduce(0.0) { total, year in
+                                total
+                                    + (difference.cell(year: year, metric: Metric.netOutflow.name)?.summary[
+                                        .mean] ?? .nan)
+                            } / 10_000
                     }
                 }
                 sheet.write(value, row: row, column: index + 1, style: .number(column.2, strong: true))
@@ -130,23 +146,27 @@ public struct ComparisonWorkbook {
         sheet.write(
             labels.say(
                 "期间差异取各次模拟的期间合计之差；其均值为各年差异均值之和，从不把各年百分位相加。",
-                "A period's difference is that of each replication's own period totals; its mean is the sum of the yearly mean differences, never a sum of percentiles."),
+                "A period's difference is that of each replication's own period totals; its mean is the sum of the yearly mean differences, never a sum of percentiles."
+            ),
             row: row, column: 0, style: .note)
         row += 1
         if lacking {
             sheet.write(
                 labels.say(
                     "空白：比较只记录了自首年起的累计净支出的配对差异，后续预算期只列均值。",
-                    "Blank: the comparison keeps paired totals only from the first year, so later periods show the mean alone."),
+                    "Blank: the comparison keeps paired totals only from the first year, so later periods show the mean alone."
+                ),
                 row: row, column: 0, style: .note)
             row += 1
         }
         let chart = try book.addChart(.column)
         chart.label(
             title: labels.say("净支出差异均值（万元）", "Mean difference of the net outflow (10,000 yuan)"),
-            categoryAxis: labels.say("年份", "Year"), valueAxis: labels.say("万元", "10,000 yuan"), valueFormat: "#,##0")
+            categoryAxis: labels.say("年份", "Year"), valueAxis: labels.say("万元", "10,000 yuan"),
+            valueFormat: "#,##0")
         chart.addColumnSeries(
-            labels.say("Δ 均值", "Δ mean"), sheet: sheet, categoriesColumn: 0, valuesColumn: 1, rows: yearRows, colour: 0x3182BD)
+            labels.say("Δ 均值", "Δ mean"), sheet: sheet, categoriesColumn: 0, valuesColumn: 1, rows: yearRows,
+            colour: 0x3182BD)
         sheet.insert(chart, row: row + 1, column: 0, widthScale: 1.8, heightScale: 1.3)
         sheet.setWidth(14, columns: 0...0)
         sheet.setWidth(16, columns: 1...columns.count)

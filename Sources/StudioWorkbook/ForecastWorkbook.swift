@@ -1,7 +1,7 @@
+import Foundation
 public import StudioReports
 public import StudioScenario
 public import StudioSimulation
-import Foundation
 
 /// `forecast.xlsx`, the planner's workbook of a run: the budget request, the breach
 /// probabilities, the studios in the programme, the whole distribution, the assumptions and the
@@ -55,7 +55,8 @@ public struct ForecastWorkbook {
         writeStudios(try book.addSheet(labels.say("在册与撤销", "Studios")))
         writeDistribution(try book.addSheet(labels.say("分布", "Distribution")))
         writeAssumptions(try book.addSheet(labels.say("假设", "Assumptions")))
-        RunSheet(labels: labels, provenanceJSON: provenanceJSON).write(try book.addSheet(labels.say("运行信息", "Run")))
+        RunSheet(labels: labels, provenanceJSON: provenanceJSON).write(
+            try book.addSheet(labels.say("运行信息", "Run")))
         try book.close()
     }
 
@@ -63,7 +64,8 @@ public struct ForecastWorkbook {
     /// to hand to ``OutputDirectory/write(_:placing:force:)`` with the run's other files.
     ///
     /// - Throws: ``OutputError`` when the file cannot be written (it is then removed).
-    public func stage(in folder: OutputDirectory, name: String = ForecastWorkbook.fileName) throws(OutputError)
+    public func stage(in folder: OutputDirectory, name: String = ForecastWorkbook.fileName)
+        throws(OutputError)
         -> (name: String, temporaryPath: String)
     {
         let temporary = try folder.temporaryPath(for: name)
@@ -92,7 +94,8 @@ public struct ForecastWorkbook {
     var basis: String {
         forecast.method == .exact
             ? labels.say("精确期望值（无抽样，无百分位）", "exact expectations (no sampling, no percentiles)")
-            : labels.say("\(forecast.replications) 次蒙特卡罗重复模拟", "\(forecast.replications) Monte Carlo replications")
+            : labels.say(
+                "\(forecast.replications) 次蒙特卡罗重复模拟", "\(forecast.replications) Monte Carlo replications")
     }
 
     // MARK: - 预算表
@@ -102,10 +105,12 @@ public struct ForecastWorkbook {
         let level = labels.percentile(prudent)
         sheet.write(
             labels.say(
-                "预算表：\(scenario.name) \(span) 年（单位：万元）", "Budget request: \(scenario.name), \(span) (10,000 yuan)"),
+                "预算表：\(scenario.name) \(span) 年（单位：万元）",
+                "Budget request: \(scenario.name), \(span) (10,000 yuan)"),
             row: 0, column: 0, style: .title)
         sheet.write(
-            labels.say("均值与 \(level)（审慎水平）；\(basis)", "Mean and \(level) (prudent level); \(basis)"), row: 1, column: 0,
+            labels.say("均值与 \(level)（审慎水平）；\(basis)", "Mean and \(level) (prudent level); \(basis)"), row: 1,
+            column: 0,
             style: .note)
         let headingRow = 3
         sheet.write(labels.say("预算项目", "Budget line"), row: headingRow, column: 0, style: .heading)
@@ -129,12 +134,17 @@ public struct ForecastWorkbook {
             row += 1
             for line in table.lines {
                 let strong = line == .totalOutflow || line == .netOutflow
-                sheet.write(labels.budgetLine(line), row: row, column: 0, style: strong ? .strongLabel : .label)
+                sheet.write(
+                    labels.budgetLine(line), row: row, column: 0, style: strong ? .strongLabel : .label)
                 for (index, column) in table.columns.enumerated() {
                     let value = table.value(line, column, statistic).map { $0 / 10_000 }
-                    if statistic != .mean, value == nil, table.lacksPeriodTotals(line, column) { lacking = true }
+                    if statistic != .mean, value == nil, table.lacksPeriodTotals(line, column) {
+                        lacking = true
+                    }
                     let subtotal: Bool = if case .year = column { false } else { true }
-                    sheet.write(value, row: row, column: index + 1, style: .number(.tenThousandYuan, strong: strong || subtotal))
+                    sheet.write(
+                        value, row: row, column: index + 1,
+                        style: .number(.tenThousandYuan, strong: strong || subtotal))
                 }
                 row += 1
             }
@@ -145,13 +155,15 @@ public struct ForecastWorkbook {
                 "期间小计与合计的均值为各年均值之和。", "A subtotal's or total's mean is the sum of the yearly means."),
             labels.say(
                 "\(level) 各年数值为当年的 \(level)；小计与合计取各次模拟期间合计的 \(level)，从不把各年百分位相加。",
-                "A year's \(level) is that year's; a subtotal's or total's \(level) is the \(level) of each replication's own total, never a sum of percentiles."),
+                "A year's \(level) is that year's; a subtotal's or total's \(level) is the \(level) of each replication's own total, never a sum of percentiles."
+            ),
         ]
         if lacking {
             notes.append(
                 labels.say(
                     "空白：本预测只记录了自首年起的累计创建补助与累计净支出，其他项目及后续预算期尚无逐次模拟的期间合计，故不列 \(level)。",
-                    "Blank: the forecast keeps per-replication totals only for the grant and the net outflow from the first year, so other lines and later periods have no \(level) of their total."))
+                    "Blank: the forecast keeps per-replication totals only for the grant and the net outflow from the first year, so other lines and later periods have no \(level) of their total."
+                ))
         }
         if forecast.method == .exact {
             notes.append(labels.say("精确方法只给出均值。", "The exact method gives means only."))
@@ -173,7 +185,8 @@ public struct ForecastWorkbook {
     private func writeFan(_ sheet: XLSXSheet, book: XLSXWorkbook, row start: Int) throws(OutputError) {
         let net = Metric.netOutflow
         sheet.write(
-            labels.say("净支出分布（万元，年度）", "Annual net outflow (10,000 yuan)"), row: start, column: 0, style: .strongLabel)
+            labels.say("净支出分布（万元，年度）", "Annual net outflow (10,000 yuan)"), row: start, column: 0,
+            style: .strongLabel)
         for (index, year) in forecast.years.enumerated() {
             sheet.write(String(year), row: start, column: index + 1, style: .heading)
         }
@@ -189,7 +202,8 @@ public struct ForecastWorkbook {
                 let value =
                     statistic.flatMap { forecast.summary(year: year, metric: net.name)?[$0] }
                     ?? (statistic == nil ? annualBudget(at: index) : nil)
-                sheet.write(value.map { $0 / 10_000 }, row: row, column: index + 1, style: .number(.tenThousandYuan))
+                sheet.write(
+                    value.map { $0 / 10_000 }, row: row, column: index + 1, style: .number(.tenThousandYuan))
             }
         }
         let columns = 1...max(1, forecast.years.count)
@@ -198,23 +212,27 @@ public struct ForecastWorkbook {
         // the P5–P95 and P25–P75 bands' edges, the median, the mean and the annual budget.
         let chart = try book.addChart(.line)
         chart.label(
-            title: labels.say("年度净支出（万元）", "Annual net outflow (10,000 yuan)"), categoryAxis: labels.say("年份", "Year"),
+            title: labels.say("年度净支出（万元）", "Annual net outflow (10,000 yuan)"),
+            categoryAxis: labels.say("年份", "Year"),
             valueAxis: labels.say("万元", "10,000 yuan"), valueFormat: "#,##0")
         let outer = XLSXChart.Look(fill: nil, line: 0x9ECAE1, width: 1.25)
         let inner = XLSXChart.Look(fill: nil, line: 0x4292C6, width: 1.75)
         if forecast.method == .montecarlo {
             let series: [(String, Int, XLSXChart.Look, Bool)] = [
-                ("P95", 1, outer, true), ("P75", 2, inner, true), ("P25", 3, inner, true), ("P5", 4, outer, true),
+                ("P95", 1, outer, true), ("P75", 2, inner, true), ("P25", 3, inner, true),
+                ("P5", 4, outer, true),
                 (labels.statistic(.p50), 5, XLSXChart.Look(fill: nil, line: 0x08306B, width: 2.25), true),
             ]
             for (name, offset, look, inLegend) in series {
                 chart.addSeries(
-                    name, sheet: sheet, categoriesRow: start, valuesRow: start + offset, columns: columns, look: look,
+                    name, sheet: sheet, categoriesRow: start, valuesRow: start + offset, columns: columns,
+                    look: look,
                     inLegend: inLegend)
             }
         }
         chart.addSeries(
-            labels.statistic(.mean), sheet: sheet, categoriesRow: start, valuesRow: start + 6, columns: columns,
+            labels.statistic(.mean), sheet: sheet, categoriesRow: start, valuesRow: start + 6,
+            columns: columns,
             look: XLSXChart.Look(fill: nil, line: 0xE6550D, width: 2, dashed: true))
         if scenario.budget.annualYuan != nil {
             chart.addSeries(

@@ -27,7 +27,9 @@ struct RunSheet {
     /// The top-level fields of a JSON object in key order, each value as JSON writes it (a
     /// string unquoted); none when the text is not a JSON object.
     static func fields(of json: String) -> [(String, String)] {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] else { return [] }
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] else {
+            return []
+        }
         return object.keys.sorted().map { key in
             guard let value = object[key] else { return (key, "") }
             if let text = value as? String { return (key, text) }

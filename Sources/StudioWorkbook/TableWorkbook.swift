@@ -1,5 +1,5 @@
-public import StudioReports
 import Foundation
+public import StudioReports
 import StudioSimulation
 
 /// The workbook of an analysis whose result is one table (`sweep.xlsx`, `sensitivity.xlsx`):
@@ -49,7 +49,8 @@ public struct TableWorkbook {
     /// ``OutputDirectory/write(_:placing:force:)``.
     ///
     /// - Throws: ``OutputError`` when the file cannot be written (it is then removed).
-    public func stage(in folder: OutputDirectory) throws(OutputError) -> (name: String, temporaryPath: String) {
+    public func stage(in folder: OutputDirectory) throws(OutputError) -> (name: String, temporaryPath: String)
+    {
         let temporary = try folder.temporaryPath(for: analysis.fileName)
         do {
             try write(to: temporary)
@@ -77,11 +78,14 @@ public struct TableWorkbook {
             sheet = try book.addSheet(labels.say("敏感性", "Sensitivity"))
             title = labels.say(
                 "敏感性：\(scenarioName) 各参数上下变动对首个预算期平均净支出的影响（万元，影响最大者在前）",
-                "Sensitivity of \(scenarioName): change in the first period's mean net outflow, largest first (10,000 yuan)")
+                "Sensitivity of \(scenarioName): change in the first period's mean net outflow, largest first (10,000 yuan)"
+            )
         }
         sheet.write(title, row: 0, column: 0, style: .title)
         let rows = csv.split(separator: "\n", omittingEmptySubsequences: true).map(Self.fields)
-        guard let header = rows.first else { throw OutputError.cannotWrite(path, reason: "the table is empty") }
+        guard let header = rows.first else {
+            throw OutputError.cannotWrite(path, reason: "the table is empty")
+        }
         let kinds = header.map(Self.kind)
         for (column, name) in header.enumerated() {
             sheet.write(label(name), row: 2, column: column, style: .heading)
@@ -91,7 +95,9 @@ public struct TableWorkbook {
             for (column, field) in fields.enumerated() {
                 let kind = kinds.indices.contains(column) ? kinds[column] : nil
                 if let kind, let number = Double(field) {
-                    sheet.write(kind == .tenThousandYuan ? number / 10_000 : number, row: 4 + offset, column: column, style: .number(kind))
+                    sheet.write(
+                        kind == .tenThousandYuan ? number / 10_000 : number, row: 4 + offset, column: column,
+                        style: .number(kind))
                 } else if field.isEmpty {
                     sheet.write(nil, row: 4 + offset, column: column, style: .number(.plain))
                 } else {
@@ -104,7 +110,8 @@ public struct TableWorkbook {
         if analysis == .sensitivity { sheet.setWidth(36, columns: 0...0) }
         sheet.freeze(row: 4, column: 1)
         sheet.printAsAttachment(headings: 2...3)
-        RunSheet(labels: labels, provenanceJSON: provenanceJSON).write(try book.addSheet(labels.say("运行信息", "Run")))
+        RunSheet(labels: labels, provenanceJSON: provenanceJSON).write(
+            try book.addSheet(labels.say("运行信息", "Run")))
         try book.close()
     }
 
@@ -124,7 +131,8 @@ public struct TableWorkbook {
         let special: [String: (String, String)] = [
             "year": ("年份", "Year"), "parameter": ("参数", "Parameter"), "base_value": ("原值", "Value"),
             "low_value": ("下调值", "Moved down to"), "high_value": ("上调值", "Moved up to"),
-            "mean_change_low": ("下调时均值变化", "Mean change, down"), "mean_change_high": ("上调时均值变化", "Mean change, up"),
+            "mean_change_low": ("下调时均值变化", "Mean change, down"),
+            "mean_change_high": ("上调时均值变化", "Mean change, up"),
             "mean_change_mcse": ("± MCSE", "± MCSE"), "p95_change_low": ("下调时 P95 变化", "P95 change, down"),
             "p95_change_high": ("上调时 P95 变化", "P95 change, up"),
             "cumulative_net_outflow_diff_mean": ("累计净支出较首点差异均值", "Δ cumulative net outflow vs first point"),

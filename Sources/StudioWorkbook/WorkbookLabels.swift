@@ -60,7 +60,9 @@ struct WorkbookLabels {
     }
 
     /// The horizon total's heading.
-    func horizonTotal(_ first: Int, _ last: Int) -> String { say("\(first)–\(last) 合计", "\(first)–\(last) total") }
+    func horizonTotal(_ first: Int, _ last: Int) -> String {
+        say("\(first)–\(last) 合计", "\(first)–\(last) total")
+    }
 
     /// `P95`, as planners write a percentile.
     func percentile(_ statistic: Statistic) -> String { "P\(statistic.percent ?? 0)" }
@@ -68,17 +70,23 @@ struct WorkbookLabels {
     private static let english: [String: String] = [
         "named": "Named", "active": "Active studios", "assessed": "Assessed", "yellow_cards": "Yellow cards",
         "revocations": "Revocations", "revocations_in_cycle": "Revoked in the cycle (Art. 11)",
-        "revocations_post_cycle": "Revoked after the cycle (Art. 14)", "revocations_fraud": "Revoked for fraud (Art. 15)",
+        "revocations_post_cycle": "Revoked after the cycle (Art. 14)",
+        "revocations_fraud": "Revoked for fraud (Art. 15)",
         "cycles_completed": "Cycles completed", "forfeited": "Forfeited", "grant_outflow": "Grant outflow",
-        "cumulative_grant_outflow": "Cumulative grant outflow", "revocation_rate": "Revocation rate", "pool": "Pool",
+        "cumulative_grant_outflow": "Cumulative grant outflow", "revocation_rate": "Revocation rate",
+        "pool": "Pool",
         "applicants": "Applicants", "recommended": "Recommended", "shortlisted": "Shortlisted",
-        "unfilled_quota": "Unfilled quota places", "cutoff_score": "Cut-off score", "named_mean_score": "Mean score named",
+        "unfilled_quota": "Unfilled quota places", "cutoff_score": "Cut-off score",
+        "named_mean_score": "Mean score named",
         "disqualified_applicants": "Disqualified applicants", "equipment_subsidy": "Equipment subsidy",
         "training_subsidy": "Skill-upgrade subsidy", "award_subsidy": "City awards", "clawback": "Recovered",
-        "total_outflow": "Total outflow", "net_outflow": "Net outflow", "cumulative_net_outflow": "Cumulative net outflow",
-        "net_outflow_pv": "Net outflow, present value", "cumulative_net_outflow_pv": "Cumulative net outflow, present value",
+        "total_outflow": "Total outflow", "net_outflow": "Net outflow",
+        "cumulative_net_outflow": "Cumulative net outflow",
+        "net_outflow_pv": "Net outflow, present value",
+        "cumulative_net_outflow_pv": "Cumulative net outflow, present value",
         "budget_breach": "Annual budget breach", "any_budget_breach": "Breach so far in the period",
         "first_breach_year": "First breach this year", "cumulative_budget_breach": "Period budget breached",
-        "share_revoked": "Share revoked", "share_fully_paid": "Share fully paid", "paid_per_studio": "Paid per studio",
+        "share_revoked": "Share revoked", "share_fully_paid": "Share fully paid",
+        "paid_per_studio": "Paid per studio",
     ]
 }

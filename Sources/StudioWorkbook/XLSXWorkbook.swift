@@ -153,7 +153,8 @@ struct XLSXSheet {
     /// Writes a number, or a blank cell in the style when there is none (or it is not finite).
     func write(_ value: Double?, row: Int, column: Int, style: CellStyle) {
         if let value, value.isFinite {
-            _ = worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), value, workbook.format(style))
+            _ = worksheet_write_number(
+                sheet, lxw_row_t(row), lxw_col_t(column), value, workbook.format(style))
         } else {
             _ = worksheet_write_blank(sheet, lxw_row_t(row), lxw_col_t(column), workbook.format(style))
         }
@@ -193,7 +194,8 @@ struct XLSXSheet {
     }
 
     /// Places a chart with its top left corner at the cell, scaled from 480 × 288 pixels.
-    func insert(_ chart: XLSXChart, row: Int, column: Int, widthScale: Double = 2, heightScale: Double = 1.5) {
+    func insert(_ chart: XLSXChart, row: Int, column: Int, widthScale: Double = 2, heightScale: Double = 1.5)
+    {
         var options = lxw_chart_options()
         options.x_scale = widthScale
         options.y_scale = heightScale
@@ -253,14 +255,17 @@ final class XLSXChart {
     /// Adds a series of columns named `name` whose categories and values are column ranges of
     /// `sheet`'s `rows`.
     func addColumnSeries(
-        _ name: String, sheet: XLSXSheet, categoriesColumn: Int, valuesColumn: Int, rows: ClosedRange<Int>, colour: UInt32
+        _ name: String, sheet: XLSXSheet, categoriesColumn: Int, valuesColumn: Int, rows: ClosedRange<Int>,
+        colour: UInt32
     ) {
         guard let series = chart_add_series(chart, nil, nil) else { return }
         chart_series_set_categories(
-            series, sheet.name, lxw_row_t(rows.lowerBound), lxw_col_t(categoriesColumn), lxw_row_t(rows.upperBound),
+            series, sheet.name, lxw_row_t(rows.lowerBound), lxw_col_t(categoriesColumn),
+            lxw_row_t(rows.upperBound),
             lxw_col_t(categoriesColumn))
         chart_series_set_values(
-            series, sheet.name, lxw_row_t(rows.lowerBound), lxw_col_t(valuesColumn), lxw_row_t(rows.upperBound),
+            series, sheet.name, lxw_row_t(rows.lowerBound), lxw_col_t(valuesColumn),
+            lxw_row_t(rows.upperBound),
             lxw_col_t(valuesColumn))
         chart_series_set_name(series, name)
         var fill = lxw_chart_fill()
@@ -272,12 +277,14 @@ final class XLSXChart {
     /// Adds a series named `name` whose categories and values are row ranges of `sheet`'s
     /// `columns`; `inLegend: false` leaves it out of the legend.
     func addSeries(
-        _ name: String, sheet: XLSXSheet, categoriesRow: Int, valuesRow: Int, columns: ClosedRange<Int>, look: Look,
+        _ name: String, sheet: XLSXSheet, categoriesRow: Int, valuesRow: Int, columns: ClosedRange<Int>,
+        look: Look,
         inLegend: Bool = true
     ) {
         guard let series = chart_add_series(chart, nil, nil) else { return }
         chart_series_set_categories(
-            series, sheet.name, lxw_row_t(categoriesRow), lxw_col_t(columns.lowerBound), lxw_row_t(categoriesRow),
+            series, sheet.name, lxw_row_t(categoriesRow), lxw_col_t(columns.lowerBound),
+            lxw_row_t(categoriesRow),
             lxw_col_t(columns.upperBound))
         chart_series_set_values(
             series, sheet.name, lxw_row_t(valuesRow), lxw_col_t(columns.lowerBound), lxw_row_t(valuesRow),

@@ -9,7 +9,10 @@ struct WorkbookClientTests {
     static let run: URL? = {
         guard let out = try? Fixtures.temporaryDirectory().appendingPathComponent("workbook"),
             let result = try? CommandLine.run(
-                ["run", Fixtures.scenarioPath("nanchang-baseline"), "--replications", "1000", "--out", out.path]),
+                [
+                    "run", Fixtures.scenarioPath("nanchang-baseline"), "--replications", "1000", "--out",
+                    out.path,
+                ]),
             result.status == 0
         else { return nil }
         return out
@@ -31,15 +34,21 @@ struct WorkbookClientTests {
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: outputData, as: UTF8.self),
+            String(decoding: errorData, as: UTF8.self)
+        )
     }
 
-    static let checker = Fixtures.packageRoot.appendingPathComponent("Tests/Workbook/check_forecast_workbook.py").path
+    static let checker = Fixtures.packageRoot.appendingPathComponent(
+        "Tests/Workbook/check_forecast_workbook.py"
+    ).path
 
     @Test("openpyxl finds every number of the budget sheet in forecast.csv, and the charts in the file")
     func budgetSheetMatchesForecast() throws {
         let python = Fixtures.packageRoot.appendingPathComponent(".venv-notebooks/bin/python").path
-        try #require(FileManager.default.isExecutableFile(atPath: python), "no notebook environment; run make test")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: python), "no notebook environment; run make test")
         let out = try #require(Self.run, "the baseline run failed")
         let workbook = out.appendingPathComponent("forecast.xlsx").path
         let result = try Self.execute(
@@ -48,17 +57,23 @@ struct WorkbookClientTests {
         // The checker fails on a forecast the workbook was not written from.
         let other = try Fixtures.temporaryDirectory().appendingPathComponent("other")
         let rerun = try CommandLine.run(
-            ["run", Fixtures.scenarioPath("nanchang-baseline"), "--replications", "1000", "--seed", "7", "--out", other.path])
+            [
+                "run", Fixtures.scenarioPath("nanchang-baseline"), "--replications", "1000", "--seed", "7",
+                "--out", other.path,
+            ])
         #expect(rerun.status == 0, "\(rerun.errors)")
         let mismatch = try Self.execute(
             python, [Self.checker, workbook, other.appendingPathComponent("forecast.csv").path, "95", "5"])
         #expect(mismatch.status == 1 && mismatch.errors.contains("预算表!"), "\(mismatch.errors)")
     }
 
-    @Test("compare's comparison.xlsx holds comparison.csv's paired differences by year and period, and its chart")
+    @Test(
+        "compare's comparison.xlsx holds comparison.csv's paired differences by year and period, and its chart"
+    )
     func comparisonWorkbook() throws {
         let python = Fixtures.packageRoot.appendingPathComponent(".venv-notebooks/bin/python").path
-        try #require(FileManager.default.isExecutableFile(atPath: python), "no notebook environment; run make test")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: python), "no notebook environment; run make test")
         let out = try Fixtures.temporaryDirectory().appendingPathComponent("compare")
         let run = try CommandLine.run(
             [
@@ -66,10 +81,15 @@ struct WorkbookClientTests {
                 "--replications", "600", "--out", out.path, "--quiet",
             ])
         #expect(run.status == 0, "\(run.errors)")
-        let checker = Fixtures.packageRoot.appendingPathComponent("Tests/Workbook/check_comparison_workbook.py").path
+        let checker = Fixtures.packageRoot.appendingPathComponent(
+            "Tests/Workbook/check_comparison_workbook.py"
+        ).path
         let result = try Self.execute(
             python,
-            [checker, out.appendingPathComponent("comparison.xlsx").path, out.appendingPathComponent("comparison.csv").path])
+            [
+                checker, out.appendingPathComponent("comparison.xlsx").path,
+                out.appendingPathComponent("comparison.csv").path,
+            ])
         #expect(result.status == 0, "\(result.errors)")
     }
 
@@ -81,23 +101,31 @@ struct WorkbookClientTests {
         ])
     func tableWorkbooks(command: [String], name: String) throws {
         let python = Fixtures.packageRoot.appendingPathComponent(".venv-notebooks/bin/python").path
-        try #require(FileManager.default.isExecutableFile(atPath: python), "no notebook environment; run make test")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: python), "no notebook environment; run make test")
         let out = try Fixtures.temporaryDirectory().appendingPathComponent(name)
         let run = try CommandLine.run(
             [command[0], Fixtures.scenarioPath("nanchang-baseline")] + command.dropFirst()
                 + ["--replications", "200", "--out", out.path, "--quiet"])
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("\(name).xlsx"))
-        let checker = Fixtures.packageRoot.appendingPathComponent("Tests/Workbook/check_table_workbook.py").path
+        let checker = Fixtures.packageRoot.appendingPathComponent("Tests/Workbook/check_table_workbook.py")
+            .path
         let result = try Self.execute(
-            python, [checker, out.appendingPathComponent("\(name).xlsx").path, out.appendingPathComponent("\(name).csv").path])
+            python,
+            [
+                checker, out.appendingPathComponent("\(name).xlsx").path,
+                out.appendingPathComponent("\(name).csv").path,
+            ])
         #expect(result.status == 0, "\(result.errors)")
     }
 
     @Test("LibreOffice prints the budget table's numbers as formatted and its Chinese headings")
     func printsInLibreOffice() throws {
         let soffice = try #require(
-            ["/usr/bin/soffice", "/usr/bin/libreoffice"].first { FileManager.default.isExecutableFile(atPath: $0) },
+            ["/usr/bin/soffice", "/usr/bin/libreoffice"].first {
+                FileManager.default.isExecutableFile(atPath: $0)
+            },
             "LibreOffice is not installed; run make test")
         let pdftotext = try #require(
             ["/usr/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) },
@@ -108,11 +136,13 @@ struct WorkbookClientTests {
         let convert = try Self.execute(
             soffice,
             [
-                "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to", "pdf", "--outdir",
+                "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to", "pdf",
+                "--outdir",
                 pdfFolder.path, out.appendingPathComponent("forecast.xlsx").path,
             ])
         #expect(convert.status == 0, "\(convert.errors)")
-        let text = try Self.execute(pdftotext, ["-layout", pdfFolder.appendingPathComponent("forecast.pdf").path, "-"])
+        let text = try Self.execute(
+            pdftotext, ["-layout", pdfFolder.appendingPathComponent("forecast.pdf").path, "-"])
         #expect(text.status == 0)
         for heading in ["预算表", "预算项目", "创建补助（第十一条）", "净支出", "P95（审慎水平）", "超预算概率", "在册与撤销"] {
             #expect(text.output.contains(heading), "\(heading)")
@@ -132,7 +162,9 @@ struct WorkbookClientTests {
         #expect(means.count == 10)
         let years = means.keys.sorted()
         let figures =
-            years.map { means[$0] ?? 0 } + [years.prefix(5).reduce(0) { $0 + (means[$1] ?? 0) }, means.values.reduce(0, +)]
+            years.map { means[$0] ?? 0 } + [
+                years.prefix(5).reduce(0) { $0 + (means[$1] ?? 0) }, means.values.reduce(0, +),
+            ]
         for figure in figures {
             let formatted = Self.tenThousandYuan(figure)
             #expect(text.output.contains(formatted), "\(formatted) is not in the printed workbook")
@@ -150,6 +182,7 @@ struct WorkbookClientTests {
             whole = String(whole.dropLast(3))
         }
         groups.insert(whole, at: 0)
-        return (yuan < 0 ? "-" : "") + groups.joined(separator: ",") + "." + (parts.count > 1 ? String(parts[1]) : "00")
+        return (yuan < 0 ? "-" : "") + groups.joined(separator: ",") + "."
+            + (parts.count > 1 ? String(parts[1]) : "00")
     }
 }

@@ -36,7 +36,8 @@ struct BudgetTableTests {
         let table = BudgetTable(forecast: forecast, periodYears: 3)
         #expect(
             table.columns == [
-                .year(2026), .year(2027), .year(2028), .period(first: 2026, last: 2028), .year(2029), .year(2030),
+                .year(2026), .year(2027), .year(2028), .period(first: 2026, last: 2028), .year(2029),
+                .year(2030),
                 .year(2031), .period(first: 2029, last: 2031), .year(2032), .period(first: 2032, last: 2032),
                 .horizon(first: 2026, last: 2032),
             ])
@@ -44,7 +45,9 @@ struct BudgetTableTests {
         #expect(table.lines.contains(.tranche(3)) && !table.lines.contains(.tranche(4)))
     }
 
-    @Test("a subtotal's mean is the sum of the yearly means", arguments: [Metric.grantOutflow, .equipmentSubsidy, .netOutflow])
+    @Test(
+        "a subtotal's mean is the sum of the yearly means",
+        arguments: [Metric.grantOutflow, .equipmentSubsidy, .netOutflow])
     func meanSubtotals(line: Metric) throws {
         let (forecast, _) = try Self.forecast()
         let table = BudgetTable(forecast: forecast, periodYears: 3)
@@ -61,9 +64,11 @@ struct BudgetTableTests {
         let first = BudgetTable.Column.period(first: 2026, last: 2028)
         let cumulative = forecast.summary(year: 2028, metric: "cumulative_net_outflow")?[.p95]
         #expect(table.value(.netOutflow, first, .p95) == cumulative)
-        #expect(table.value(.grantOutflow, .horizon(first: 2026, last: 2032), .p95)
-            == forecast.summary(year: 2032, metric: "cumulative_grant_outflow")?[.p95])
-        let summed = (2026...2028).compactMap { forecast.summary(year: $0, metric: "net_outflow")?[.p95] }.reduce(0, +)
+        #expect(
+            table.value(.grantOutflow, .horizon(first: 2026, last: 2032), .p95)
+                == forecast.summary(year: 2032, metric: "cumulative_grant_outflow")?[.p95])
+        let summed = (2026...2028).compactMap { forecast.summary(year: $0, metric: "net_outflow")?[.p95] }
+            .reduce(0, +)
         #expect(cumulative != summed)
         // Later periods and lines without running totals have no percentile of their total.
         #expect(table.value(.netOutflow, .period(first: 2029, last: 2031), .p95) == nil)
@@ -71,15 +76,20 @@ struct BudgetTableTests {
         #expect(table.value(.equipmentSubsidy, first, .p95) == nil)
         #expect(table.lacksPeriodTotals(.equipmentSubsidy, first))
         #expect(!table.lacksPeriodTotals(.netOutflow, first))
-        #expect(table.value(.equipmentSubsidy, .year(2027), .p95) == forecast.summary(year: 2027, metric: "equipment_subsidy")?[.p95])
+        #expect(
+            table.value(.equipmentSubsidy, .year(2027), .p95)
+                == forecast.summary(year: 2027, metric: "equipment_subsidy")?[.p95])
     }
 
-    @Test("the workbook's prudent level follows reporting.planning_percentile", arguments: [(nil, Statistic.p95), (75, .p75), (50, .p50)])
+    @Test(
+        "the workbook's prudent level follows reporting.planning_percentile",
+        arguments: [(nil, Statistic.p95), (75, .p75), (50, .p50)])
     func prudentLevel(percentile: Int?, expected: Statistic) throws {
         let yaml = Self.yaml + (percentile.map { "\nreporting:\n  planning_percentile: \($0)\n" } ?? "")
         let scenario = try Fixtures.scenario(yaml)
         let (forecast, _) = try Self.forecast()
-        let workbook = ForecastWorkbook(forecast: forecast, scenario: scenario, scenarioPath: "test.yaml", provenanceJSON: "{}")
+        let workbook = ForecastWorkbook(
+            forecast: forecast, scenario: scenario, scenarioPath: "test.yaml", provenanceJSON: "{}")
         #expect(workbook.prudent == expected)
     }
 
@@ -88,7 +98,9 @@ struct BudgetTableTests {
         let (forecast, scenario) = try Self.forecast()
         let folder = try Fixtures.temporaryDirectory()
         let path = folder.appendingPathComponent("forecast.xlsx").path
-        let workbook = ForecastWorkbook(forecast: forecast, scenario: scenario, scenarioPath: "test.yaml", provenanceJSON: "{\"seed\": 1}")
+        let workbook = ForecastWorkbook(
+            forecast: forecast, scenario: scenario, scenarioPath: "test.yaml", provenanceJSON: "{\"seed\": 1}"
+        )
         try workbook.write(to: path)
         let bytes = try #require(FileManager.default.contents(atPath: path))
         #expect(Array(bytes.prefix(2)) == [0x50, 0x4B])
@@ -105,7 +117,9 @@ struct BudgetTableTests {
 struct OnePeriodBudgetTableTests {
     @Test("a horizon of one period has its subtotal and no separate total")
     func onePeriod() throws {
-        let scenario = try Fixtures.scenario("name: one\nstart_year: 2026\nhorizon_years: 3\nsimulation:\n  replications: 100\nquota:\n  per_year: 2\n")
+        let scenario = try Fixtures.scenario(
+            "name: one\nstart_year: 2026\nhorizon_years: 3\nsimulation:\n  replications: 100\nquota:\n  per_year: 2\n"
+        )
         let forecast = try MonteCarloEngine(scenario: scenario).run(threads: 1)
         let table = BudgetTable(forecast: forecast, periodYears: 5)
         #expect(table.columns == [.year(2026), .year(2027), .year(2028), .period(first: 2026, last: 2028)])

@@ -25,7 +25,9 @@ struct ScenarioKeyCatalogTests {
         #expect(ScenarioKeyLines(yaml: "{ not: [yaml").lines.isEmpty)
     }
 
-    @Test("the measures fix the grant, the tranches and the strikes; the pass rates and the budget are assumptions")
+    @Test(
+        "the measures fix the grant, the tranches and the strikes; the pass rates and the budget are assumptions"
+    )
     func bases() {
         func basis(_ keyPath: String) -> ScenarioKeyCatalog.Basis? {
             ScenarioKeyCatalog.entries.first { $0.keyPath == keyPath }?.basis
@@ -42,7 +44,8 @@ struct ScenarioKeyCatalogTests {
     func values() throws {
         let scenario = try Fixtures.shippedScenario("nanchang-baseline")
         func value(_ keyPath: String, _ language: ScenarioExplanation.Language) -> String? {
-            ScenarioKeyCatalog.entries.first { $0.keyPath == keyPath }?.value(in: scenario, language: language)
+            ScenarioKeyCatalog.entries.first { $0.keyPath == keyPath }?.value(
+                in: scenario, language: language)
         }
         #expect(value("programme.grant_yuan", .zh) == "100 万元")
         #expect(value("programme.grant_yuan", .en) == "1,000,000 yuan")
@@ -52,16 +55,23 @@ struct ScenarioKeyCatalogTests {
         #expect(value("quota.per_year", .zh) == "5")
     }
 
-    @Test("reporting.planning_percentile takes a percentile the forecast keeps, and names the line of any other")
+    @Test(
+        "reporting.planning_percentile takes a percentile the forecast keeps, and names the line of any other"
+    )
     func planningPercentile() throws {
         let base = "name: p\nstart_year: 2026\nquota:\n  per_year: 5\nreporting:\n  planning_percentile: "
         #expect(try Fixtures.scenario(base + "75").budget.planningPercentile == 75)
-        #expect(try Fixtures.scenario("name: p\nstart_year: 2026\nquota:\n  per_year: 5\n").budget.planningPercentile == 95)
+        #expect(
+            try Fixtures.scenario("name: p\nstart_year: 2026\nquota:\n  per_year: 5\n").budget
+                .planningPercentile == 95)
         let problems = Fixtures.problems(base + "90", file: "p.yaml")
-        #expect(problems.map(\.description) == [
-            "p.yaml:6: reporting.planning_percentile: percentile 90 is not one the forecast keeps; choose one of 5, 25, 50, 75, 95"
-        ])
+        #expect(
+            problems.map(\.description) == [
+                "p.yaml:6: reporting.planning_percentile: percentile 90 is not one the forecast keeps; choose one of 5, 25, 50, 75, 95"
+            ])
         let text = Fixtures.problems(base + "high", file: "p.yaml")
-        #expect(text.count == 1 && text.first?.line == 6 && text.first?.keyPath == "reporting.planning_percentile")
+        #expect(
+            text.count == 1 && text.first?.line == 6 && text.first?.keyPath == "reporting.planning_percentile"
+        )
     }
 }

@@ -1,20 +1,28 @@
 # StudioForecast: two commands do everything.
-#   make forecast   installs GSL if missing, builds in release mode, runs the baseline scenario
-#   make test       installs GSL, Chromium, strace and the notebook environment if missing, builds, runs every
-#                   test and a 30-second fuzz smoke of each reader of user files (what CI runs)
+#   make forecast   installs GSL and libxlsxwriter if missing, builds in release mode, runs the baseline scenario
+#   make test       installs GSL, libxlsxwriter, Chromium, strace, LibreOffice Calc, poppler-utils and the
+#                   notebook environment if missing, builds, runs every test and a 30-second fuzz smoke of
+#                   each reader of user files (what CI runs)
 
 SWIFT ?= swift
 SCENARIO ?= scenarios/nanchang-baseline.yaml
 
-.PHONY: forecast test deps browser strace notebooks build benchmark clean fuzz fuzz-build fuzz-smoke fuzz-run
+.PHONY: forecast test deps browser strace office notebooks build benchmark clean fuzz fuzz-build fuzz-smoke fuzz-run
 
-# GSL (libgsl-dev) and pkg-config come from Debian; install them only when missing.
+# GSL (libgsl-dev), libxlsxwriter (libxlsxwriter-dev, for the workbooks) and pkg-config come
+# from Debian; install them only when missing.
 deps:
 	@if ! pkg-config --exists gsl 2>/dev/null; then \
 		echo "Installing GSL (libgsl-dev) and pkg-config with apt-get..."; \
 		if [ "$$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi; \
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgsl-dev pkg-config >/dev/null; \
+	fi
+	@if ! pkg-config --exists xlsxwriter 2>/dev/null; then \
+		echo "Installing libxlsxwriter (libxlsxwriter-dev) with apt-get..."; \
+		if [ "$$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libxlsxwriter-dev pkg-config >/dev/null; \
 	fi
 
 # The report's browser test needs headless Chromium and a CJK font, from Debian.
@@ -35,7 +43,18 @@ strace:
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq strace >/dev/null; \
 	fi
 
-# The notebook test runs the notebook headless in a virtual environment of pinned versions.
+# The workbook's print test converts it to PDF with LibreOffice Calc and reads the text back with
+# pdftotext (poppler-utils), both from Debian.
+office:
+	@if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then \
+		echo "Installing LibreOffice Calc and poppler-utils with apt-get for the workbook's print test..."; \
+		if [ "$$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libreoffice-calc-nogui poppler-utils >/dev/null; \
+	fi
+
+# The notebook test runs the notebook headless, and the workbook test reads forecast.xlsx with
+# openpyxl, in a virtual environment of pinned versions.
 NOTEBOOK_ENV = .venv-notebooks
 notebooks: $(NOTEBOOK_ENV)/.installed
 
@@ -49,7 +68,7 @@ forecast: deps
 	.build/release/studio-forecast run $(SCENARIO) --force
 
 # The command-line tests run the built tool, so build it before testing.
-test: deps browser strace notebooks
+test: deps browser strace office notebooks
 	$(SWIFT) build
 	$(SWIFT) test --disable-xctest
 	@$(MAKE) --no-print-directory fuzz-smoke

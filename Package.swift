@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "studio-forecast", targets: ["studio-forecast"]),
         .library(name: "StudioSimulation", targets: ["StudioSimulation"]),
         .library(name: "StudioReports", targets: ["StudioReports"]),
+        .library(name: "StudioWorkbook", targets: ["StudioWorkbook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,6 +22,9 @@ let package = Package(
     targets: [
         // GSL, the GNU Scientific Library, from Debian's libgsl-dev.
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
+        // libxlsxwriter, from Debian's libxlsxwriter-dev: .xlsx workbooks with native charts.
+        .systemLibrary(
+            name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Policy as data and the deterministic grant lifecycle (Art. 11, 14).
         .target(name: "StudioRules", swiftSettings: strictSwift),
         // Scenario files: YAML decoding and validation with key paths and lines.
@@ -38,10 +42,15 @@ let package = Package(
             name: "StudioReports",
             dependencies: ["StudioRules", "StudioScenario", "StudioSimulation"],
             swiftSettings: strictSwift),
+        // The planner's workbooks (forecast.xlsx and friends) through libxlsxwriter.
+        .target(
+            name: "StudioWorkbook",
+            dependencies: ["StudioScenario", "StudioSimulation", "StudioReports", "CXLSXWriter"],
+            swiftSettings: strictSwift),
         .executableTarget(
             name: "studio-forecast",
             dependencies: [
-                "StudioRules", "StudioScenario", "StudioSimulation", "StudioReports",
+                "StudioRules", "StudioScenario", "StudioSimulation", "StudioReports", "StudioWorkbook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift),
@@ -72,6 +81,10 @@ let package = Package(
         .testTarget(
             name: "StudioReportsTests",
             dependencies: ["StudioReports", "StudioSimulation", "StudioScenario", "_TestSupport"],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "StudioWorkbookTests",
+            dependencies: ["StudioWorkbook", "StudioReports", "StudioSimulation", "StudioScenario", "_TestSupport"],
             swiftSettings: strictSwift),
         .testTarget(
             name: "StudioForecastCLITests", dependencies: ["_TestSupport"], swiftSettings: strictSwift),

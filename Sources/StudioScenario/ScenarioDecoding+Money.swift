@@ -230,8 +230,20 @@ extension ScenarioDecoding {
                 budget.periodYears = reader.integer(node, at: map.path("period_years"), in: 1...50) ?? budget.periodYears
             }
         }
-        if let map = reader.mapping(reporting, at: "reporting", allowed: ["discount_rate"]), let node = map["discount_rate"] {
-            budget.discountRate = reader.number(node, at: map.path("discount_rate"), in: 0...1) ?? 0
+        if let map = reader.mapping(reporting, at: "reporting", allowed: ["discount_rate", "planning_percentile"]) {
+            if let node = map["discount_rate"] {
+                budget.discountRate = reader.number(node, at: map.path("discount_rate"), in: 0...1) ?? 0
+            }
+            if let node = map["planning_percentile"], let percentile = reader.integer(node, at: map.path("planning_percentile"), in: 1...99) {
+                if BudgetParameters.planningPercentiles.contains(percentile) {
+                    budget.planningPercentile = percentile
+                } else {
+                    let choices = BudgetParameters.planningPercentiles.map(String.init).joined(separator: ", ")
+                    reader.report(
+                        "percentile \(percentile) is not one the forecast keeps; choose one of \(choices)",
+                        at: map.path("planning_percentile"), node: node)
+                }
+            }
         }
         return budget
     }

@@ -3,6 +3,7 @@ import Foundation
 import StudioReports
 import StudioScenario
 import StudioSimulation
+import StudioWorkbook
 
 /// `studio-forecast compare BASE VARIANT`: both scenarios on common random numbers, and their
 /// paired differences.
@@ -13,8 +14,8 @@ struct CompareCommand: ParsableCommand {
         discussion: """
             Both scenarios run with the base's replications, seed and generator, each studio, candidate \
             and programme-wide purpose drawing from its own GSL stream, so that what the scenarios share \
-            draws the same numbers. Writes comparison.csv (year, metric, statistic, value), the two \
-            forecasts under base/ and variant/, and run.json.
+            draws the same numbers. Writes comparison.csv (year, metric, statistic, value), \
+            comparison.xlsx, report.html, the two forecasts under base/ and variant/, and run.json.
             """)
 
     @Argument(help: "The base scenario file.")
@@ -26,7 +27,7 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var spreadsheet: SpreadsheetOptions
 
-    @Option(help: "The language of report.html: zh (Chinese) or en (English).")
+    @Option(help: "The language of report.html and comparison.xlsx: zh (Chinese) or en (English).")
     var lang: ScenarioExplanation.Language = .zh
 
     @Option(help: "The output folder. Default: out/compare-<base>-vs-<variant>/.")
@@ -53,6 +54,9 @@ struct CompareCommand: ParsableCommand {
             threads: simulation.threadCount, progress: bar.update)
         bar.finish()
         let difference = comparison.differences[0]
+        let provenance = try ForecastOutput.provenance(
+            scenario: baseScenario, path: base, method: "compare", replications: comparison.forecasts[0].replications,
+            threads: simulation.threadCount, started: started)
         let files =
             [
                 ("comparison.csv", spreadsheet.csv(ComparisonFiles.comparisonCSV(difference))),
@@ -60,16 +64,16 @@ struct CompareCommand: ParsableCommand {
             ]
             + ForecastOutput.files(comparison.forecasts[0], in: "base", spreadsheet: spreadsheet)
             + ForecastOutput.files(comparison.forecasts[1], in: "variant", spreadsheet: spreadsheet)
-            + [
-                try ForecastOutput.provenance(
-                    scenario: baseScenario, path: base, method: "compare", replications: comparison.forecasts[0].replications,
-                    threads: simulation.threadCount, started: started)
-            ]
-        try ForecastOutput.write(files, to: folder, force: force)
+            + [provenance]
+        let workbook = try ComparisonWorkbook(
+            comparison: comparison, periodYears: baseScenario.budget.periodYears, provenanceJSON: provenance.contents,
+            language: lang
+        ).stage(in: folder)
+        try ForecastOutput.write(files, placing: [workbook], to: folder, force: force)
         print(
             "\(variantScenario.name) − \(baseScenario.name): \(comparison.forecasts[0].replications) paired replications, "
                 + "seed \(baseScenario.simulation.seed), \(baseScenario.simulation.generator)\n")
         print(DifferenceTable(difference: difference).render())
-        print("Wrote comparison.csv, report.html, base/, variant/ and run.json to \(folder.path)/")
+        print("Wrote comparison.csv, comparison.xlsx, report.html, base/, variant/ and run.json to \(folder.path)/")
     }
 }

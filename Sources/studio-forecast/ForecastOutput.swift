@@ -34,10 +34,13 @@ enum ForecastOutput {
         return ("run.json", String(decoding: try record.encoded(), as: UTF8.self))
     }
 
-    /// Writes `files` to `folder`.
+    /// Writes `files` to `folder`, with the `placed` files already staged in it.
     /// - Throws: ``OutputError`` when it cannot (reported, exit 1, by the entry point).
-    static func write(_ files: [(name: String, contents: String)], to folder: OutputDirectory, force: Bool) throws {
-        try folder.write(files, force: force)
+    static func write(
+        _ files: [(name: String, contents: String)], placing placed: [(name: String, temporaryPath: String)] = [],
+        to folder: OutputDirectory, force: Bool
+    ) throws {
+        try folder.write(files, placing: placed, force: force)
     }
 
     /// The output folder, `out` when given and otherwise `out/<leaf>` (checked to lie inside

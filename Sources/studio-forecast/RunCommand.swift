@@ -3,6 +3,7 @@ import Foundation
 import StudioReports
 import StudioScenario
 import StudioSimulation
+import StudioWorkbook
 
 extension Forecast.Method: ExpressibleByArgument {}
 
@@ -10,7 +11,7 @@ extension Forecast.Method: ExpressibleByArgument {}
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Forecast a scenario and write forecast.csv, summary.csv, cohorts.csv and run.json.")
+        abstract: "Forecast a scenario and write forecast.csv, summary.csv, cohorts.csv, run.json, report.html and forecast.xlsx.")
 
     @OptionGroup var input: ScenarioInput
     @OptionGroup var simulation: SimulationOptions
@@ -19,7 +20,7 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Show no progress bar.")
     var quiet = false
 
-    @Option(help: "The language of report.html: zh (Chinese) or en (English).")
+    @Option(help: "The language of report.html and forecast.xlsx: zh (Chinese) or en (English).")
     var lang: ScenarioExplanation.Language = .zh
 
     @Option(help: "montecarlo (GSL replications) or exact (expected values, no sampling).")
@@ -106,21 +107,28 @@ struct RunCommand: ParsableCommand {
         let provenance = try ForecastOutput.provenance(
             scenario: scenario, path: input.path, method: method.rawValue, replications: forecast.replications,
             threads: method == .exact ? 1 : threads, started: started)
+        let staged = try workbook(forecast, scenario, provenance: provenance.contents).stage(in: folder)
         try ForecastOutput.write(
-            ForecastOutput.files(forecast, spreadsheet: spreadsheet) + [provenance, report(forecast, scenario)], to: folder,
-            force: force)
+            ForecastOutput.files(forecast, spreadsheet: spreadsheet) + [provenance, report(forecast, scenario)],
+            placing: [staged], to: folder, force: force)
         let how =
             method == .exact
             ? "exact expectations"
             : "\(forecast.replications) replications, seed \(scenario.simulation.seed), \(scenario.simulation.generator)"
         print("\(scenario.name): \(how)\n")
         print(ForecastTable(forecast: forecast).render())
-        print("Wrote forecast.csv, summary.csv, cohorts.csv, run.json and report.html to \(folder.path)/")
+        print("Wrote forecast.csv, summary.csv, cohorts.csv, run.json, report.html and forecast.xlsx to \(folder.path)/")
     }
 
     /// `report.html` for a forecast of `scenario`.
     private func report(_ forecast: Forecast, _ scenario: Scenario) -> (name: String, contents: String) {
         ("report.html", HTMLReport(forecast: forecast, scenario: scenario, language: lang).render())
+    }
+
+    /// `forecast.xlsx` for a forecast of `scenario`.
+    private func workbook(_ forecast: Forecast, _ scenario: Scenario, provenance: String) -> ForecastWorkbook {
+        ForecastWorkbook(
+            forecast: forecast, scenario: scenario, scenarioPath: input.path, provenanceJSON: provenance, language: lang)
     }
 
     /// A slice of the replications (or all of them) with what merge needs. Kept replications
@@ -156,10 +164,14 @@ struct RunCommand: ParsableCommand {
             shards: count, blocks: result.blocks)
         var placed: [(name: String, temporaryPath: String)] = []
         do {
+            if let provenance = files.last {
+                placed.append(try workbook(result.forecast, scenario, provenance: provenance.contents).stage(in: folder))
+            }
             files.append((ShardManifest.fileName, String(decoding: try manifest.encoded(), as: UTF8.self)))
             if let replications { placed.append((ReplicationsFile.name, try replications.finish())) }
         } catch {
             replications?.discard()
+            for file in placed { try? FileManager.default.removeItem(atPath: file.temporaryPath) }
             printError("\(error)")
             throw ExitCode(1)
         }

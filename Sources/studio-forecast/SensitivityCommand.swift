@@ -3,6 +3,7 @@ import Foundation
 import StudioReports
 import StudioScenario
 import StudioSimulation
+import StudioWorkbook
 
 /// `studio-forecast sensitivity SCENARIO`: each number moved down and up by a step (a tornado).
 struct SensitivityCommand: ParsableCommand {
@@ -24,6 +25,9 @@ struct SensitivityCommand: ParsableCommand {
 
     @Option(help: "The output folder. Default: out/sensitivity-<scenario name>/.")
     var out: String?
+
+    @Option(help: "The language of sensitivity.xlsx: zh (Chinese) or en (English).")
+    var lang: ScenarioExplanation.Language = .zh
 
     @Flag(help: "Replace the files of a non-empty output folder.")
     var force = false
@@ -49,13 +53,15 @@ struct SensitivityCommand: ParsableCommand {
         let bar = ProgressBar(total: replications, quiet: quiet)
         let effects = try analysis.run(threads: simulation.threadCount, progress: bar.update)
         bar.finish()
-        try ForecastOutput.write(
-            [
-                ("sensitivity.csv", ComparisonFiles.sensitivityCSV(effects)),
-                try ForecastOutput.provenance(
-                    scenario: analysis.base, path: input.path, method: "sensitivity", replications: replications,
-                    threads: simulation.threadCount, started: started),
-            ], to: folder, force: force)
+        let csv = ComparisonFiles.sensitivityCSV(effects)
+        let provenance = try ForecastOutput.provenance(
+            scenario: analysis.base, path: input.path, method: "sensitivity", replications: replications,
+            threads: simulation.threadCount, started: started)
+        let workbook = try TableWorkbook(
+            analysis: .sensitivity, scenarioName: base.name, csv: csv, provenanceJSON: provenance.contents,
+            language: lang
+        ).stage(in: folder)
+        try ForecastOutput.write([("sensitivity.csv", csv), provenance], placing: [workbook], to: folder, force: force)
         let year = base.startYear + PrecisionTarget.periodEnd(of: base)
         print("\(base.name): each number ±\(Int(step * 100))%, \(replications) replications each, common random numbers")
         print("Change in the mean net outflow \(base.startYear)–\(year), largest first:\n")
@@ -64,6 +70,6 @@ struct SensitivityCommand: ParsableCommand {
              effect.meanChangeHigh.map(PlainNumber.grouped) ?? "–", effect.mcse.map(PlainNumber.grouped) ?? "–"]
         }
         print(TablePrinter.render(header: ["parameter", "moved down", "moved up", "± MCSE"], rows: rows))
-        print("Wrote sensitivity.csv (\(effects.count) parameters) and run.json to \(folder.path)/")
+        print("Wrote sensitivity.csv (\(effects.count) parameters), sensitivity.xlsx and run.json to \(folder.path)/")
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import StudioReports
 import StudioScenario
 import StudioSimulation
+import StudioWorkbook
 
 /// `studio-forecast sweep SCENARIO --set KEY=V1,V2,...`: the scenario at each value (a grid with
 /// two `--set`), on common random numbers.
@@ -27,6 +28,9 @@ struct SweepCommand: ParsableCommand {
 
     @Option(help: "The output folder. Default: out/sweep-<scenario name>/.")
     var out: String?
+
+    @Option(help: "The language of sweep.xlsx: zh (Chinese) or en (English).")
+    var lang: ScenarioExplanation.Language = .zh
 
     @Flag(help: "Replace the files of a non-empty output folder.")
     var force = false
@@ -87,13 +91,13 @@ struct SweepCommand: ParsableCommand {
         bar.finish()
         let csv = ComparisonFiles.sweepCSV(
             keys: axes.map { $0[0].keyPath }, points: points.map { $0.map(\.value) }, comparison: comparison)
-        try ForecastOutput.write(
-            [
-                ("sweep.csv", csv),
-                try ForecastOutput.provenance(
-                    scenario: scenarios[0], path: input.path, method: "sweep", replications: comparison.forecasts[0].replications,
-                    threads: simulation.threadCount, started: started),
-            ], to: folder, force: force)
+        let provenance = try ForecastOutput.provenance(
+            scenario: scenarios[0], path: input.path, method: "sweep", replications: comparison.forecasts[0].replications,
+            threads: simulation.threadCount, started: started)
+        let workbook = try TableWorkbook(
+            analysis: .sweep, scenarioName: base.name, csv: csv, provenanceJSON: provenance.contents, language: lang
+        ).stage(in: folder)
+        try ForecastOutput.write([("sweep.csv", csv), provenance], placing: [workbook], to: folder, force: force)
         let last = base.startYear + base.horizonYears - 1
         var rows: [[String]] = []
         for (index, forecast) in comparison.forecasts.enumerated() {
@@ -111,6 +115,6 @@ struct SweepCommand: ParsableCommand {
         print(
             TablePrinter.render(
                 header: ["point", "cumulative net \(last) mean", "P95", "Δ vs first", "± MCSE"], rows: rows))
-        print("Wrote sweep.csv and run.json to \(folder.path)/")
+        print("Wrote sweep.csv, sweep.xlsx and run.json to \(folder.path)/")
     }
 }

@@ -27,7 +27,7 @@ private struct Sets: Sendable {
     let later: URL
 
     /// The files of a run; run.json records times, so it is compared by its seed.
-    static let files = ["cohorts.csv", "forecast.csv", "report.html", "run.json", "summary.csv"]
+    static let files = ["cohorts.csv", "forecast.csv", "forecast.xlsx", "report.html", "run.json", "summary.csv"]
     static let deterministic = ["cohorts.csv", "forecast.csv", "report.html", "summary.csv"]
 
     static let shared: Sets? = {
@@ -85,10 +85,11 @@ private struct Sets: Sendable {
     }
 }
 
-/// The renames of a commit over a full folder: the journal's, then two for each of the five files.
-private let renameSteps = 1...11
-/// The fsyncs of a write: the journal's plan and the five temporary files, then the commit's.
-private let temporarySteps = 1...6
+/// The renames of a commit over a full folder: the journal's, then two for each of the six files.
+private let renameSteps = 1...13
+/// The fsyncs of a write: the journal's plan, the five temporary files and the staged workbook,
+/// then the commit's.
+private let temporarySteps = 1...7
 
 @Suite(
     "Real signals at every step of the output commit",

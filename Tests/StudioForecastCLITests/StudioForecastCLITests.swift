@@ -18,7 +18,7 @@ private let smallScenario = """
         post_cycle: 0.95
     """
 
-let outputFiles = ["cohorts.csv", "forecast.csv", "report.html", "run.json", "summary.csv"]
+let outputFiles = ["cohorts.csv", "forecast.csv", "forecast.xlsx", "report.html", "run.json", "summary.csv"]
 
 func contents(of folder: URL) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
@@ -217,7 +217,7 @@ struct AnalystCommandTests {
         let path = Fixtures.scenarioPath("nanchang-baseline")
         let result = try CommandLine.run(["compare", path, path, "--replications", "200", "--out", out.path])
         #expect(result.status == 0, "\(result.errors)")
-        #expect(contents(of: out) == ["base", "comparison.csv", "report.html", "run.json", "variant"])
+        #expect(contents(of: out) == ["base", "comparison.csv", "comparison.xlsx", "report.html", "run.json", "variant"])
         let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(report.contains("年度净支出之差（方案 − 基准）") && report.components(separatedBy: "<svg ").count - 1 == 3)
         #expect(contents(of: out.appendingPathComponent("variant")) == ["cohorts.csv", "forecast.csv", "summary.csv"])

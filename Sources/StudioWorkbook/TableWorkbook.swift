@@ -1,0 +1,182 @@
+import Foundation
+public import StudioReports
+import StudioSimulation
+
+/// The workbook of an analysis whose result is one table (`sweep.xlsx`, `sensitivity.xlsx`):
+/// the rows of its CSV file as typed cells, money in 万元 and probabilities as percentages,
+/// headings in people's words with the file's column names beneath them, an autofilter, and the
+/// run's provenance on a second sheet.
+public struct TableWorkbook {
+    /// The analyses with a table workbook.
+    public enum Analysis: Sendable {
+        /// `sweep`: one row per grid point and year.
+        case sweep
+        /// `sensitivity`: one row per parameter, largest effect first.
+        case sensitivity
+
+        /// The workbook's file name.
+        public var fileName: String {
+            switch self {
+            case .sweep: "sweep.xlsx"
+            case .sensitivity: "sensitivity.xlsx"
+            }
+        }
+    }
+
+    /// The analysis tabled.
+    public let analysis: Analysis
+    /// The scenario's name, for the title.
+    public let scenarioName: String
+    /// The text of the analysis's CSV file, header first.
+    public let csv: String
+    /// The text of `run.json`.
+    public let provenanceJSON: String
+    let labels: WorkbookLabels
+
+    /// Creates the workbook of an analysis from the CSV file it writes.
+    public init(
+        analysis: Analysis, scenarioName: String, csv: String, provenanceJSON: String,
+        language: ScenarioExplanation.Language = .zh
+    ) {
+        self.analysis = analysis
+        self.scenarioName = scenarioName
+        self.csv = csv
+        self.provenanceJSON = provenanceJSON
+        labels = WorkbookLabels(language: language)
+    }
+
+    /// Writes the workbook into `folder` through a temporary file there, for
+    /// ``OutputDirectory/write(_:placing:force:)``.
+    ///
+    /// - Throws: ``OutputError`` when the file cannot be written (it is then removed).
+    public func stage(in folder: OutputDirectory) throws(OutputError) -> (name: String, temporaryPath: String)
+    {
+        let temporary = try folder.temporaryPath(for: analysis.fileName)
+        do {
+            try write(to: temporary)
+        } catch {
+            _ = unlink(temporary)
+            throw error
+        }
+        return (analysis.fileName, temporary)
+    }
+
+    /// Writes the workbook to `path`.
+    ///
+    /// - Throws: ``OutputError/cannotWrite(_:reason:)`` when libxlsxwriter cannot write it.
+    public func write(to path: String) throws(OutputError) {
+        let book = try XLSXWorkbook(path: path)
+        let sheet: XLSXSheet
+        let title: String
+        switch analysis {
+        case .sweep:
+            sheet = try book.addSheet(labels.say("参数扫描", "Sweep"))
+            title = labels.say(
+                "参数扫描：\(scenarioName) 各取值点逐年关键指标（金额单位：万元）",
+                "Sweep of \(scenarioName): key metrics by point and year (10,000 yuan)")
+        case .sensitivity:
+            sheet = try book.addSheet(labels.say("敏感性", "Sensitivity"))
+            title = labels.say(
+                "敏感性：\(scenarioName) 各参数上下变动对首个预算期平均净支出的影响（万元，影响最大者在前）",
+                "Sensitivity of \(scenarioName): change in the first period's mean net outflow, largest first (10,000 yuan)"
+            )
+        }
+        sheet.write(title, row: 0, column: 0, style: .title)
+        let rows = csv.split(separator: "\n", omittingEmptySubsequences: true).map(Self.fields)
+        guard let header = rows.first else {
+            throw OutputError.cannotWrite(path, reason: "the table is empty")
+        }
+        let kinds = header.map(Self.kind)
+        for (column, name) in header.enumerated() {
+            sheet.write(label(name), row: 2, column: column, style: .heading)
+            sheet.write(name, row: 3, column: column, style: .note)
+        }
+        for (offset, fields) in rows.dropFirst().enumerated() {
+            for (column, field) in fields.enumerated() {
+                let kind = kinds.indices.contains(column) ? kinds[column] : nil
+                if let kind, let number = Double(field) {
+                    sheet.write(
+                        kind == .tenThousandYuan ? number / 10_000 : number, row: 4 + offset, column: column,
+                        style: .number(kind))
+                } else if field.isEmpty {
+                    sheet.write(nil, row: 4 + offset, column: column, style: .number(.plain))
+                } else {
+                    sheet.write(field, row: 4 + offset, column: column, style: .label)
+                }
+            }
+        }
+        sheet.autofilter(rows: 3...max(3, rows.count + 2), columns: 0...max(0, header.count - 1))
+        sheet.setWidth(14, columns: 0...max(0, header.count - 1))
+        if analysis == .sensitivity { sheet.setWidth(36, columns: 0...0) }
+        sheet.freeze(row: 4, column: 1)
+        sheet.printAsAttachment(headings: 2...3)
+        RunSheet(labels: labels, provenanceJSON: provenanceJSON).write(
+            try book.addSheet(labels.say("运行信息", "Run")))
+        try book.close()
+    }
+
+    /// A column's number format from its name in the CSV file; nil for a text column.
+    static func kind(_ name: String) -> NumberKind? {
+        if name == "year" { return .whole }
+        if name == "parameter" { return nil }
+        if name.hasSuffix("_value") { return .plain }
+        if name.hasPrefix("budget_breach") || name.hasPrefix("any_budget_breach") { return .percent }
+        if ["named", "active", "revocations"].contains(where: { name.hasPrefix($0 + "_") }) { return .count }
+        if name.contains("outflow") || name.contains("_change_") { return .tenThousandYuan }
+        return .plain
+    }
+
+    /// A column's heading for people: `净支出_均值` from `net_outflow_mean`.
+    func label(_ name: String) -> String {
+        let special: [String: (String, String)] = [
+            "year": ("年份", "Year"), "parameter": ("参数", "Parameter"), "base_value": ("原值", "Value"),
+            "low_value": ("下调值", "Moved down to"), "high_value": ("上调值", "Moved up to"),
+            "mean_change_low": ("下调时均值变化", "Mean change, down"),
+            "mean_change_high": ("上调时均值变化", "Mean change, up"),
+            "mean_change_mcse": ("± MCSE", "± MCSE"), "p95_change_low": ("下调时 P95 变化", "P95 change, down"),
+            "p95_change_high": ("上调时 P95 变化", "P95 change, up"),
+            "cumulative_net_outflow_diff_mean": ("累计净支出较首点差异均值", "Δ cumulative net outflow vs first point"),
+            "cumulative_net_outflow_diff_mcse": ("± MCSE", "± MCSE"),
+        ]
+        if let pair = special[name] { return labels.say(pair.0, pair.1) }
+        for statistic in Statistic.allCases where name.hasSuffix("_" + statistic.rawValue) {
+            let metricName = String(name.dropLast(statistic.rawValue.count + 1))
+            if let metric = Metric(name: metricName) {
+                return "\(labels.metric(metric))_\(labels.statistic(statistic))"
+            }
+        }
+        return name
+    }
+
+    /// The fields of one CSV line (RFC 4180 quoting).
+    static func fields(_ line: Substring) -> [String] {
+        var fields: [String] = []
+        var current = ""
+        var quoted = false
+        var previousQuote = false
+        for character in line {
+            if quoted {
+                if character == "\"" {
+                    quoted = false
+                    previousQuote = true
+                } else {
+                    current.append(character)
+                }
+                continue
+            }
+            switch character {
+            case "\"":
+                if previousQuote { current.append("\"") }
+                quoted = true
+            case ",":
+                fields.append(current)
+                current = ""
+            default:
+                current.append(character)
+            }
+            previousQuote = false
+        }
+        fields.append(current)
+        return fields
+    }
+}

@@ -11,8 +11,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "studio-forecast", targets: ["studio-forecast"]),
-        .library(name: "StudioSimulation", targets: ["StudioSimulation"]),
-        .library(name: "StudioReports", targets: ["StudioReports"]),
+        .library(name: "StudioForecast", targets: ["StudioForecast"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,10 +37,16 @@ let package = Package(
             name: "StudioReports",
             dependencies: ["StudioRules", "StudioScenario", "StudioSimulation"],
             swiftSettings: strictSwift),
+        // The library's public API: re-exports the modules above and adds the facade
+        // (Simulation, ForecastFolder) and the orchestration the command line calls.
+        .target(
+            name: "StudioForecast",
+            dependencies: ["StudioRules", "StudioScenario", "StudioSimulation", "StudioReports"],
+            swiftSettings: strictSwift),
         .executableTarget(
             name: "studio-forecast",
             dependencies: [
-                "StudioRules", "StudioScenario", "StudioSimulation", "StudioReports",
+                "StudioForecast",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift),

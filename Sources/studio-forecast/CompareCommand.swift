@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import StudioReports
-import StudioScenario
-import StudioSimulation
+import StudioForecast
 
 /// `studio-forecast compare BASE VARIANT`: both scenarios on common random numbers, and their
 /// paired differences.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import StudioReports
+import StudioForecast
 
 /// `studio-forecast export-notebook RUN_DIR`: a copy of the forecast notebook bound to a run's folder.
 struct ExportNotebookCommand: ParsableCommand {

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import StudioReports
-import StudioScenario
-import StudioSimulation
+import StudioForecast
 
 /// The files a forecast is written as, and the provenance shared by every command.
 enum ForecastOutput {

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import StudioReports
-import StudioScenario
-import StudioSimulation
+import StudioForecast
 
 /// `studio-forecast merge DIR...`: combines the folders of `run --shard I/N` into the files a
 /// single run gives.

@@ -1,8 +1,6 @@
 public import ArgumentParser
 import Foundation
-import StudioReports
-import StudioScenario
-import StudioSimulation
+import StudioForecast
 
 extension Forecast.Method: ExpressibleByArgument {}
 

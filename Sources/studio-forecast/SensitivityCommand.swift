@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import StudioReports
-import StudioScenario
-import StudioSimulation
+import StudioForecast
 
 /// `studio-forecast sensitivity SCENARIO`: each number moved down and up by a step (a tornado).
 struct SensitivityCommand: ParsableCommand {

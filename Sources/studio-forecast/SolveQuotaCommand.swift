@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import StudioReports
-import StudioScenario
-import StudioSimulation
+import StudioForecast
 
 /// `studio-forecast solve-quota SCENARIO --budget-breach-max P`: the largest constant annual quota
 /// whose chance of breaching the budget over the budget period stays within P.

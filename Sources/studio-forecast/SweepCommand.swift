@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import StudioReports
-import StudioScenario
-import StudioSimulation
+import StudioForecast
 
 /// `studio-forecast sweep SCENARIO --set KEY=V1,V2,...`: the scenario at each value (a grid with
 /// two `--set`), on common random numbers.

@@ -79,6 +79,8 @@ let package = Package(
             dependencies: ["StudioReports", "StudioSimulation", "StudioScenario", "_TestSupport"],
             swiftSettings: strictSwift),
         .testTarget(
+            name: "StudioForecastTests", dependencies: ["StudioForecast", "_TestSupport"], swiftSettings: strictSwift),
+        .testTarget(
             name: "StudioForecastCLITests", dependencies: ["_TestSupport"], swiftSettings: strictSwift),
     ]
 )

@@ -37,13 +37,13 @@ struct CompareCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        try ForecastOutput.validate(out: out)
+        try OutputFolder.validate(out: out)
     }
 
     func run() throws {
         let baseScenario = simulation.apply(to: try ScenarioInput(scenario: base).load())
         let variantScenario = try ScenarioInput(scenario: variant).load()
-        let folder = try ForecastOutput.folder(
+        let folder = try OutputFolder.prepare(
             out, default: "compare-\(baseScenario.name)-vs-\(variantScenario.name)", force: force)
         let started = Date()
         let comparison: Comparison
@@ -57,19 +57,17 @@ struct CompareCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let difference = comparison.differences[0]
-        let files =
-            [
-                ("comparison.csv", spreadsheet.csv(ComparisonFiles.comparisonCSV(difference))),
-                ("report.html", ComparisonReport(comparison: comparison, language: lang).render()),
-            ]
-            + ForecastOutput.files(comparison.forecasts[0], in: "base", spreadsheet: spreadsheet)
-            + ForecastOutput.files(comparison.forecasts[1], in: "variant", spreadsheet: spreadsheet)
-            + [
-                ForecastOutput.provenance(
-                    scenario: baseScenario, path: base, method: "compare", replications: comparison.forecasts[0].replications,
-                    threads: simulation.threadCount, started: started)
-            ]
-        try ForecastOutput.write(files, to: folder, force: force)
+        var files = ForecastFolder(files: [
+            ("comparison.csv", spreadsheet.format.text(ComparisonFiles.comparisonCSV(difference))),
+            ("report.html", ComparisonReport(comparison: comparison, language: lang).render()),
+        ])
+        files.add(comparison.forecasts[0], in: "base", format: spreadsheet.format)
+        files.add(comparison.forecasts[1], in: "variant", format: spreadsheet.format)
+        files.add(
+            RunProvenance(
+                scenario: baseScenario, path: base, method: "compare", replications: comparison.forecasts[0].replications,
+                threads: simulation.threadCount, started: started))
+        try OutputFolder.write(files, to: folder, force: force)
         print(
             "\(variantScenario.name) − \(baseScenario.name): \(comparison.forecasts[0].replications) paired replications, "
                 + "seed \(baseScenario.simulation.seed), \(baseScenario.simulation.generator)\n")

@@ -59,7 +59,8 @@ struct ExportNotebookCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let json = try JSONSerialization.data(withJSONObject: notebook, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        try ForecastOutput.write([("forecast.ipynb", String(decoding: json, as: UTF8.self))], to: output, force: true)
+        try OutputFolder.write(
+            ForecastFolder(files: [("forecast.ipynb", String(decoding: json, as: UTF8.self))]), to: output, force: true)
         print("Wrote \(target), bound to \(folder)")
     }
 

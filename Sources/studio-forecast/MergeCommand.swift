@@ -26,85 +26,38 @@ struct MergeCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        try ForecastOutput.validate(out: out)
+        try OutputFolder.validate(out: out)
     }
 
     func run() throws {
         // A named output folder is checked before the shards are read.
-        let named = try out.map { _ in try ForecastOutput.folder(out, default: "", force: force) }
-        let shards: [(file: String, manifest: ShardManifest)]
+        let named = try out.map { _ in try OutputFolder.prepare(out, default: "", force: force) }
+        let merge: ShardMerge
         do {
-            var read: [(file: String, manifest: ShardManifest)] = []
-            for folder in folders {
-                let file = (folder as NSString).appendingPathComponent(ShardManifest.fileName)
-                read.append((file, try ShardManifest.read(path: file)))
-            }
-            shards = try ShardManifest.ordered(read)
+            merge = try ShardMerge(folders: folders)
+            try merge.checkScenarioFile()
         } catch {
             printError(error.description)
             throw ExitCode(1)
         }
-        guard let first = shards.first?.manifest else { throw ExitCode(1) }
-        let scenarioBytes = FileHandle(forReadingAtPath: first.scenarioPath).flatMap {
-            try? $0.read(upToCount: ScenarioText.scenarioLimit + 1)
-        }
-        guard let scenarioBytes, SHA256.hexDigest(scenarioBytes) == first.scenarioSHA256 else {
-            printError("\(first.scenarioPath): the scenario file is missing or has changed since the shards ran")
-            throw ExitCode(1)
-        }
-        let scenario = try ScenarioInput(scenario: first.scenarioPath).load().with {
-            $0.simulation = SimulationSettings(replications: first.replications, seed: first.seed, generator: first.generator)
-        }
-        var merger = ShardMerger(scenario: scenario)
-        let folder = try named ?? ForecastOutput.folder(nil, default: "\(scenario.name)-merged", force: force)
+        let first = merge.manifest
+        let scenario = merge.settings(of: try ScenarioInput(scenario: first.scenarioPath).load())
+        let folder = try named ?? OutputFolder.prepare(nil, default: "\(scenario.name)-merged", force: force)
         let started = Date()
-        /// The `replications.csv` beside a shard's `shard.json`.
-        func replicationsPath(besides file: String) -> String {
-            (FilePath.parent(of: file) as NSString).appendingPathComponent(ReplicationsFile.name)
-        }
-        let exact = shards.allSatisfy { FileManager.default.fileExists(atPath: replicationsPath(besides: $0.file)) }
+        let exact = merge.isExact
+        let forecast: Forecast
         do {
-            for (file, manifest) in shards { try manifest.checkCells(merger.cellCount, file: file) }
-            if exact {
-                let header = ReplicationsFile.header(scenario: scenario)
-                for (file, manifest) in shards {
-                    let path = replicationsPath(besides: file)
-                    merger.expect(manifest.blocks)
-                    try ReplicationsReader.read(path: path, header: header, replications: manifest.range) {
-                        row throws(ShardError) in
-                        do {
-                            try merger.add(replication: row.replication, values: row.values)
-                        } catch let error as ShardMerger.OrderError {
-                            let column = error.cell.flatMap { header.indices.contains($0 + 1) ? header[$0 + 1] : nil }
-                            throw ShardError.replications(
-                                file: path, line: row.line, message: "\(error)" + (column.map { ", column \($0)" } ?? ""))
-                        } catch {
-                            throw ShardError.replications(file: path, line: row.line, message: "\(error)")
-                        }
-                    }
-                }
-            } else {
-                for (file, manifest) in shards {
-                    for block in manifest.blocks {
-                        do {
-                            try merger.add(block)
-                        } catch {
-                            throw ShardError.manifest(file: file, keyPath: "blocks", message: error.description)
-                        }
-                    }
-                }
-            }
-        } catch let error as ShardError {
+            forecast = try merge.forecast(of: scenario)
+        } catch {
             printError(error.description)
             throw ExitCode(1)
         }
-        let forecast = merger.forecast()
-        try ForecastOutput.write(
-            ForecastOutput.files(forecast) + [
-                ForecastOutput.provenance(
-                    scenario: scenario, path: first.scenarioPath, method: "montecarlo", replications: forecast.replications,
-                    threads: 1, started: started)
-            ], to: folder, force: force)
+        var files = ForecastFolder(forecast)
+        files.add(
+            RunProvenance(
+                scenario: scenario, path: first.scenarioPath, method: "montecarlo", replications: forecast.replications,
+                threads: 1, started: started))
+        try OutputFolder.write(files, to: folder, force: force)
         print("\(scenario.name): \(first.shards) shards, \(forecast.replications) replications merged"
             + (exact ? "" : " (no replications.csv: percentiles left out)") + "\n")
         print(ForecastTable(forecast: forecast).render())

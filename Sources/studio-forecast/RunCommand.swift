@@ -42,7 +42,7 @@ struct RunCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        try ForecastOutput.validate(out: out)
+        try OutputFolder.validate(out: out)
         if let precision, !(precision > 0 && precision < 1) {
             throw ValidationError("--precision \(precision) must be between 0 and 1, such as 0.001")
         }
@@ -73,7 +73,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let scenario = simulation.apply(to: try input.load())
-        let folder = try ForecastOutput.folder(out, default: scenario.name, force: force)
+        let folder = try OutputFolder.prepare(out, default: scenario.name, force: force)
         let started = Date()
         let threads = simulation.threadCount
         if shard != nil || keepReplications {
@@ -101,12 +101,13 @@ struct RunCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let provenance = ForecastOutput.provenance(
-            scenario: scenario, path: input.path, method: method.rawValue, replications: forecast.replications,
-            threads: method == .exact ? 1 : threads, started: started)
-        try ForecastOutput.write(
-            ForecastOutput.files(forecast, spreadsheet: spreadsheet) + [provenance, report(forecast, scenario)], to: folder,
-            force: force)
+        var files = ForecastFolder(forecast, format: spreadsheet.format)
+        files.add(
+            RunProvenance(
+                scenario: scenario, path: input.path, method: method.rawValue, replications: forecast.replications,
+                threads: method == .exact ? 1 : threads, started: started))
+        files.add("report.html", contents: report(forecast, scenario))
+        try OutputFolder.write(files, to: folder, force: force)
         let how =
             method == .exact
             ? "exact expectations"
@@ -117,8 +118,8 @@ struct RunCommand: ParsableCommand {
     }
 
     /// `report.html` for a forecast of `scenario`.
-    private func report(_ forecast: Forecast, _ scenario: Scenario) -> (name: String, contents: String) {
-        ("report.html", HTMLReport(forecast: forecast, scenario: scenario, language: lang).render())
+    private func report(_ forecast: Forecast, _ scenario: Scenario) -> String {
+        HTMLReport(forecast: forecast, scenario: scenario, language: lang).render()
     }
 
     /// A slice of the replications (or all of them) with what merge needs. Kept replications
@@ -150,9 +151,10 @@ struct RunCommand: ParsableCommand {
             throw error
         }
         let bytes = FileManager.default.contents(atPath: input.path) ?? Data()
-        var files = ForecastOutput.files(result.forecast, spreadsheet: spreadsheet) + [report(result.forecast, scenario)]
-        files.append(
-            ForecastOutput.provenance(
+        var files = ForecastFolder(result.forecast, format: spreadsheet.format)
+        files.add("report.html", contents: report(result.forecast, scenario))
+        files.add(
+            RunProvenance(
                 scenario: scenario, path: input.path, method: "montecarlo", replications: result.forecast.replications,
                 threads: threads, started: started))
         let manifest = ShardManifest(
@@ -161,24 +163,19 @@ struct RunCommand: ParsableCommand {
             shards: count, blocks: result.blocks)
         var placed: [(name: String, temporaryPath: String)] = []
         do {
-            files.append((ShardManifest.fileName, String(decoding: try manifest.encoded(), as: UTF8.self)))
+            files.add(ShardManifest.fileName, contents: String(decoding: try manifest.encoded(), as: UTF8.self))
             if let replications { placed.append((ReplicationsFile.name, try replications.finish())) }
         } catch {
             replications?.discard()
             printError("\(error)")
             throw ExitCode(1)
         }
-        do {
-            try folder.write(files, placing: placed, force: force)
-        } catch {
-            printError(error.description)
-            throw ExitCode(1)
-        }
+        try OutputFolder.write(files, to: folder, placing: placed, force: force)
         let range = ShardRunner.replications(shard: index, of: count, total: total)
         print(
             "\(scenario.name): shard \(index)/\(count), replications \(range.lowerBound + 1)–\(range.upperBound) of "
                 + "\(total)\n")
         print(ForecastTable(forecast: result.forecast).render())
-        print("Wrote \((files.map(\.name) + placed.map(\.name)).joined(separator: ", ")) to \(folder.path)/")
+        print("Wrote \((files.files.map(\.name) + placed.map(\.name)).joined(separator: ", ")) to \(folder.path)/")
     }
 }

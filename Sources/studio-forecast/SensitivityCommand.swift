@@ -30,20 +30,18 @@ struct SensitivityCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        try ForecastOutput.validate(out: out)
+        try OutputFolder.validate(out: out)
         guard step > 0 && step < 1 else { throw ValidationError("--step \(step) must be between 0 and 1") }
     }
 
     func run() throws {
         let base = try input.load()
-        let folder = try ForecastOutput.folder(out, default: "sensitivity-\(base.name)", force: force)
-        let replications = simulation.replications ?? min(base.simulation.replications, 2_000)
+        let folder = try OutputFolder.prepare(out, default: "sensitivity-\(base.name)", force: force)
+        let replications = SensitivityAnalysis.replications(asked: simulation.replications, base: base)
         let analysis: SensitivityAnalysis
         do {
             analysis = try SensitivityAnalysis(
-                path: input.path, step: step,
-                loader: ScenarioLoader(knownGenerators: GSLLibrary.generatorNames),
-                prepare: { simulation.apply(to: $0).with { $0.simulation.replications = replications } })
+                path: input.path, step: step, replications: replications, settings: simulation.apply)
         } catch {
             for problem in error.errors { printError(problem.description) }
             throw ExitCode(1)
@@ -52,13 +50,12 @@ struct SensitivityCommand: ParsableCommand {
         let bar = ProgressBar(total: replications, quiet: quiet)
         let effects = try analysis.run(threads: simulation.threadCount, progress: bar.update)
         bar.finish()
-        try ForecastOutput.write(
-            [
-                ("sensitivity.csv", ComparisonFiles.sensitivityCSV(effects)),
-                ForecastOutput.provenance(
-                    scenario: analysis.base, path: input.path, method: "sensitivity", replications: replications,
-                    threads: simulation.threadCount, started: started),
-            ], to: folder, force: force)
+        var files = ForecastFolder(files: [("sensitivity.csv", ComparisonFiles.sensitivityCSV(effects))])
+        files.add(
+            RunProvenance(
+                scenario: analysis.base, path: input.path, method: "sensitivity", replications: replications,
+                threads: simulation.threadCount, started: started))
+        try OutputFolder.write(files, to: folder, force: force)
         let year = base.startYear + PrecisionTarget.periodEnd(of: base)
         print("\(base.name): each number ±\(Int(step * 100))%, \(replications) replications each, common random numbers")
         print("Change in the mean net outflow \(base.startYear)–\(year), largest first:\n")

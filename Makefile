@@ -1,12 +1,12 @@
 # StudioForecast: two commands do everything.
 #   make forecast   installs GSL if missing, builds in release mode, runs the baseline scenario
 #   make test       installs GSL, Chromium, strace and the notebook environment if missing, builds, runs every
-#                   test and a 30-second fuzz smoke of each reader of user files (what CI runs)
+#                   test, the example package and a 30-second fuzz smoke of each reader of user files (what CI runs)
 
 SWIFT ?= swift
 SCENARIO ?= scenarios/nanchang-baseline.yaml
 
-.PHONY: forecast test deps browser strace notebooks build benchmark clean fuzz fuzz-build fuzz-smoke fuzz-run
+.PHONY: forecast test example docs deps browser strace notebooks build benchmark clean fuzz fuzz-build fuzz-smoke fuzz-run
 
 # GSL (libgsl-dev) and pkg-config come from Debian; install them only when missing.
 deps:
@@ -52,7 +52,17 @@ forecast: deps
 test: deps browser strace notebooks
 	$(SWIFT) build
 	$(SWIFT) test --disable-xctest
+	@$(MAKE) --no-print-directory example
 	@$(MAKE) --no-print-directory fuzz-smoke
+
+# The example package uses the library as an analyst's own package would: it must build, print
+# exactly the five-year difference and MCSE `studio-forecast compare` writes for the same seed
+# and replications, and hold the README's library code (Examples/QuotaStudy/check.sh).
+EXAMPLE_REPLICATIONS ?= 2000
+example: deps
+	$(SWIFT) build --product studio-forecast
+	cd Examples/QuotaStudy && $(SWIFT) build
+	Examples/QuotaStudy/check.sh $(EXAMPLE_REPLICATIONS)
 
 benchmark: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark

@@ -28,3 +28,13 @@ extension Scenario {
         }
     }
 }
+
+extension Quota: CustomStringConvertible {
+    /// `5 a year`, or the schedule as `5, 6, 8 by year`.
+    public var description: String {
+        switch self {
+        case .perYear(let count): return "\(count) a year"
+        case .schedule(let counts): return counts.map(String.init).joined(separator: ", ") + " by year"
+        }
+    }
+}

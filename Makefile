@@ -55,6 +55,12 @@ test: deps browser strace notebooks
 	@$(MAKE) --no-print-directory example
 	@$(MAKE) --no-print-directory fuzz-smoke
 
+# The library's documentation (DocC): Sources/StudioForecast/StudioForecast.docc and the doc
+# comments, into .build/plugins/Swift-DocC/outputs/StudioForecast.doccarchive. Every warning is
+# shown, and any warning fails the build.
+docs: deps
+	$(SWIFT) package --disable-sandbox generate-documentation --target StudioForecast --warnings-as-errors
+
 # The example package uses the library as an analyst's own package would: it must build, print
 # exactly the five-year difference and MCSE `studio-forecast compare` writes for the same seed
 # and replications, and hold the README's library code (Examples/QuotaStudy/check.sh).

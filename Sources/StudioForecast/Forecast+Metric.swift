@@ -40,7 +40,7 @@ extension DifferenceForecast {
     ///   - metric: the metric.
     ///   - year: a calendar year of the forecast.
     /// - Returns: the difference's statistics; empty (count 0, every statistic NaN) when there
-    ///   is no such year or metric. ``cell(year:metric:)`` also gives the share of positive differences.
+    ///   is no such year or metric. `cell(year:metric:)` also gives the share of positive differences.
     public subscript(metric: Metric, year: Int) -> StatisticSummary {
         cell(year: year, metric: metric.name)?.summary ?? StatisticSummary(count: 0, values: [:])
     }

@@ -69,7 +69,7 @@ public struct ForecastFolder: Sendable {
     /// - Parameters:
     ///   - url: the folder.
     ///   - force: replace the files of a folder that is not empty; without it such a folder is refused.
-    /// - Throws: ``OutputError`` when the folder cannot be written or is not empty without
+    /// - Throws: `OutputError` when the folder cannot be written or is not empty without
     ///   `force`; nothing is then changed.
     public func write(to url: URL, force: Bool = false) throws(OutputError) {
         let folder = OutputDirectory(path: url.path)
@@ -77,15 +77,15 @@ public struct ForecastFolder: Sendable {
         try write(to: folder, force: force)
     }
 
-    /// Writes the files into `folder`, already checked with ``OutputDirectory/prepare(force:)``,
+    /// Writes the files into `folder`, already checked with `OutputDirectory/prepare(force:)`,
     /// all or nothing, with `placed`: files already written under a temporary path of the folder.
     ///
     /// - Parameters:
     ///   - folder: the output folder.
-    ///   - placed: files written by the caller under ``OutputDirectory/temporaryPath(for:)``,
+    ///   - placed: files written by the caller under `OutputDirectory/temporaryPath(for:)`,
     ///     moved into place in the same commit.
     ///   - force: replace the files of a folder that is not empty.
-    /// - Throws: ``OutputError`` when a file cannot be written; nothing is then changed.
+    /// - Throws: `OutputError` when a file cannot be written; nothing is then changed.
     public func write(
         to folder: OutputDirectory, placing placed: [(name: String, temporaryPath: String)] = [], force: Bool
     ) throws(OutputError) {
@@ -101,7 +101,7 @@ public struct ForecastFolder: Sendable {
     ///   - leaf: the default folder's name inside `out/`, such as the scenario's name.
     ///   - force: whether a folder that is not empty may be replaced.
     /// - Returns: the folder, ready to be written.
-    /// - Throws: ``OutputError`` when the folder cannot be written, lies outside `out/`, or is
+    /// - Throws: `OutputError` when the folder cannot be written, lies outside `out/`, or is
     ///   not empty without `force`.
     public static func prepare(
         _ out: String?, default leaf: @autoclosure () -> String, force: Bool

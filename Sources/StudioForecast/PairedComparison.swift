@@ -6,8 +6,8 @@
 /// print(comparison.difference[.cumulativeNetOutflow, 2030].mean)
 /// ```
 public struct PairedComparison: Sendable {
-    /// Both forecasts and the difference, as the engine and the writers (``ComparisonFiles``,
-    /// ``ComparisonReport``) take them.
+    /// Both forecasts and the difference, as the engine and the writers (`ComparisonFiles`,
+    /// `ComparisonReport`) take them.
     public let comparison: Comparison
 
     /// The pair in `comparison`, which holds exactly two forecasts and one difference.

@@ -10,7 +10,7 @@ extension Scenario {
     /// - Parameters:
     ///   - url: the scenario file.
     ///   - overrides: values replacing the file's at their key paths, such as `quota.per_year=6`.
-    /// - Throws: ``ScenarioErrors`` listing every problem, each with the file, key path and line.
+    /// - Throws: `ScenarioErrors` listing every problem, each with the file, key path and line.
     public init(contentsOf url: URL, overrides: [ScenarioOverride] = []) throws(ScenarioErrors) {
         let loader = ScenarioLoader(knownGenerators: GSLLibrary.generatorNames)
         self = overrides.isEmpty

@@ -21,7 +21,7 @@ extension SensitivityAnalysis {
     ///   - step: the relative step, such as 0.1 for ±10%.
     ///   - replications: the replications each scenario runs.
     ///   - settings: applies the caller's seed and generator to every scenario.
-    /// - Throws: ``ScenarioErrors`` listing every problem of the file.
+    /// - Throws: `ScenarioErrors` listing every problem of the file.
     public init(
         path: String, step: Double, replications: Int, settings: (Scenario) -> Scenario = { $0 }
     ) throws(ScenarioErrors) {

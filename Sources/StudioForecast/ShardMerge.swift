@@ -13,7 +13,7 @@ public struct ShardMerge: Sendable {
     /// Reads every folder's `shard.json` and checks that together they are the N shards of one run.
     ///
     /// - Parameter folders: the shards' output folders, in any order.
-    /// - Throws: ``ShardError`` naming the file and the key of the first problem.
+    /// - Throws: `ShardError` naming the file and the key of the first problem.
     public init(folders: [String]) throws(ShardError) {
         var read: [(file: String, manifest: ShardManifest)] = []
         for folder in folders {
@@ -36,7 +36,7 @@ public struct ShardMerge: Sendable {
 
     /// Checks that the scenario file the shards ran is still there, with the same bytes.
     ///
-    /// - Throws: ``ShardError`` naming the scenario file when it is missing or has changed.
+    /// - Throws: `ShardError` naming the scenario file when it is missing or has changed.
     public func checkScenarioFile() throws(ShardError) {
         let path = manifest.scenarioPath
         let bytes = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: ScenarioText.scenarioLimit + 1) }
@@ -47,7 +47,7 @@ public struct ShardMerge: Sendable {
 
     /// `scenario` with the replications, seed and generator the shards ran.
     ///
-    /// - Parameter scenario: the scenario read from ``ShardManifest/scenarioPath``.
+    /// - Parameter scenario: the scenario read from `ShardManifest/scenarioPath`.
     /// - Returns: the scenario as the shards ran it.
     public func settings(of scenario: Scenario) -> Scenario {
         scenario.with {
@@ -61,7 +61,7 @@ public struct ShardMerge: Sendable {
     ///
     /// - Parameter scenario: the scenario the shards ran.
     /// - Returns: the forecast a single run gives.
-    /// - Throws: ``ShardError`` naming the file and the key or line of the first damaged value.
+    /// - Throws: `ShardError` naming the file and the key or line of the first damaged value.
     public func forecast(of scenario: Scenario) throws(ShardError) -> Forecast {
         var merger = ShardMerger(scenario: scenario)
         for (file, manifest) in shards { try manifest.checkCells(merger.cellCount, file: file) }

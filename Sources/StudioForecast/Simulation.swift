@@ -9,20 +9,20 @@ import Foundation
 /// ```
 ///
 /// Replication k of a run draws from the streams keyed by the seed, the replication and the
-/// studio, candidate or purpose (``ReplicationStreams``), so the same scenario, seed and
+/// studio, candidate or purpose (`ReplicationStreams`), so the same scenario, seed and
 /// generator give the same bits on any number of threads, and a variant run beside its base
 /// draws the same numbers wherever the two coincide (common random numbers).
 public struct Simulation: Sendable {
     /// The scenario, whose `simulation` settings give the default replications, seed and generator.
     public var scenario: Scenario
-    /// Worker threads, at least 1 and at most ``MonteCarloEngine/maximumThreads``.
+    /// Worker threads, at least 1 and at most `MonteCarloEngine/maximumThreads`.
     public var threads: Int
 
     /// A simulation of `scenario`.
     ///
     /// - Parameters:
     ///   - scenario: the scenario to forecast.
-    ///   - threads: worker threads; every core by default. Taken into 1...``MonteCarloEngine/maximumThreads``.
+    ///   - threads: worker threads; every core by default. Taken into 1...`MonteCarloEngine/maximumThreads`.
     public init(_ scenario: Scenario, threads: Int? = nil) {
         self.scenario = scenario
         let wanted = threads ?? ProcessInfo.processInfo.activeProcessorCount

@@ -1,6 +1,6 @@
 /// Why a ``Simulation`` cannot run.
 public enum SimulationError: Error, Sendable, CustomStringConvertible {
-    /// The replications asked for are outside 1...``SimulationSettings/maximumReplications``.
+    /// The replications asked for are outside 1...`SimulationSettings/maximumReplications`.
     case replicationsOutOfRange(Int)
     /// The scenario's generator is not one GSL knows.
     case unknownGenerator(UnknownGeneratorError)

@@ -122,60 +122,38 @@ struct RunCommand: ParsableCommand {
         HTMLReport(forecast: forecast, scenario: scenario, language: lang).render()
     }
 
-    /// A slice of the replications (or all of them) with what merge needs. Kept replications
-    /// stream to a temporary file in the output folder as the blocks finish.
+    /// A slice of the replications (or all of them) with what merge needs (``ShardRun``).
     private func runShard(_ scenario: Scenario, folder: OutputDirectory, threads: Int, started: Date) throws {
         let (index, count) = shard.flatMap(Self.parseShard) ?? (1, 1)
-        let total = scenario.simulation.replications
-        let blockCount = ShardRunner.blockCount(total: total)
-        guard count <= blockCount else {
-            printError(
-                "--shard \(index)/\(count): \(total) replications make \(blockCount) blocks of "
-                    + "\(MonteCarloEngine.blockSize), so at most \(blockCount) shards; give fewer shards or more replications")
+        let slice: ShardRun
+        do {
+            slice = try ShardRun(scenario: scenario, path: input.path, shard: index, of: count)
+        } catch {
+            printError("--shard \(index)/\(count): \(error)")
             throw ExitCode(64)
         }
-        let replications: ReplicationsFile?
+        let output: ShardRun.Output
         do {
-            replications = keepReplications ? try ReplicationsFile(scenario: scenario, in: folder) : nil
+            output = try slice.run(threads: threads, keepingReplications: keepReplications, in: folder)
+        } catch .unknownGenerator(let error) {
+            throw error
         } catch {
             printError(error.description)
             throw ExitCode(1)
         }
-        let rows: ShardRunner.RowEncoder? = keepReplications ? { @Sendable rows in ReplicationsFile.rows(rows) } : nil
-        let result: ShardRunner.Result
-        do {
-            result = try ShardRunner(engine: MonteCarloEngine(scenario: scenario)).run(
-                shard: index, of: count, threads: threads, rows: rows, write: { data in replications?.append(data) })
-        } catch {
-            replications?.discard()
-            throw error
-        }
-        let bytes = FileManager.default.contents(atPath: input.path) ?? Data()
-        var files = ForecastFolder(result.forecast, format: spreadsheet.format)
-        files.add("report.html", contents: report(result.forecast, scenario))
+        var files = ForecastFolder(output.forecast, format: spreadsheet.format)
+        files.add("report.html", contents: report(output.forecast, scenario))
         files.add(
             RunProvenance(
-                scenario: scenario, path: input.path, method: "montecarlo", replications: result.forecast.replications,
+                scenario: scenario, path: input.path, method: "montecarlo", replications: output.forecast.replications,
                 threads: threads, started: started))
-        let manifest = ShardManifest(
-            scenarioPath: input.path, scenarioSHA256: SHA256.hexDigest(bytes), seed: scenario.simulation.seed,
-            generator: scenario.simulation.generator, replications: total, shard: index,
-            shards: count, blocks: result.blocks)
-        var placed: [(name: String, temporaryPath: String)] = []
-        do {
-            files.add(ShardManifest.fileName, contents: String(decoding: try manifest.encoded(), as: UTF8.self))
-            if let replications { placed.append((ReplicationsFile.name, try replications.finish())) }
-        } catch {
-            replications?.discard()
-            printError("\(error)")
-            throw ExitCode(1)
-        }
-        try OutputFolder.write(files, to: folder, placing: placed, force: force)
-        let range = ShardRunner.replications(shard: index, of: count, total: total)
+        files.add(ShardManifest.fileName, contents: output.manifest)
+        try OutputFolder.write(files, to: folder, placing: output.placed, force: force)
+        let range = slice.replications
         print(
             "\(scenario.name): shard \(index)/\(count), replications \(range.lowerBound + 1)–\(range.upperBound) of "
-                + "\(total)\n")
-        print(ForecastTable(forecast: result.forecast).render())
-        print("Wrote \((files.files.map(\.name) + placed.map(\.name)).joined(separator: ", ")) to \(folder.path)/")
+                + "\(scenario.simulation.replications)\n")
+        print(ForecastTable(forecast: output.forecast).render())
+        print("Wrote \((files.files.map(\.name) + output.placed.map(\.name)).joined(separator: ", ")) to \(folder.path)/")
     }
 }

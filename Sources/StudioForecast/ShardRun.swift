@@ -34,7 +34,7 @@ public struct ShardRun: Sendable {
     ///   - scenario: the scenario, with the replications, seed and generator of the whole run.
     ///   - path: the scenario file's path as given.
     ///   - shard: the shard to run, 1...`shards`.
-    ///   - shards: the number of shards, at most one per block of ``MonteCarloEngine/blockSize`` replications.
+    ///   - shards: the number of shards, at most one per block of `MonteCarloEngine.blockSize` replications.
     /// - Throws: ``ShardRunError`` when `shard` is outside 1...`shards`, or the replications make
     ///   fewer blocks than `shards`.
     public init(scenario: Scenario, path: String, shard: Int, of shards: Int) throws(ShardRunError) {

@@ -49,6 +49,45 @@ public struct Simulation: Sendable {
         }
     }
 
+    /// Runs replications in batches until the mean net outflow of the first budget period (the
+    /// cumulative net outflow in its last year) is known to `relativeMCSE`, or `maxReplications`
+    /// are run: the same bits as a run of the final number of replications.
+    ///
+    /// - Parameters:
+    ///   - relativeMCSE: the largest relative Monte Carlo standard error accepted, mcse / |mean|,
+    ///     such as 0.001; between 0 and 1.
+    ///   - maxReplications: the most replications to run.
+    ///   - progress: called on the calling thread with the replications done so far.
+    /// - Returns: the forecast.
+    /// - Throws: ``SimulationError`` when `relativeMCSE` is outside (0, 1), `maxReplications` is
+    ///   out of range, or the generator is unknown.
+    public func run(
+        toRelativeMCSE relativeMCSE: Double, maxReplications: Int = 1_000_000, progress: ((Int) -> Void)? = nil
+    ) throws(SimulationError) -> Forecast {
+        guard relativeMCSE > 0 && relativeMCSE < 1 else { throw .precisionOutOfRange(relativeMCSE) }
+        guard (1...SimulationSettings.maximumReplications).contains(maxReplications) else {
+            throw .replicationsOutOfRange(maxReplications)
+        }
+        do {
+            return try PrecisionTarget(
+                engine: MonteCarloEngine(scenario: scenario), relativeMCSE: relativeMCSE, maxReplications: maxReplications
+            ).run(threads: threads, progress: progress)
+        } catch {
+            throw .unknownGenerator(error)
+        }
+    }
+
+    /// The exact expectations of every metric, with no sampling: each cohort's distribution
+    /// over lifecycle states is carried forward one assessment a year (`--method exact`). The
+    /// forecast holds means alone.
+    ///
+    /// - Returns: the forecast, with `replications` 0.
+    /// - Throws: `ExactEvaluatorError` for a scenario the exact evaluator does not cover, such as
+    ///   one with heterogeneity or a common shock.
+    public func expectations() throws(ExactEvaluatorError) -> Forecast {
+        try ExactEvaluator(scenario: scenario).evaluate()
+    }
+
     /// Runs the scenario and `variant` on common random numbers, replication by replication,
     /// and their paired differences (variant − base).
     ///

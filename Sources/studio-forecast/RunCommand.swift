@@ -83,19 +83,18 @@ struct RunCommand: ParsableCommand {
         let forecast: Forecast
         switch method {
         case .montecarlo:
-            let engine = MonteCarloEngine(scenario: scenario)
+            let simulation = Simulation(scenario, threads: threads)
             let bar = ProgressBar(
                 total: precision == nil ? scenario.simulation.replications : maxReplications, quiet: quiet)
             if let precision {
-                forecast = try PrecisionTarget(engine: engine, relativeMCSE: precision, maxReplications: maxReplications)
-                    .run(threads: threads, progress: bar.update)
+                forecast = try simulation.run(toRelativeMCSE: precision, maxReplications: maxReplications, progress: bar.update)
             } else {
-                forecast = try engine.run(threads: threads, progress: bar.update)
+                forecast = try simulation.run(progress: bar.update)
             }
             bar.finish()
         case .exact:
             do {
-                forecast = try ExactEvaluator(scenario: scenario).evaluate()
+                forecast = try Simulation(scenario).expectations()
             } catch {
                 printError("\(input.path): \(error)")
                 throw ExitCode(1)

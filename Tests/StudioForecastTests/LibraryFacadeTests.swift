@@ -116,4 +116,38 @@ struct LibraryFacadeTests {
         }
         #expect(throws: SimulationError.self) { try Simulation(baseline).compare(with: shorter, replications: 10) }
     }
+
+    @Test("A precision run gives the precision target's forecast")
+    func precisionRun() throws {
+        let baseline = try Scenario(contentsOf: Self.baselineURL)
+        let forecast = try Simulation(baseline, threads: 2).run(toRelativeMCSE: 0.05, maxReplications: 20_000)
+        let target = try PrecisionTarget(
+            engine: MonteCarloEngine(scenario: baseline), relativeMCSE: 0.05, maxReplications: 20_000
+        ).run(threads: 1)
+        #expect(forecast.replications == target.replications)
+        #expect(forecast.yearly == target.yearly)
+    }
+
+    @Test("A relative precision outside (0, 1) is refused", arguments: [0.0, -0.1, 1.0, .nan])
+    func precisionOutOfRange(precision: Double) throws {
+        let simulation = Simulation(try Scenario(contentsOf: Self.baselineURL))
+        #expect(throws: SimulationError.self) { try simulation.run(toRelativeMCSE: precision) }
+    }
+
+    @Test("expectations() gives the exact evaluator's means")
+    func expectations() throws {
+        let scenario = try Scenario(contentsOf: Self.baselineURL).with {
+            $0.applicants = nil
+            $0.subsidies = SubsidyParameters()
+            $0.assessment.heterogeneity = 0
+            $0.assessment.yearShockSD = 0
+        }
+        let forecast = try Simulation(scenario).expectations()
+        #expect(forecast.method == Forecast.Method.exact)
+        let exact = try ExactEvaluator(scenario: scenario).evaluate()
+        #expect(forecast.yearly == exact.yearly)
+        let year = try #require(scenario.years.last)
+        #expect(forecast[Metric.grantOutflow, year].mean > 0)
+        #expect(forecast[Metric.grantOutflow, year].p95.isNaN)
+    }
 }

@@ -1,7 +1,7 @@
 # StudioForecast: two commands do everything.
 #   make forecast   installs GSL if missing, builds in release mode, runs the baseline scenario
 #   make test       installs GSL, Chromium, strace and the notebook environment if missing, builds, runs every
-#                   test, the example package and a 30-second fuzz smoke of each reader of user files (what CI runs)
+#                   test, the example package, the documentation and a 30-second fuzz smoke of each reader of user files (what CI runs)
 
 SWIFT ?= swift
 SCENARIO ?= scenarios/nanchang-baseline.yaml
@@ -53,6 +53,7 @@ test: deps browser strace notebooks
 	$(SWIFT) build
 	$(SWIFT) test --disable-xctest
 	@$(MAKE) --no-print-directory example
+	@$(MAKE) --no-print-directory docs
 	@$(MAKE) --no-print-directory fuzz-smoke
 
 # The library's documentation (DocC): Sources/StudioForecast/StudioForecast.docc and the doc

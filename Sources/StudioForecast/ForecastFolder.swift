@@ -36,7 +36,8 @@ public struct ForecastFolder: Sendable {
     ///   - forecast: the forecast to write.
     ///   - subfolder: a folder inside this one, such as `base`; empty for this folder itself.
     ///   - format: a byte-order mark and the language of `summary.csv`'s headings.
-    public mutating func add(_ forecast: Forecast, in subfolder: String = "", format: CSVFormat = CSVFormat()) {
+    public mutating func add(_ forecast: Forecast, in subfolder: String = "", format: CSVFormat = CSVFormat())
+    {
         let writer = ForecastFiles(forecast: forecast)
         let prefix = subfolder.isEmpty ? "" : subfolder + "/"
         files += [

@@ -26,8 +26,11 @@ public struct ForecastNotebook: Sendable {
         }
         var bound = false
         for index in cells.indices {
-            guard let source = cells[index]["source"] as? String, source.contains("RUN_DIR = \"") else { continue }
-            cells[index]["source"] = source.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            guard let source = cells[index]["source"] as? String, source.contains("RUN_DIR = \"") else {
+                continue
+            }
+            cells[index]["source"] = source.split(separator: "\n", omittingEmptySubsequences: false).map {
+                line in
                 line.hasPrefix("RUN_DIR = \"") ? "RUN_DIR = \(Self.quoted(folder))" : String(line)
             }.joined(separator: "\n")
             bound = true

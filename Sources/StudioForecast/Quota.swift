@@ -17,7 +17,9 @@ extension Scenario {
     /// ```
     public var quota: Quota {
         get {
-            if let first = quotaPerYear.first, quotaPerYear.allSatisfy({ $0 == first }) { return .perYear(first) }
+            if let first = quotaPerYear.first, quotaPerYear.allSatisfy({ $0 == first }) {
+                return .perYear(first)
+            }
             return .schedule(quotaPerYear)
         }
         set {

@@ -8,9 +8,13 @@ extension QuotaSolver {
     ///   - limit: the largest chance of at least one budget breach in the budget period.
     ///   - maxQuota: the largest quota tried.
     /// - Throws: `QuotaSolverError` when the scenario then sets no budget or `maxQuota` is out of range.
-    public init(scenario: Scenario, annualBudget: Double?, limit: Double, maxQuota: Int) throws(QuotaSolverError) {
+    public init(scenario: Scenario, annualBudget: Double?, limit: Double, maxQuota: Int)
+        throws(QuotaSolverError)
+    {
         var budgeted = scenario
-        if let annualBudget { budgeted.budget.annualYuan = Array(repeating: annualBudget, count: max(scenario.horizonYears, 0)) }
+        if let annualBudget {
+            budgeted.budget.annualYuan = Array(repeating: annualBudget, count: max(scenario.horizonYears, 0))
+        }
         try self.init(scenario: budgeted, limit: limit, maxQuota: maxQuota)
     }
 }

@@ -13,12 +13,15 @@ extension RunProvenance {
     ///   - replications: the replications run.
     ///   - threads: the worker threads used.
     ///   - started: when the run started.
-    public init(scenario: Scenario, path: String, method: String, replications: Int, threads: Int, started: Date) {
+    public init(
+        scenario: Scenario, path: String, method: String, replications: Int, threads: Int, started: Date
+    ) {
         let bytes = FileManager.default.contents(atPath: path) ?? Data()
         self.init(
             toolVersion: Self.currentToolVersion, scenarioName: scenario.name, scenarioPath: path,
             scenarioSHA256: SHA256.hexDigest(bytes), method: method, seed: scenario.simulation.seed,
-            generator: scenario.simulation.generator, gslVersion: GSLLibrary.version, replications: replications,
+            generator: scenario.simulation.generator, gslVersion: GSLLibrary.version,
+            replications: replications,
             threads: threads, startedAt: started, finishedAt: Date())
     }
 }

@@ -13,7 +13,8 @@ extension Scenario {
     /// - Throws: `ScenarioErrors` listing every problem, each with the file, key path and line.
     public init(contentsOf url: URL, overrides: [ScenarioOverride] = []) throws(ScenarioErrors) {
         let loader = ScenarioLoader(knownGenerators: GSLLibrary.generatorNames)
-        self = overrides.isEmpty
+        self =
+            overrides.isEmpty
             ? try loader.load(path: url.path) : try loader.load(path: url.path, overrides: overrides)
     }
 }

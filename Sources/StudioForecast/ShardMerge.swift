@@ -39,9 +39,13 @@ public struct ShardMerge: Sendable {
     /// - Throws: `ShardError` naming the scenario file when it is missing or has changed.
     public func checkScenarioFile() throws(ShardError) {
         let path = manifest.scenarioPath
-        let bytes = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: ScenarioText.scenarioLimit + 1) }
+        let bytes = FileHandle(forReadingAtPath: path).flatMap {
+            try? $0.read(upToCount: ScenarioText.scenarioLimit + 1)
+        }
         guard let bytes, SHA256.hexDigest(bytes) == manifest.scenarioSHA256 else {
-            throw .manifest(file: path, keyPath: "", message: "the scenario file is missing or has changed since the shards ran")
+            throw .manifest(
+                file: path, keyPath: "",
+                message: "the scenario file is missing or has changed since the shards ran")
         }
     }
 
@@ -75,9 +79,12 @@ public struct ShardMerge: Sendable {
                     do {
                         try merger.add(replication: row.replication, values: row.values)
                     } catch let error as ShardMerger.OrderError {
-                        let column = error.cell.flatMap { header.indices.contains($0 + 1) ? header[$0 + 1] : nil }
+                        let column = error.cell.flatMap {
+                            header.indices.contains($0 + 1) ? header[$0 + 1] : nil
+                        }
                         throw ShardError.replications(
-                            file: path, line: row.line, message: "\(error)" + (column.map { ", column \($0)" } ?? ""))
+                            file: path, line: row.line,
+                            message: "\(error)" + (column.map { ", column \($0)" } ?? ""))
                     } catch {
                         throw ShardError.replications(file: path, line: row.line, message: "\(error)")
                     }

@@ -41,7 +41,9 @@ public struct ShardRun: Sendable {
         guard 1 <= shard, shard <= shards else { throw .shardOutOfRange(shard: shard, shards: shards) }
         let total = scenario.simulation.replications
         let blocks = ShardRunner.blockCount(total: total)
-        guard shards <= blocks else { throw .tooManyShards(shards: shards, replications: total, blocks: blocks) }
+        guard shards <= blocks else {
+            throw .tooManyShards(shards: shards, replications: total, blocks: blocks)
+        }
         self.scenario = scenario
         self.path = path
         self.shard = shard
@@ -64,14 +66,17 @@ public struct ShardRun: Sendable {
     /// - Returns: the forecast, `shard.json` and the kept replications' temporary file.
     /// - Throws: ``ShardRunError`` when the temporary file cannot be written, the generator is
     ///   unknown, or the manifest cannot be encoded.
-    public func run(threads: Int, keepingReplications: Bool, in folder: OutputDirectory) throws(ShardRunError) -> Output {
+    public func run(threads: Int, keepingReplications: Bool, in folder: OutputDirectory) throws(ShardRunError)
+        -> Output
+    {
         let kept: ReplicationsFile?
         do {
             kept = keepingReplications ? try ReplicationsFile(scenario: scenario, in: folder) : nil
         } catch {
             throw .output(error)
         }
-        let rows: ShardRunner.RowEncoder? = keepingReplications ? { @Sendable rows in ReplicationsFile.rows(rows) } : nil
+        let rows: ShardRunner.RowEncoder? =
+            keepingReplications ? { @Sendable rows in ReplicationsFile.rows(rows) } : nil
         let result: ShardRunner.Result
         do {
             result = try ShardRunner(engine: MonteCarloEngine(scenario: scenario)).run(
@@ -83,7 +88,8 @@ public struct ShardRun: Sendable {
         let bytes = FileManager.default.contents(atPath: path) ?? Data()
         let manifest = ShardManifest(
             scenarioPath: path, scenarioSHA256: SHA256.hexDigest(bytes), seed: scenario.simulation.seed,
-            generator: scenario.simulation.generator, replications: scenario.simulation.replications, shard: shard,
+            generator: scenario.simulation.generator, replications: scenario.simulation.replications,
+            shard: shard,
             shards: shards, blocks: result.blocks)
         let text: String
         do {
@@ -119,7 +125,8 @@ public enum ShardRunError: Error, Sendable, CustomStringConvertible {
     /// One line saying what to change.
     public var description: String {
         switch self {
-        case .shardOutOfRange(let shard, let shards): return "shard \(shard) of \(shards) is outside 1...\(shards)"
+        case .shardOutOfRange(let shard, let shards):
+            return "shard \(shard) of \(shards) is outside 1...\(shards)"
         case .tooManyShards(_, let replications, let blocks):
             return "\(replications) replications make \(blocks) blocks of \(MonteCarloEngine.blockSize), "
                 + "so at most \(blocks) shards; give fewer shards or more replications"

@@ -62,7 +62,8 @@ public struct Simulation: Sendable {
     /// - Throws: ``SimulationError`` when `relativeMCSE` is outside (0, 1), `maxReplications` is
     ///   out of range, or the generator is unknown.
     public func run(
-        toRelativeMCSE relativeMCSE: Double, maxReplications: Int = 1_000_000, progress: ((Int) -> Void)? = nil
+        toRelativeMCSE relativeMCSE: Double, maxReplications: Int = 1_000_000,
+        progress: ((Int) -> Void)? = nil
     ) throws(SimulationError) -> Forecast {
         guard relativeMCSE > 0 && relativeMCSE < 1 else { throw .precisionOutOfRange(relativeMCSE) }
         guard (1...SimulationSettings.maximumReplications).contains(maxReplications) else {
@@ -70,7 +71,8 @@ public struct Simulation: Sendable {
         }
         do {
             return try PrecisionTarget(
-                engine: MonteCarloEngine(scenario: scenario), relativeMCSE: relativeMCSE, maxReplications: maxReplications
+                engine: MonteCarloEngine(scenario: scenario), relativeMCSE: relativeMCSE,
+                maxReplications: maxReplications
             ).run(threads: threads, progress: progress)
         } catch {
             throw .unknownGenerator(error)
@@ -103,7 +105,8 @@ public struct Simulation: Sendable {
     /// - Throws: ``SimulationError`` when `replications` is out of range, the generator is
     ///   unknown, or the two scenarios forecast different years.
     public func compare(
-        with variant: Scenario, replications: Int? = nil, seed: UInt64? = nil, progress: ((Int) -> Void)? = nil
+        with variant: Scenario, replications: Int? = nil, seed: UInt64? = nil,
+        progress: ((Int) -> Void)? = nil
     ) throws(SimulationError) -> PairedComparison {
         let base = try settings(replications: replications, seed: seed)
         let engine: ComparisonEngine

@@ -13,7 +13,8 @@ public enum SimulationError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .replicationsOutOfRange(let replications):
-            return "replications \(replications) is out of range 1...\(SimulationSettings.maximumReplications)"
+            return
+                "replications \(replications) is out of range 1...\(SimulationSettings.maximumReplications)"
         case .precisionOutOfRange(let precision):
             return "relative MCSE \(precision) must be between 0 and 1, such as 0.001"
         case .unknownGenerator(let error): return "\(error)"

@@ -22,11 +22,14 @@ public struct SweepGrid: Sendable {
         guard (1...Self.maximumKeys).contains(settings.count) else { throw .keyCount(settings.count) }
         var axes: [[ScenarioOverride]] = []
         for setting in settings {
-            guard let alternatives = ScenarioOverride.alternatives(setting), let keyPath = alternatives.first?.keyPath
+            guard let alternatives = ScenarioOverride.alternatives(setting),
+                let keyPath = alternatives.first?.keyPath
             else {
                 throw .malformed(setting)
             }
-            if let problem = ScenarioOverride.keyPathProblem(keyPath) { throw .unknownKeyPath(setting, problem) }
+            if let problem = ScenarioOverride.keyPathProblem(keyPath) {
+                throw .unknownKeyPath(setting, problem)
+            }
             if axes.contains(where: { $0.first?.keyPath == keyPath }) { throw .repeatedKeyPath(keyPath) }
             for value in alternatives.map(\.value) where Self.startsFormula(value) {
                 throw .formula(setting, value)
@@ -88,7 +91,8 @@ public enum SweepGridError: Error, Sendable, Hashable, CustomStringConvertible {
     public var setting: String? {
         switch self {
         case .keyCount, .repeatedKeyPath: return nil
-        case .malformed(let setting), .unknownKeyPath(let setting, _), .formula(let setting, _): return setting
+        case .malformed(let setting), .unknownKeyPath(let setting, _), .formula(let setting, _):
+            return setting
         }
     }
 
@@ -101,7 +105,8 @@ public enum SweepGridError: Error, Sendable, Hashable, CustomStringConvertible {
         case .repeatedKeyPath(let keyPath):
             return "\(keyPath) is given twice; give each key once, with all its values"
         case .formula(_, let value):
-            return "the value '\(value)' starts with a character a spreadsheet reads as a formula; write numbers plainly, such as 5 for +5"
+            return
+                "the value '\(value)' starts with a character a spreadsheet reads as a formula; write numbers plainly, such as 5 for +5"
         }
     }
 }

@@ -8,7 +8,8 @@ import _TestSupport
 struct ForecastFolderTests {
     @Test("write(to:) writes the three files the writers give, byte for byte")
     func writesForecastFiles() throws {
-        let baseline = try Scenario(contentsOf: URL(fileURLWithPath: Fixtures.scenarioPath("nanchang-baseline")))
+        let baseline = try Scenario(
+            contentsOf: URL(fileURLWithPath: Fixtures.scenarioPath("nanchang-baseline")))
         let forecast = try Simulation(baseline).run(replications: 100)
         let root = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -19,7 +20,9 @@ struct ForecastFolderTests {
             "forecast.csv": files.forecastCSV(), "summary.csv": files.summaryCSV(labels: .en),
             "cohorts.csv": files.cohortsCSV(),
         ]
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            !$0.hasPrefix(".")
+        }
         #expect(Set(names) == Set(expected.keys))
         for (name, text) in expected {
             #expect(try Data(contentsOf: folder.appendingPathComponent(name)) == Data(text.utf8))
@@ -28,8 +31,10 @@ struct ForecastFolderTests {
 
     @Test("A folder that is not empty is refused without force and replaced with it")
     func refusesWithoutForce() throws {
-        let forecast = try Simulation(try Scenario(contentsOf: URL(fileURLWithPath: Fixtures.scenarioPath("nanchang-baseline"))))
-            .run(replications: 50)
+        let forecast = try Simulation(
+            try Scenario(contentsOf: URL(fileURLWithPath: Fixtures.scenarioPath("nanchang-baseline")))
+        )
+        .run(replications: 50)
         let folder = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("x".utf8).write(to: folder.appendingPathComponent("forecast.csv"))
@@ -42,8 +47,10 @@ struct ForecastFolderTests {
 
     @Test("A byte-order mark and Chinese headings are applied as asked")
     func format() throws {
-        let forecast = try Simulation(try Scenario(contentsOf: URL(fileURLWithPath: Fixtures.scenarioPath("nanchang-baseline"))))
-            .run(replications: 50)
+        let forecast = try Simulation(
+            try Scenario(contentsOf: URL(fileURLWithPath: Fixtures.scenarioPath("nanchang-baseline")))
+        )
+        .run(replications: 50)
         let folder = ForecastFolder(forecast, format: CSVFormat(byteOrderMark: true, labels: .zh))
         let summary = try #require(folder.files.first { $0.name == "summary.csv" })
         #expect(summary.contents == "\u{FEFF}" + ForecastFiles(forecast: forecast).summaryCSV(labels: .zh))

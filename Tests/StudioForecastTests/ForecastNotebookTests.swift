@@ -5,7 +5,8 @@ import Testing
 /// Binding the forecast notebook to a run's folder.
 @Suite("Forecast notebook")
 struct ForecastNotebookTests {
-    static let template = Data(#"{"cells":[{"source":"import pandas\nRUN_DIR = \"out/x\"\nprint(1)"}],"nbformat":4}"#.utf8)
+    static let template = Data(
+        #"{"cells":[{"source":"import pandas\nRUN_DIR = \"out/x\"\nprint(1)"}],"nbformat":4}"#.utf8)
 
     @Test("The RUN_DIR line names the folder as a Python literal, the other lines unchanged")
     func binds() throws {
@@ -27,7 +28,9 @@ struct ForecastNotebookTests {
         }
     }
 
-    @Test("Control characters and line separators become escapes", arguments: ["\u{7}", "\u{85}", "\u{2028}", "\t"])
+    @Test(
+        "Control characters and line separators become escapes",
+        arguments: ["\u{7}", "\u{85}", "\u{2028}", "\t"])
     func escapes(character: String) {
         let literal = ForecastNotebook.quoted("a" + character + "b")
         #expect(!literal.contains(character))

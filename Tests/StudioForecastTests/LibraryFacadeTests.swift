@@ -12,10 +12,12 @@ struct LibraryFacadeTests {
     func simulationMatchesEngine() throws {
         let baseline = try Scenario(contentsOf: Self.baselineURL)
         let forecast = try Simulation(baseline, threads: 2).run(replications: 300, seed: 7)
-        let engine = try MonteCarloEngine(scenario: baseline.with {
-            $0.simulation.replications = 300
-            $0.simulation.seed = 7
-        }).run(threads: 1)
+        let engine = try MonteCarloEngine(
+            scenario: baseline.with {
+                $0.simulation.replications = 300
+                $0.simulation.seed = 7
+            }
+        ).run(threads: 1)
         #expect(forecast.replications == 300)
         #expect(forecast.yearly == engine.yearly)
         #expect(forecast.cohorts == engine.cohorts)
@@ -67,7 +69,8 @@ struct LibraryFacadeTests {
         let folder = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let text = try String(contentsOf: Self.baselineURL, encoding: .utf8)
-            .replacingOccurrences(of: "  seed: 20260101", with: "  seed: 20260101\n  generator: not-a-generator")
+            .replacingOccurrences(
+                of: "  seed: 20260101", with: "  seed: 20260101\n  generator: not-a-generator")
         let file = folder.appendingPathComponent("bad.yaml")
         try text.write(to: file, atomically: true, encoding: .utf8)
         let error = #expect(throws: ScenarioErrors.self) { try Scenario(contentsOf: file) }
@@ -100,7 +103,8 @@ struct LibraryFacadeTests {
             baseline.with { $0.simulation.replications = 300 }, variant,
         ]).run(threads: 1)
         let year = try #require(baseline.years.last)
-        let expected = try #require(engine.differences[0].cell(year: year, metric: Metric.cumulativeNetOutflow.name))
+        let expected = try #require(
+            engine.differences[0].cell(year: year, metric: Metric.cumulativeNetOutflow.name))
         #expect(comparison.difference[.cumulativeNetOutflow, year] == expected.summary)
         #expect(comparison.difference[.cumulativeNetOutflow, year].mean > 0)
         #expect(comparison.base.yearly == engine.forecasts[0].yearly)
@@ -114,7 +118,9 @@ struct LibraryFacadeTests {
             $0.horizonYears = 5
             $0.quota = .perYear(5)
         }
-        #expect(throws: SimulationError.self) { try Simulation(baseline).compare(with: shorter, replications: 10) }
+        #expect(throws: SimulationError.self) {
+            try Simulation(baseline).compare(with: shorter, replications: 10)
+        }
     }
 
     @Test("A precision run gives the precision target's forecast")

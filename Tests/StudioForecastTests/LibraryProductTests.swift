@@ -8,7 +8,9 @@ struct LibraryProductTests {
     @Test("The command line imports StudioForecast and ArgumentParser, and no module of the toolkit directly")
     func commandLineImports() throws {
         let folder = Fixtures.packageRoot.appendingPathComponent("Sources/studio-forecast")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.hasSuffix(".swift")
+        }
         #expect(!files.isEmpty)
         var imported: Set<String> = []
         for file in files {
@@ -22,7 +24,9 @@ struct LibraryProductTests {
             }
         }
         #expect(imported.contains("StudioForecast"))
-        #expect(imported.subtracting(["StudioForecast", "ArgumentParser", "Foundation"]).isEmpty, "\(imported.sorted())")
+        #expect(
+            imported.subtracting(["StudioForecast", "ArgumentParser", "Foundation"]).isEmpty,
+            "\(imported.sorted())")
     }
 
     @Test("Package.swift declares the executable and the StudioForecast library as its only products")

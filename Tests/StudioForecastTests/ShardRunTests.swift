@@ -10,17 +10,26 @@ struct ShardRunTests {
 
     @Test("More shards than blocks, or a shard outside 1...N, is refused before any run")
     func refused() throws {
-        let scenario = try Scenario(contentsOf: URL(fileURLWithPath: Self.path)).with { $0.simulation.replications = 100 }
-        let tooMany = #expect(throws: ShardRunError.self) { try ShardRun(scenario: scenario, path: Self.path, shard: 1, of: 2) }
+        let scenario = try Scenario(contentsOf: URL(fileURLWithPath: Self.path)).with {
+            $0.simulation.replications = 100
+        }
+        let tooMany = #expect(throws: ShardRunError.self) {
+            try ShardRun(scenario: scenario, path: Self.path, shard: 1, of: 2)
+        }
         #expect(tooMany?.description.contains("at most 1 shards") == true)
         for shard in [0, 3] {
-            #expect(throws: ShardRunError.self) { try ShardRun(scenario: scenario, path: Self.path, shard: shard, of: 2) }
+            #expect(throws: ShardRunError.self) {
+                try ShardRun(scenario: scenario, path: Self.path, shard: shard, of: 2)
+            }
         }
     }
 
-    @Test("Two shards with their replications merge into the single run's forecast", arguments: [true, false])
+    @Test(
+        "Two shards with their replications merge into the single run's forecast", arguments: [true, false])
     func mergeGivesSingleRun(keepingReplications: Bool) throws {
-        let scenario = try Scenario(contentsOf: URL(fileURLWithPath: Self.path)).with { $0.simulation.replications = 2_100 }
+        let scenario = try Scenario(contentsOf: URL(fileURLWithPath: Self.path)).with {
+            $0.simulation.replications = 2_100
+        }
         let root = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         var folders: [String] = []
@@ -37,7 +46,8 @@ struct ShardRunTests {
         let merge = try ShardMerge(folders: folders.reversed())
         try merge.checkScenarioFile()
         #expect(merge.isExact == keepingReplications)
-        let merged = try merge.forecast(of: merge.settings(of: try Scenario(contentsOf: URL(fileURLWithPath: Self.path))))
+        let merged = try merge.forecast(
+            of: merge.settings(of: try Scenario(contentsOf: URL(fileURLWithPath: Self.path))))
         let single = try Simulation(scenario).run()
         #expect(merged.replications == single.replications)
         let year = try #require(single.years.last)

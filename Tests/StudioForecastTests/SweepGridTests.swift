@@ -8,9 +8,10 @@ struct SweepGridTests {
     func grid() throws {
         let grid = try SweepGrid(["quota.per_year=4,6", "selection.shortlist_score=75,80,85"])
         #expect(grid.keyPaths == ["quota.per_year", "selection.shortlist_score"])
-        #expect(grid.points.map { $0.map(\.value) } == [
-            ["4", "75"], ["4", "80"], ["4", "85"], ["6", "75"], ["6", "80"], ["6", "85"],
-        ])
+        #expect(
+            grid.points.map { $0.map(\.value) } == [
+                ["4", "75"], ["4", "80"], ["4", "85"], ["6", "75"], ["6", "80"], ["6", "85"],
+            ])
     }
 
     @Test(

@@ -40,10 +40,16 @@ do {
         "\(baseline.name): quota \(baseline.quota) → \(variant.quota), "
             + "\(comparison.base.replications) paired replications, seed \(baseline.simulation.seed)")
     print("Cumulative net outflow \(baseline.startYear)–\(fifthYear):")
-    print("  baseline          \(PlainNumber.grouped(base.mean)) yuan (P05 \(PlainNumber.grouped(base.p05)), P95 \(PlainNumber.grouped(base.p95)))")
-    print("  raised − baseline \(PlainNumber.grouped(difference.mean)) yuan ± \(PlainNumber.grouped(difference.mcse)) (MCSE)")
+    print(
+        "  baseline          \(PlainNumber.grouped(base.mean)) yuan (P05 \(PlainNumber.grouped(base.p05)), P95 \(PlainNumber.grouped(base.p95)))"
+    )
+    print(
+        "  raised − baseline \(PlainNumber.grouped(difference.mean)) yuan ± \(PlainNumber.grouped(difference.mcse)) (MCSE)"
+    )
     // One line for scripts: the metric, the year, and the exact values as comparison.csv writes them.
-    print("\(metric) \(fifthYear) mean \(PlainNumber.format(difference.mean)) mcse \(PlainNumber.format(difference.mcse))")
+    print(
+        "\(metric) \(fifthYear) mean \(PlainNumber.format(difference.mean)) mcse \(PlainNumber.format(difference.mcse))"
+    )
 } catch let error as ScenarioErrors {
     for problem in error.errors { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
     exit(1)

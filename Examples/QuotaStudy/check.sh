@@ -33,7 +33,7 @@ cat "$out/example.txt"
 echo "QuotaStudy agrees with studio-forecast compare: $metric $year mean $mean ± $mcse (MCSE)"
 
 # The README's "Use it as a library" code must be the example's Tour.swift, line for line.
-readme_code=$(awk '/^## Use it as a library/ { section = 1 } section && /^```swift$/ { n++ } section && n == 2 && !/^```/ { print } section && n == 2 && /^```$/ { exit }' "$root/README.md" | grep -v '^import ' | sed 's/^ *//' | grep -v '^$')
+readme_code=$(awk '/^## Use it as a library/ { section = 1 } section && /^```swift$/ { n++ } section && n == 2 && !/^```/ { print } section && n == 2 && /^```$/ { exit }' "$root/README.md" | sed 's/^ *//' | grep -v '^$')
 tour_code=$(sed 's/^ *//' "$root/Examples/QuotaStudy/Sources/QuotaStudy/Tour.swift")
 echo "$readme_code" | while IFS= read -r line; do
     if ! printf '%s\n' "$tour_code" | grep -qxF "$line"; then

@@ -46,30 +46,25 @@ struct CompareCommand: ParsableCommand {
         let folder = try OutputFolder.prepare(
             out, default: "compare-\(baseScenario.name)-vs-\(variantScenario.name)", force: force)
         let started = Date()
-        let comparison: Comparison
+        let comparison: PairedComparison
         do {
             let bar = ProgressBar(total: baseScenario.simulation.replications, quiet: quiet)
-            comparison = try ComparisonEngine(scenarios: [baseScenario, variantScenario]).run(
-                threads: simulation.threadCount, progress: bar.update)
+            comparison = try Simulation(baseScenario, threads: simulation.threadCount).compare(
+                with: variantScenario, progress: bar.update)
             bar.finish()
-        } catch let error as ComparisonError {
+        } catch {
             printError(error.description)
             throw ExitCode(1)
         }
-        let difference = comparison.differences[0]
-        var files = ForecastFolder(files: [
-            ("comparison.csv", spreadsheet.format.text(ComparisonFiles.comparisonCSV(difference))),
-            ("report.html", ComparisonReport(comparison: comparison, language: lang).render()),
-        ])
-        files.add(comparison.forecasts[0], in: "base", format: spreadsheet.format)
-        files.add(comparison.forecasts[1], in: "variant", format: spreadsheet.format)
+        let difference = comparison.difference
+        var files = ForecastFolder(comparison, language: lang, format: spreadsheet.format)
         files.add(
             RunProvenance(
-                scenario: baseScenario, path: base, method: "compare", replications: comparison.forecasts[0].replications,
+                scenario: baseScenario, path: base, method: "compare", replications: comparison.base.replications,
                 threads: simulation.threadCount, started: started))
         try OutputFolder.write(files, to: folder, force: force)
         print(
-            "\(variantScenario.name) − \(baseScenario.name): \(comparison.forecasts[0].replications) paired replications, "
+            "\(variantScenario.name) − \(baseScenario.name): \(comparison.base.replications) paired replications, "
                 + "seed \(baseScenario.simulation.seed), \(baseScenario.simulation.generator)\n")
         print(DifferenceTable(difference: difference).render())
         print("Wrote comparison.csv, report.html, base/, variant/ and run.json to \(folder.path)/")

@@ -56,4 +56,23 @@ struct ForecastFolderTests {
         #expect(summary.contents == "\u{FEFF}" + ForecastFiles(forecast: forecast).summaryCSV(labels: .zh))
         #expect(folder.files.allSatisfy { $0.contents.hasPrefix("\u{FEFF}") })
     }
+
+    @Test(
+        "A comparison's folder holds comparison.csv, report.html, base/ and variant/ as compare writes them")
+    func comparisonFolder() throws {
+        let baseline = try Scenario(
+            contentsOf: URL(fileURLWithPath: Fixtures.scenarioPath("nanchang-baseline")))
+        let comparison = try Simulation(baseline).compare(
+            with: baseline.with { $0.quota = .perYear(7) }, replications: 100)
+        let folder = ForecastFolder(comparison, language: .en)
+        #expect(
+            folder.files.map(\.name) == [
+                "comparison.csv", "report.html", "base/forecast.csv", "base/summary.csv", "base/cohorts.csv",
+                "variant/forecast.csv", "variant/summary.csv", "variant/cohorts.csv",
+            ])
+        let contents = Dictionary(uniqueKeysWithValues: folder.files.map { ($0.name, $0.contents) })
+        #expect(contents["comparison.csv"] == ComparisonFiles.comparisonCSV(comparison.difference))
+        #expect(contents["variant/forecast.csv"] == ForecastFiles(forecast: comparison.variant).forecastCSV())
+        #expect(contents["base/forecast.csv"] != contents["variant/forecast.csv"])
+    }
 }

@@ -33,7 +33,9 @@ struct SweepCommand: ParsableCommand {
 
     func validate() throws {
         try OutputFolder.validate(out: out)
-        guard (1...SweepGrid.maximumKeys).contains(settings.count) else { throw refuseArgument("give one or two --set KEY=V1,V2,...") }
+        guard (1...SweepGrid.maximumKeys).contains(settings.count) else {
+            throw refuseArgument("give one or two --set KEY=V1,V2,...")
+        }
         do {
             _ = try SweepGrid(settings)
         } catch {

@@ -1,13 +1,13 @@
 # StudioForecast: two commands do everything.
 #   make forecast   installs GSL and libxlsxwriter if missing, builds in release mode, runs the baseline scenario
 #   make test       installs GSL, libxlsxwriter, Chromium, strace, LibreOffice Calc, poppler-utils and the
-#                   notebook environment if missing, builds, runs every test and a 30-second fuzz smoke of
-#                   each reader of user files (what CI runs)
+#                   notebook environment if missing, builds, runs every test, the example package, the
+#                   documentation and a 30-second fuzz smoke of each reader of user files (what CI runs)
 
 SWIFT ?= swift
 SCENARIO ?= scenarios/nanchang-baseline.yaml
 
-.PHONY: forecast test deps browser strace office notebooks build benchmark clean fuzz fuzz-build fuzz-smoke fuzz-run
+.PHONY: forecast test example docs deps browser strace office notebooks build benchmark clean fuzz fuzz-build fuzz-smoke fuzz-run
 
 # GSL (libgsl-dev), libxlsxwriter (libxlsxwriter-dev, for the workbooks) and pkg-config come
 # from Debian; install them only when missing.
@@ -71,7 +71,24 @@ forecast: deps
 test: deps browser strace office notebooks
 	$(SWIFT) build
 	$(SWIFT) test --disable-xctest
+	@$(MAKE) --no-print-directory example
+	@$(MAKE) --no-print-directory docs
 	@$(MAKE) --no-print-directory fuzz-smoke
+
+# The library's documentation (DocC): Sources/StudioForecast/StudioForecast.docc and the doc
+# comments, into .build/plugins/Swift-DocC/outputs/StudioForecast.doccarchive. Every warning is
+# shown, and any warning fails the build.
+docs: deps
+	$(SWIFT) package --disable-sandbox generate-documentation --target StudioForecast --warnings-as-errors
+
+# The example package uses the library as an analyst's own package would: it must build, print
+# exactly the five-year difference and MCSE `studio-forecast compare` writes for the same seed
+# and replications, and hold the README's library code (Examples/QuotaStudy/check.sh).
+EXAMPLE_REPLICATIONS ?= 2000
+example: deps
+	$(SWIFT) build --product studio-forecast
+	cd Examples/QuotaStudy && $(SWIFT) build
+	Examples/QuotaStudy/check.sh $(EXAMPLE_REPLICATIONS)
 
 benchmark: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark

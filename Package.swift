@@ -11,13 +11,13 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "studio-forecast", targets: ["studio-forecast"]),
-        .library(name: "StudioSimulation", targets: ["StudioSimulation"]),
-        .library(name: "StudioReports", targets: ["StudioReports"]),
-        .library(name: "StudioWorkbook", targets: ["StudioWorkbook"]),
+        .library(name: "StudioForecast", targets: ["StudioForecast"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // `make docs`: swift package generate-documentation (DocC) for the StudioForecast library.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // GSL, the GNU Scientific Library, from Debian's libgsl-dev.
@@ -47,10 +47,16 @@ let package = Package(
             name: "StudioWorkbook",
             dependencies: ["StudioScenario", "StudioSimulation", "StudioReports", "CXLSXWriter"],
             swiftSettings: strictSwift),
+        // The library's public API: re-exports the modules above and adds the facade
+        // (Simulation, ForecastFolder) and the orchestration the command line calls.
+        .target(
+            name: "StudioForecast",
+            dependencies: ["StudioRules", "StudioScenario", "StudioSimulation", "StudioReports", "StudioWorkbook"],
+            swiftSettings: strictSwift),
         .executableTarget(
             name: "studio-forecast",
             dependencies: [
-                "StudioRules", "StudioScenario", "StudioSimulation", "StudioReports", "StudioWorkbook",
+                "StudioForecast",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift),
@@ -86,6 +92,8 @@ let package = Package(
             name: "StudioWorkbookTests",
             dependencies: ["StudioWorkbook", "StudioReports", "StudioSimulation", "StudioScenario", "_TestSupport"],
             swiftSettings: strictSwift),
+        .testTarget(
+            name: "StudioForecastTests", dependencies: ["StudioForecast", "_TestSupport"], swiftSettings: strictSwift),
         .testTarget(
             name: "StudioForecastCLITests", dependencies: ["_TestSupport"], swiftSettings: strictSwift),
     ]

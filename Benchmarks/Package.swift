@@ -19,7 +19,7 @@ let package = Package(
             name: "EngineBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "StudioSimulation", package: "StudioForecast"),
+                .product(name: "StudioForecast", package: "StudioForecast"),
             ],
             path: "Benchmarks/EngineBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

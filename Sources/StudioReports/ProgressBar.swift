@@ -2,7 +2,7 @@ import Foundation
 
 /// A progress bar on standard error for runs longer than about a second: replications done,
 /// rate and time left. It draws only when standard error is a terminal, and `--quiet` silences it.
-public final class ProgressBar {
+package final class ProgressBar {
     private let total: Int
     private let enabled: Bool
     private let started = Date()
@@ -10,13 +10,13 @@ public final class ProgressBar {
     private var drawn = false
 
     /// A bar for `total` replications; silent when `quiet` or when standard error is not a terminal.
-    public init(total: Int, quiet: Bool) {
+    package init(total: Int, quiet: Bool) {
         self.total = total
         enabled = !quiet && isatty(FileHandle.standardError.fileDescriptor) != 0
     }
 
     /// Reports `done` replications.
-    public func update(_ done: Int) {
+    package func update(_ done: Int) {
         guard enabled else { return }
         let now = Date()
         let elapsed = now.timeIntervalSince(started)
@@ -27,13 +27,13 @@ public final class ProgressBar {
     }
 
     /// Clears the bar's line once the run is over.
-    public func finish() {
+    package func finish() {
         guard drawn else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 
     /// `[########............]  12,288/20,000  6,100/s  1 s left`.
-    public static func line(done: Int, total: Int, elapsed: Double) -> String {
+    package static func line(done: Int, total: Int, elapsed: Double) -> String {
         let width = 24
         let share = total > 0 ? min(1, Double(done) / Double(total)) : 1
         let filled = Int((share * Double(width)).rounded(.down))

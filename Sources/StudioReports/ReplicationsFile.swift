@@ -1,5 +1,5 @@
-public import Foundation
-public import StudioScenario
+package import Foundation
+package import StudioScenario
 import StudioSimulation
 
 /// `replications.csv`, which `run --keep-replications` writes: a `replication` column (0-based),
@@ -9,12 +9,12 @@ import StudioSimulation
 /// The file is written a block at a time into a temporary file in the output folder, so that a
 /// run holds only the blocks in flight, never every replication; ``OutputDirectory`` then
 /// moves it into place with the other files.
-public final class ReplicationsFile {
+package final class ReplicationsFile {
     /// The file's name in an output folder.
-    public static let name = "replications.csv"
+    package static let name = "replications.csv"
 
     /// The column names of a scenario's file.
-    public static func header(scenario: Scenario) -> [String] {
+    package static func header(scenario: Scenario) -> [String] {
         let catalog = MetricCatalog(scenario: scenario)
         var header = ["replication"]
         for year in scenario.years { header += catalog.yearMetrics.map { "\(year)/\($0)" } }
@@ -25,7 +25,7 @@ public final class ReplicationsFile {
     }
 
     /// The lines of some replications, each ending with a line end.
-    public static func rows(_ rows: [(replication: Int, values: [Double])]) -> Data {
+    package static func rows(_ rows: [(replication: Int, values: [Double])]) -> Data {
         var text = ""
         for row in rows {
             text += ([String(row.replication)] + row.values.map(PlainNumber.format)).joined(separator: ",")
@@ -36,13 +36,13 @@ public final class ReplicationsFile {
 
     private let handle: FileHandle
     /// The temporary file being written.
-    public let temporaryPath: String
+    package let temporaryPath: String
     private var failure: OutputError?
 
     /// Starts the file of `scenario` under a temporary name in `folder`, with its header.
     ///
     /// - Throws: ``OutputError`` when the folder or the file cannot be created.
-    public init(scenario: Scenario, in folder: OutputDirectory) throws(OutputError) {
+    package init(scenario: Scenario, in folder: OutputDirectory) throws(OutputError) {
         temporaryPath = try folder.temporaryPath(for: Self.name)
         guard FileManager.default.createFile(atPath: temporaryPath, contents: nil),
             let handle = FileHandle(forWritingAtPath: temporaryPath)
@@ -52,7 +52,7 @@ public final class ReplicationsFile {
     }
 
     /// Appends bytes; the first failure is kept for ``finish()`` and later bytes are dropped.
-    public func append(_ data: Data) {
+    package func append(_ data: Data) {
         guard failure == nil else { return }
         do {
             try handle.write(contentsOf: data)
@@ -65,7 +65,7 @@ public final class ReplicationsFile {
     ///
     /// - Returns: its temporary path, to hand to ``OutputDirectory/write(_:placing:force:)``.
     /// - Throws: ``OutputError`` for the first write that failed (the file is then removed).
-    public func finish() throws(OutputError) -> String {
+    package func finish() throws(OutputError) -> String {
         do {
             try handle.close()
         } catch {
@@ -79,7 +79,7 @@ public final class ReplicationsFile {
     }
 
     /// Closes and removes the temporary file, after a failure elsewhere.
-    public func discard() {
+    package func discard() {
         try? handle.close()
         try? FileManager.default.removeItem(atPath: temporaryPath)
         OutputSignalGuard.abandonWriting()

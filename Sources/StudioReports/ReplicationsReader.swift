@@ -10,28 +10,28 @@ import StudioSimulation
 /// ``CellMoments/valueLimit``. Feed bytes with ``consume(_:)`` and end with ``finish()``; or
 /// call ``read(path:header:replications:row:)`` to stream a file, or
 /// ``read(text:file:header:replications:)`` for text in memory.
-public struct ReplicationsReader {
+package struct ReplicationsReader {
     /// One row: a replication's values and the line it starts on.
-    public struct Row: Sendable {
+    package struct Row: Sendable {
         /// The 0-based replication.
-        public var replication: Int
+        package var replication: Int
         /// Its values, `ReplicationLedger.allValues` order; NaN where missing.
-        public var values: [Double]
+        package var values: [Double]
         /// The 1-based line.
-        public var line: Int
+        package var line: Int
     }
 
     /// The file named in errors.
-    public let file: String
+    package let file: String
     private let header: [String]
     private let replications: Range<Int>
     private var parser: CSVRecordParser
     private var headerLine: Int?
     /// The replication the next row must hold.
-    public private(set) var nextReplication: Int
+    package private(set) var nextReplication: Int
 
     /// A reader of the rows of `replications`, under `header`; `file` names it in errors.
-    public init(file: String, header: [String], replications: Range<Int>) {
+    package init(file: String, header: [String], replications: Range<Int>) {
         self.file = file
         self.header = header
         self.replications = replications
@@ -43,7 +43,7 @@ public struct ReplicationsReader {
     ///
     /// - Returns: the rows these bytes complete, each as its replication and values.
     /// - Throws: ``ShardError/replications(file:line:message:)`` for the first bad record.
-    public mutating func consume(_ bytes: some Sequence<UInt8>) throws(ShardError) -> [Row] {
+    package mutating func consume(_ bytes: some Sequence<UInt8>) throws(ShardError) -> [Row] {
         var rows: [Row] = []
         for record in parser.consume(bytes) {
             if let row = try check(record) { rows.append(row) }
@@ -56,7 +56,7 @@ public struct ReplicationsReader {
     /// - Returns: the last row, when the file does not end with a line end.
     /// - Throws: ``ShardError/replications(file:line:message:)`` for a bad last record, a quote
     ///   left open, or rows that stop before the shard's last replication.
-    public mutating func finish() throws(ShardError) -> [Row] {
+    package mutating func finish() throws(ShardError) -> [Row] {
         let last: CSVRecords.Record?
         do {
             last = try parser.finish()
@@ -129,7 +129,7 @@ public struct ReplicationsReader {
     /// Streams the file at `path`, a chunk at a time, calling `row` with each row in order.
     ///
     /// - Throws: ``ShardError`` when the file cannot be read or a record is bad, or what `row` throws.
-    public static func read(
+    package static func read(
         path: String, header: [String], replications: Range<Int>,
         row: (Row) throws(ShardError) -> Void
     ) throws(ShardError) {
@@ -154,7 +154,7 @@ public struct ReplicationsReader {
     /// Reads a whole file given as text; `file` names it in errors.
     ///
     /// - Throws: ``ShardError`` for the first bad record.
-    public static func read(
+    package static func read(
         text: String, file: String, header: [String], replications: Range<Int>
     ) throws(ShardError) -> [Row] {
         var reader = ReplicationsReader(file: file, header: header, replications: replications)

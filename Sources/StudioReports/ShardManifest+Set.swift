@@ -9,7 +9,7 @@ extension ShardManifest {
     ///
     /// - Parameter shards: each manifest with the file it was read from.
     /// - Throws: ``ShardError`` naming the file that does not fit.
-    public static func ordered(
+    package static func ordered(
         _ shards: [(file: String, manifest: ShardManifest)]
     ) throws(ShardError) -> [(file: String, manifest: ShardManifest)] {
         guard let first = shards.first else {
@@ -54,7 +54,7 @@ extension ShardManifest {
     /// Checks that every block holds `cells` cells, as the scenario's forecast has.
     ///
     /// - Throws: ``ShardError`` naming `file` and the block.
-    public func checkCells(_ cells: Int, file: String) throws(ShardError) {
+    package func checkCells(_ cells: Int, file: String) throws(ShardError) {
         if let index = blocks.firstIndex(where: { $0.moments.count != cells }) {
             throw ShardError.manifest(
                 file: file, keyPath: "blocks[\(index)].cells",

@@ -6,15 +6,15 @@
 /// space, nor end with a space; and it runs to at most ``maximumLength`` characters. This keeps
 /// `..`, `/`, control characters and NUL out of folder names, and keeps a spreadsheet from reading
 /// the name as a formula (CSV injection).
-public enum ScenarioName {
+package enum ScenarioName {
     /// The most Unicode code points a name may hold.
-    public static let maximumLength = 80
+    package static let maximumLength = 80
 
     /// Characters a name may not start with: a hidden file's dot, and what spreadsheets read as a formula.
     static let forbiddenFirst: Set<Unicode.Scalar> = [".", "-", "=", "+", "@", " "]
 
     /// Why `name` breaks the rule, or nil when it follows it.
-    public static func problem(with name: String) -> String? {
+    package static func problem(with name: String) -> String? {
         let scalars = name.unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return "the name is empty" }
         if scalars.count > maximumLength {
@@ -29,7 +29,7 @@ public enum ScenarioName {
     }
 
     /// Whether `name` follows the rule.
-    public static func isValid(_ name: String) -> Bool { problem(with: name) == nil }
+    package static func isValid(_ name: String) -> Bool { problem(with: name) == nil }
 
     private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {

@@ -37,8 +37,18 @@ public struct DifferenceForecast: Sendable {
         return cells[yearIndex][metricIndex]
     }
 
-    /// The difference of `metric` in `year`, as `difference[.cumulativeNetOutflow, 2030]`.
-    public subscript(metric: Metric, year: Int) -> Cell? { cell(year: year, metric: metric) }
+    /// The statistics of the paired difference of `metric` in calendar year `year`, as
+    /// `difference[.cumulativeNetOutflow, 2030]`.
+    ///
+    /// - Parameters:
+    ///   - metric: the metric.
+    ///   - year: a calendar year of the forecast.
+    /// - Returns: the difference's statistics; empty (count 0, every statistic NaN) when there
+    ///   is no such year or metric. ``cell(year:metric:)`` also gives the share of positive
+    ///   differences, and ``statistics(of:year:)`` throws instead.
+    public subscript(metric: Metric, year: Int) -> StatisticSummary {
+        cell(year: year, metric: metric)?.summary ?? StatisticSummary(count: 0, values: [:])
+    }
 
     /// The difference of `metric` in `year`.
     /// - Throws: ``MetricLookupError/metricMissing(_:scenario:)`` when no difference of the metric

@@ -42,9 +42,22 @@ public struct Forecast: Sendable, Hashable, Codable {
         return yearly[yearIndex][index]
     }
 
-    /// The statistics of `metric` in calendar year `year`, as `forecast[.cumulativeNetOutflow, 2030]`;
-    /// `nil` when the forecast does not record that metric or has no such year.
-    public subscript(metric: Metric, year: Int) -> StatisticSummary? { summary(year: year, metric: metric) }
+    /// The statistics of `metric` in calendar year `year`.
+    ///
+    /// ```swift
+    /// let spend = forecast[.cumulativeNetOutflow, 2030]
+    /// print(spend.mean, spend.p05, spend.p95)
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - metric: the metric.
+    ///   - year: a calendar year of the forecast.
+    /// - Returns: the statistics; empty (count 0, every statistic NaN) when the forecast has no
+    ///   such year or its scenario does not carry the metric (a budget metric without a budget).
+    ///   ``statistics(of:year:)`` throws instead.
+    public subscript(metric: Metric, year: Int) -> StatisticSummary {
+        summary(year: year, metric: metric) ?? StatisticSummary(count: 0, values: [:])
+    }
 
     /// The statistics of `metric` in calendar year `year`.
     /// - Throws: ``MetricLookupError/metricMissing(_:scenario:)`` when the scenario's forecast does

@@ -1,4 +1,4 @@
-public import StudioScenario
+package import StudioScenario
 
 /// Folds the shards of a run, block by block in block order, into the forecast a single run
 /// gives (`studio-forecast merge`).
@@ -7,13 +7,13 @@ public import StudioScenario
 /// single run, no percentiles) or as every replication's values, one at a time in replication
 /// order (the files identical to a single run's). Memory holds one block and the total, however
 /// many replications are merged.
-public struct ShardMerger: Sendable {
+package struct ShardMerger: Sendable {
     /// A block or replication that does not follow the ones merged so far.
-    public struct OrderError: Error, Sendable, CustomStringConvertible {
+    package struct OrderError: Error, Sendable, CustomStringConvertible {
         /// What is wrong.
-        public var description: String
+        package var description: String
         /// The cell (year cells, then cohort cells) whose moments differ, when that is what is wrong.
-        public var cell: Int?
+        package var cell: Int?
 
         init(description: String, cell: Int? = nil) {
             self.description = description
@@ -29,12 +29,12 @@ public struct ShardMerger: Sendable {
     private var expected: [Block] = []
     private var nextExpected = 0
     /// The replication expected next.
-    public private(set) var nextReplication = 0
+    package private(set) var nextReplication = 0
     /// The number of statistic cells each block's moments and each replication's values hold.
-    public let cellCount: Int
+    package let cellCount: Int
 
     /// Starts a merge of `scenario`'s replications.
-    public init(scenario: Scenario) {
+    package init(scenario: Scenario) {
         self.scenario = scenario
         let catalog = MetricCatalog(scenario: scenario)
         total = ForecastAccumulator(catalog: catalog, horizon: scenario.horizonYears)
@@ -45,7 +45,7 @@ public struct ShardMerger: Sendable {
     /// Adds a block's moments; the block must start at ``nextReplication``.
     ///
     /// - Throws: ``OrderError`` when it does not, or its moments have the wrong number of cells.
-    public mutating func add(_ block: Block) throws(OrderError) {
+    package mutating func add(_ block: Block) throws(OrderError) {
         guard current.replications == 0 else { throw OrderError(description: "moments follow values inside a block") }
         guard block.replications.lowerBound == nextReplication else {
             throw OrderError(
@@ -61,7 +61,7 @@ public struct ShardMerger: Sendable {
 
     /// Sets the blocks whose values come next: as each is rebuilt from its values, its moments
     /// must equal these, the moments its shard kept, so that a changed value cannot pass.
-    public mutating func expect(_ blocks: [Block]) {
+    package mutating func expect(_ blocks: [Block]) {
         expected = blocks
         nextExpected = 0
     }
@@ -71,7 +71,7 @@ public struct ShardMerger: Sendable {
     ///
     /// - Throws: ``OrderError`` when it is another replication or has the wrong number of
     ///   values, or when it ends an ``expect(_:)`` block whose values do not give its moments.
-    public mutating func add(replication: Int, values: [Double]) throws(OrderError) {
+    package mutating func add(replication: Int, values: [Double]) throws(OrderError) {
         guard replication == nextReplication else {
             throw OrderError(description: "replication \(replication) where \(nextReplication) was expected")
         }
@@ -98,7 +98,7 @@ public struct ShardMerger: Sendable {
     }
 
     /// The forecast of everything added.
-    public func forecast() -> Forecast {
+    package func forecast() -> Forecast {
         var merger = self
         merger.flush()
         return merger.total.forecast(scenarioName: scenario.name, startYear: scenario.startYear)
@@ -112,5 +112,5 @@ public struct ShardMerger: Sendable {
     }
 
     /// A shard's block.
-    public typealias Block = ShardRunner.Block
+    package typealias Block = ShardRunner.Block
 }

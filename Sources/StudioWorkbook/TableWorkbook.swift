@@ -120,10 +120,15 @@ public struct TableWorkbook {
         if name == "year" { return .whole }
         if name == "parameter" { return nil }
         if name.hasSuffix("_value") { return .plain }
-        if name.hasPrefix("budget_breach") || name.hasPrefix("any_budget_breach") { return .percent }
-        if ["named", "active", "revocations"].contains(where: { name.hasPrefix($0 + "_") }) { return .count }
-        if name.contains("outflow") || name.contains("_change_") { return .tenThousandYuan }
-        return .plain
+        // `<metric>_<statistic>`: the longest metric name the column starts with gives its unit.
+        let metric = Metric.fixedMetrics.filter { name.hasPrefix($0.name + "_") }.max { $0.name.count < $1.name.count }
+        switch metric?.unit {
+        case .probability: return .percent
+        case .count: return .count
+        case .yuan: return .tenThousandYuan
+        case .score: return .plain
+        case nil: return name.contains("_change_") ? .tenThousandYuan : .plain
+        }
     }
 
     /// A column's heading for people: `净支出_均值` from `net_outflow_mean`.

@@ -1,4 +1,4 @@
-import StudioScenario
+import StudioForecast
 
 /// A command-line argument refused once the command runs (exit 64), such as more shards than
 /// the replications' blocks.

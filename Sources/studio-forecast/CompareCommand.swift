@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
-import StudioReports
-import StudioScenario
-import StudioSimulation
-import StudioWorkbook
+import StudioForecast
 
 /// `studio-forecast compare BASE VARIANT`: both scenarios on common random numbers, and their
 /// paired differences.
@@ -40,38 +37,38 @@ struct CompareCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        try ForecastOutput.validate(out: out)
+        try OutputFolder.validate(out: out)
     }
 
     func run() throws {
         let baseScenario = simulation.apply(to: try ScenarioInput(scenario: base).load())
         let variantScenario = try ScenarioInput(scenario: variant).load()
-        let folder = try ForecastOutput.folder(
+        let folder = try OutputFolder.prepare(
             out, default: "compare-\(baseScenario.name)-vs-\(variantScenario.name)", force: force)
         let started = Date()
-        let bar = ProgressBar(total: baseScenario.simulation.replications, quiet: quiet)
-        let comparison = try ComparisonEngine(scenarios: [baseScenario, variantScenario]).run(
-            threads: simulation.threadCount, progress: bar.update)
-        bar.finish()
-        let difference = comparison.differences[0]
-        let provenance = try ForecastOutput.provenance(
-            scenario: baseScenario, path: base, method: "compare", replications: comparison.forecasts[0].replications,
+        let comparison: PairedComparison
+        do {
+            let bar = ProgressBar(total: baseScenario.simulation.replications, quiet: quiet)
+            comparison = try Simulation(baseScenario, threads: simulation.threadCount).compare(
+                with: variantScenario, progress: bar.update)
+            bar.finish()
+        } catch {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+        let difference = comparison.difference
+        var files = ForecastFolder(comparison, language: lang, format: spreadsheet.format)
+        let provenance = RunProvenance(
+            scenario: baseScenario, path: base, method: "compare", replications: comparison.base.replications,
             threads: simulation.threadCount, started: started)
-        let files =
-            [
-                ("comparison.csv", spreadsheet.csv(ComparisonFiles.comparisonCSV(difference))),
-                ("report.html", ComparisonReport(comparison: comparison, language: lang).render()),
-            ]
-            + ForecastOutput.files(comparison.forecasts[0], in: "base", spreadsheet: spreadsheet)
-            + ForecastOutput.files(comparison.forecasts[1], in: "variant", spreadsheet: spreadsheet)
-            + [provenance]
+        try files.add(provenance)
         let workbook = try ComparisonWorkbook(
-            comparison: comparison, periodYears: baseScenario.budget.periodYears, provenanceJSON: provenance.contents,
-            language: lang
+            comparison: comparison.comparison, periodYears: baseScenario.budget.periodYears,
+            provenanceJSON: String(decoding: try provenance.encoded(), as: UTF8.self), language: lang
         ).stage(in: folder)
-        try ForecastOutput.write(files, placing: [workbook], to: folder, force: force)
+        try OutputFolder.write(files, to: folder, placing: [workbook], force: force)
         print(
-            "\(variantScenario.name) − \(baseScenario.name): \(comparison.forecasts[0].replications) paired replications, "
+            "\(variantScenario.name) − \(baseScenario.name): \(comparison.base.replications) paired replications, "
                 + "seed \(baseScenario.simulation.seed), \(baseScenario.simulation.generator)\n")
         print(DifferenceTable(difference: difference).render())
         print("Wrote comparison.csv, comparison.xlsx, report.html, base/, variant/ and run.json to \(folder.path)/")

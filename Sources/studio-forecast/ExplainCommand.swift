@@ -1,5 +1,5 @@
 public import ArgumentParser
-public import StudioReports
+public import StudioForecast
 
 extension ScenarioExplanation.Language: ExpressibleByArgument {}
 

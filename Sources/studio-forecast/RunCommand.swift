@@ -1,9 +1,6 @@
 public import ArgumentParser
 import Foundation
-import StudioReports
-import StudioScenario
-import StudioSimulation
-import StudioWorkbook
+import StudioForecast
 
 extension Forecast.Method: ExpressibleByArgument {}
 
@@ -45,7 +42,7 @@ struct RunCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        try ForecastOutput.validate(out: out)
+        try OutputFolder.validate(out: out)
         if let precision, !(precision > 0 && precision < 1) {
             throw ValidationError("--precision \(precision) must be between 0 and 1, such as 0.001")
         }
@@ -76,7 +73,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let scenario = simulation.apply(to: try input.load())
-        let folder = try ForecastOutput.folder(out, default: scenario.name, force: force)
+        let folder = try OutputFolder.prepare(out, default: scenario.name, force: force)
         let started = Date()
         let threads = simulation.threadCount
         if shard != nil || keepReplications {
@@ -86,31 +83,31 @@ struct RunCommand: ParsableCommand {
         let forecast: Forecast
         switch method {
         case .montecarlo:
-            let engine = MonteCarloEngine(scenario: scenario)
+            let simulation = Simulation(scenario, threads: threads)
             let bar = ProgressBar(
                 total: precision == nil ? scenario.simulation.replications : maxReplications, quiet: quiet)
             if let precision {
-                forecast = try PrecisionTarget(engine: engine, relativeMCSE: precision, maxReplications: maxReplications)
-                    .run(threads: threads, progress: bar.update)
+                forecast = try simulation.run(toRelativeMCSE: precision, maxReplications: maxReplications, progress: bar.update)
             } else {
-                forecast = try engine.run(threads: threads, progress: bar.update)
+                forecast = try simulation.run(progress: bar.update)
             }
             bar.finish()
         case .exact:
             do {
-                forecast = try ExactEvaluator(scenario: scenario).evaluate()
+                forecast = try Simulation(scenario).expectations()
             } catch {
                 printError("\(input.path): \(error)")
                 throw ExitCode(1)
             }
         }
-        let provenance = try ForecastOutput.provenance(
+        var files = ForecastFolder(forecast, format: spreadsheet.format)
+        let provenance = RunProvenance(
             scenario: scenario, path: input.path, method: method.rawValue, replications: forecast.replications,
             threads: method == .exact ? 1 : threads, started: started)
-        let staged = try workbook(forecast, scenario, provenance: provenance.contents).stage(in: folder)
-        try ForecastOutput.write(
-            ForecastOutput.files(forecast, spreadsheet: spreadsheet) + [provenance, report(forecast, scenario)],
-            placing: [staged], to: folder, force: force)
+        try files.add(provenance)
+        files.add("report.html", contents: report(forecast, scenario))
+        let staged = try workbook(forecast, scenario, provenance: provenance).stage(in: folder)
+        try OutputFolder.write(files, to: folder, placing: [staged], force: force)
         let how =
             method == .exact
             ? "exact expectations"
@@ -121,66 +118,56 @@ struct RunCommand: ParsableCommand {
     }
 
     /// `report.html` for a forecast of `scenario`.
-    private func report(_ forecast: Forecast, _ scenario: Scenario) -> (name: String, contents: String) {
-        ("report.html", HTMLReport(forecast: forecast, scenario: scenario, language: lang).render())
+    private func report(_ forecast: Forecast, _ scenario: Scenario) -> String {
+        HTMLReport(forecast: forecast, scenario: scenario, language: lang).render()
     }
 
-    /// `forecast.xlsx` for a forecast of `scenario`.
-    private func workbook(_ forecast: Forecast, _ scenario: Scenario, provenance: String) -> ForecastWorkbook {
+    /// `forecast.xlsx` for a forecast of `scenario`, with the run's provenance on its last sheet.
+    private func workbook(_ forecast: Forecast, _ scenario: Scenario, provenance: RunProvenance) throws -> ForecastWorkbook {
         ForecastWorkbook(
-            forecast: forecast, scenario: scenario, scenarioPath: input.path, provenanceJSON: provenance, language: lang)
+            forecast: forecast, scenario: scenario, scenarioPath: input.path,
+            provenanceJSON: String(decoding: try provenance.encoded(), as: UTF8.self), language: lang)
     }
 
-    /// A slice of the replications (or all of them) with what merge needs. Kept replications
-    /// stream to a temporary file in the output folder as the blocks finish.
+    /// A slice of the replications (or all of them) with what merge needs (``ShardRun``).
     private func runShard(_ scenario: Scenario, folder: OutputDirectory, threads: Int, started: Date) throws {
         let (index, count) = shard.flatMap(Self.parseShard) ?? (1, 1)
-        let total = scenario.simulation.replications
-        let blockCount = ShardRunner.blockCount(total: total)
-        guard count <= blockCount else {
-            throw ArgumentError(
-                description: "--shard \(index)/\(count): \(total) replications make \(blockCount) blocks of "
-                    + "\(MonteCarloEngine.blockSize), so at most \(blockCount) shards; give fewer shards or more replications")
-        }
-        let replications = keepReplications ? try ReplicationsFile(scenario: scenario, in: folder) : nil
-        let rows: ShardRunner.RowEncoder? = keepReplications ? { @Sendable rows in ReplicationsFile.rows(rows) } : nil
-        let result: ShardRunner.Result
+        let slice: ShardRun
         do {
-            result = try ShardRunner(engine: MonteCarloEngine(scenario: scenario)).run(
-                shard: index, of: count, threads: threads, rows: rows, write: { data in replications?.append(data) })
+            slice = try ShardRun(scenario: scenario, path: input.path, shard: index, of: count)
         } catch {
-            replications?.discard()
+            printError("--shard \(index)/\(count): \(error)")
+            throw ExitCode(64)
+        }
+        let output: ShardRun.Output
+        do {
+            output = try slice.run(threads: threads, keepingReplications: keepReplications, in: folder)
+        } catch .unknownGenerator(let error) {
             throw error
-        }
-        let bytes = scenario.source?.bytes ?? Data()
-        var files = ForecastOutput.files(result.forecast, spreadsheet: spreadsheet) + [report(result.forecast, scenario)]
-        files.append(
-            try ForecastOutput.provenance(
-                scenario: scenario, path: input.path, method: "montecarlo", replications: result.forecast.replications,
-                threads: threads, started: started))
-        let manifest = ShardManifest(
-            scenarioPath: input.path, scenarioSHA256: SHA256.hexDigest(bytes), seed: scenario.simulation.seed,
-            generator: scenario.simulation.generator, replications: total, shard: index,
-            shards: count, blocks: result.blocks)
-        var placed: [(name: String, temporaryPath: String)] = []
-        do {
-            if let provenance = files.last {
-                placed.append(try workbook(result.forecast, scenario, provenance: provenance.contents).stage(in: folder))
-            }
-            files.append((ShardManifest.fileName, String(decoding: try manifest.encoded(), as: UTF8.self)))
-            if let replications { placed.append((ReplicationsFile.name, try replications.finish())) }
         } catch {
-            replications?.discard()
-            for file in placed { try? FileManager.default.removeItem(atPath: file.temporaryPath) }
-            printError("\(error)")
+            printError(error.description)
             throw ExitCode(1)
         }
-        try folder.write(files, placing: placed, force: force)
-        let range = ShardRunner.replications(shard: index, of: count, total: total)
+        var files = ForecastFolder(output.forecast, format: spreadsheet.format)
+        files.add("report.html", contents: report(output.forecast, scenario))
+        let provenance = RunProvenance(
+            scenario: scenario, path: input.path, method: "montecarlo", replications: output.forecast.replications,
+            threads: threads, started: started)
+        try files.add(provenance)
+        files.add(ShardManifest.fileName, contents: output.manifest)
+        var placed = output.placed
+        do {
+            placed.append(try workbook(output.forecast, scenario, provenance: provenance).stage(in: folder))
+        } catch {
+            for file in placed { try? FileManager.default.removeItem(atPath: file.temporaryPath) }
+            throw error
+        }
+        try OutputFolder.write(files, to: folder, placing: placed, force: force)
+        let range = slice.replications
         print(
             "\(scenario.name): shard \(index)/\(count), replications \(range.lowerBound + 1)–\(range.upperBound) of "
-                + "\(total)\n")
-        print(ForecastTable(forecast: result.forecast).render())
-        print("Wrote \((files.map(\.name) + placed.map(\.name)).joined(separator: ", ")) to \(folder.path)/")
+                + "\(scenario.simulation.replications)\n")
+        print(ForecastTable(forecast: output.forecast).render())
+        print("Wrote \((files.files.map(\.name) + placed.map(\.name)).joined(separator: ", ")) to \(folder.path)/")
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import StudioScenario
-import StudioSimulation
+import StudioForecast
 
 /// The scenario file argument shared by the commands, and its loading.
 struct ScenarioInput: ParsableArguments {

@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
-import StudioReports
-import StudioScenario
-import StudioSimulation
-import StudioWorkbook
+import StudioForecast
 
 /// `studio-forecast sensitivity SCENARIO`: each number moved down and up by a step (a tornado).
 struct SensitivityCommand: ParsableCommand {
@@ -36,32 +33,39 @@ struct SensitivityCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        try ForecastOutput.validate(out: out)
+        try OutputFolder.validate(out: out)
         guard step > 0 && step < 1 else { throw ValidationError("--step \(step) must be between 0 and 1") }
     }
 
     func run() throws {
         let base = try input.load()
-        let folder = try ForecastOutput.folder(out, default: "sensitivity-\(base.name)", force: force)
-        let replications = simulation.replications ?? min(base.simulation.replications, 2_000)
+        let folder = try OutputFolder.prepare(out, default: "sensitivity-\(base.name)", force: force)
+        let replications = SensitivityAnalysis.replications(asked: simulation.replications, base: base)
         // The file read for the base is the one every moved scenario is parsed from.
         let source = try base.source ?? ScenarioLoader.readSource(path: input.path)
-        let analysis = try SensitivityAnalysis(
-            source: source, step: step, loader: ScenarioLoader(knownGenerators: GSLLibrary.generatorNames),
-            prepare: { simulation.apply(to: $0).with { $0.simulation.replications = replications } })
+        let analysis: SensitivityAnalysis
+        do {
+            analysis = try SensitivityAnalysis(
+                source: source, step: step, replications: replications, settings: simulation.apply)
+        } catch {
+            for problem in error.errors { printError(problem.description) }
+            throw ExitCode(1)
+        }
         let started = Date()
         let bar = ProgressBar(total: replications, quiet: quiet)
         let effects = try analysis.run(threads: simulation.threadCount, progress: bar.update)
         bar.finish()
         let csv = ComparisonFiles.sensitivityCSV(effects)
-        let provenance = try ForecastOutput.provenance(
+        var files = ForecastFolder(files: [("sensitivity.csv", csv)])
+        let provenance = RunProvenance(
             scenario: analysis.base, path: input.path, method: "sensitivity", replications: replications,
             threads: simulation.threadCount, started: started)
+        try files.add(provenance)
         let workbook = try TableWorkbook(
-            analysis: .sensitivity, scenarioName: base.name, csv: csv, provenanceJSON: provenance.contents,
-            language: lang
+            analysis: .sensitivity, scenarioName: base.name, csv: csv,
+            provenanceJSON: String(decoding: try provenance.encoded(), as: UTF8.self), language: lang
         ).stage(in: folder)
-        try ForecastOutput.write([("sensitivity.csv", csv), provenance], placing: [workbook], to: folder, force: force)
+        try OutputFolder.write(files, to: folder, placing: [workbook], force: force)
         let year = base.startYear + PrecisionTarget.periodEnd(of: base)
         print("\(base.name): each number ±\(Int(step * 100))%, \(replications) replications each, common random numbers")
         print("Change in the mean net outflow \(base.startYear)–\(year), largest first:\n")

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import StudioScenario
-import StudioSimulation
+import StudioForecast
 
 /// Options that override the scenario's `simulation` section.
 struct SimulationOptions: ParsableArguments {

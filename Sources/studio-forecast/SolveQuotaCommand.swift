@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import StudioReports
-import StudioScenario
-import StudioSimulation
+import StudioForecast
 
 /// `studio-forecast solve-quota SCENARIO --budget-breach-max P`: the largest constant annual quota
 /// whose chance of breaching the budget over the budget period stays within P.
@@ -41,11 +39,11 @@ struct SolveQuotaCommand: ParsableCommand {
     }
 
     func run() throws {
-        var scenario = simulation.apply(to: try input.load())
-        if let annualBudget { scenario.budget.annualYuan = Array(repeating: annualBudget, count: scenario.horizonYears) }
+        let scenario = simulation.apply(to: try input.load())
         let solver: QuotaSolver
         do {
-            solver = try QuotaSolver(scenario: scenario, limit: budgetBreachMax, maxQuota: maxQuota)
+            solver = try QuotaSolver(
+                scenario: scenario, annualBudget: annualBudget, limit: budgetBreachMax, maxQuota: maxQuota)
         } catch {
             printError("\(input.path): \(error)")
             throw ExitCode(1)

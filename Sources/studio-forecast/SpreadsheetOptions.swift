@@ -1,5 +1,5 @@
 public import ArgumentParser
-public import StudioReports
+public import StudioForecast
 
 extension ForecastFiles.Labels: ExpressibleByArgument {}
 
@@ -11,6 +11,6 @@ struct SpreadsheetOptions: ParsableArguments {
     @Option(help: "summary.csv's column headings: en (the stable names) or zh (Chinese). The tidy files keep English names.")
     var labels: ForecastFiles.Labels = .en
 
-    /// The text of a CSV file as written.
-    func csv(_ text: String) -> String { excel ? "\u{FEFF}" + text : text }
+    /// The CSV format these options ask for.
+    var format: CSVFormat { CSVFormat(byteOrderMark: excel, labels: labels) }
 }

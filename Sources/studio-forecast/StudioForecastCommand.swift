@@ -1,11 +1,11 @@
 import ArgumentParser
 import Foundation
-import StudioScenario
+import StudioForecast
 
 /// `studio-forecast`: forecasts the cost and behaviour of Nanchang's demonstration innovation-studio programme.
 @main
 struct StudioForecastCommand: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = RunProvenance.currentToolVersion
 
     static let configuration = CommandConfiguration(
         commandName: "studio-forecast",

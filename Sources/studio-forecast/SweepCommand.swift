@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
-import StudioReports
-import StudioScenario
-import StudioSimulation
-import StudioWorkbook
+import StudioForecast
 
 /// `studio-forecast sweep SCENARIO --set KEY=V1,V2,...`: the scenario at each value (a grid with
 /// two `--set`), on common random numbers.
@@ -39,65 +36,44 @@ struct SweepCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        try ForecastOutput.validate(out: out)
-        guard (1...2).contains(settings.count) else { throw refuseArgument("give one or two --set KEY=V1,V2,...") }
-        var keyPaths: [String] = []
-        for setting in settings {
-            guard let alternatives = ScenarioOverride.alternatives(setting), let keyPath = alternatives.first?.keyPath
-            else {
-                throw refuseArgument("--set \(setting): expected KEY=V1,V2,... such as quota.per_year=4,5,6")
-            }
-            if let problem = ScenarioOverride.keyPathProblem(keyPath) {
-                throw refuseArgument("--set \(setting): \(problem)")
-            }
-            if keyPaths.contains(keyPath) {
-                throw refuseArgument("--set: \(keyPath) is given twice; give each key once, with all its values")
-            }
-            keyPaths.append(keyPath)
-            // The values are repeated in sweep.csv: none may start a spreadsheet formula (CSV injection).
-            for value in alternatives.map(\.value) where Self.startsFormula(value) {
-                throw refuseArgument(
-                    "--set \(setting): the value '\(value)' starts with a character a spreadsheet reads as a formula; write numbers plainly, such as 5 for +5")
-            }
+        try OutputFolder.validate(out: out)
+        guard (1...SweepGrid.maximumKeys).contains(settings.count) else {
+            throw refuseArgument("give one or two --set KEY=V1,V2,...")
         }
-    }
-
-    /// Whether a spreadsheet would read a cell holding `value` as a formula: it starts with `=`,
-    /// `+`, `@`, a tab or a carriage return, or with `-` without being a plain number.
-    static func startsFormula(_ value: String) -> Bool {
-        guard let first = value.unicodeScalars.first else { return false }
-        switch first {
-        case "=", "+", "@", "\t", "\r": return true
-        case "-": return Double(value) == nil
-        default: return false
+        do {
+            _ = try SweepGrid(settings)
+        } catch {
+            throw refuseArgument("--set" + (error.setting.map { " \($0)" } ?? "") + ": \(error)")
         }
     }
 
     func run() throws {
-        let axes = settings.compactMap(ScenarioOverride.alternatives)
-        var points: [[ScenarioOverride]] = [[]]
-        for axis in axes { points = points.flatMap { point in axis.map { point + [$0] } } }
+        let grid = try SweepGrid(settings)
+        let points = grid.points
         let base = try input.load()
         let scenarios = try points.map { point in
             simulation.apply(to: try input.load(overrides: point, source: base.source)).with {
-                $0.name = "\(base.name) \(point.map(\.description).joined(separator: " "))"
+                $0.name = SweepGrid.name(of: point, base: base.name)
             }
         }
-        let folder = try ForecastOutput.folder(out, default: "sweep-\(base.name)", force: force)
+        let folder = try OutputFolder.prepare(out, default: "sweep-\(base.name)", force: force)
         let started = Date()
         let bar = ProgressBar(total: scenarios[0].simulation.replications, quiet: quiet)
         let comparison = try ComparisonEngine(scenarios: scenarios, differences: ComparisonFiles.sweepDifferences)
             .run(threads: simulation.threadCount, progress: bar.update)
         bar.finish()
         let csv = ComparisonFiles.sweepCSV(
-            keys: axes.map { $0[0].keyPath }, points: points.map { $0.map(\.value) }, comparison: comparison)
-        let provenance = try ForecastOutput.provenance(
+            keys: grid.keyPaths, points: points.map { $0.map(\.value) }, comparison: comparison)
+        var files = ForecastFolder(files: [("sweep.csv", csv)])
+        let provenance = RunProvenance(
             scenario: scenarios[0], path: input.path, method: "sweep", replications: comparison.forecasts[0].replications,
             threads: simulation.threadCount, started: started)
+        try files.add(provenance)
         let workbook = try TableWorkbook(
-            analysis: .sweep, scenarioName: base.name, csv: csv, provenanceJSON: provenance.contents, language: lang
+            analysis: .sweep, scenarioName: base.name, csv: csv,
+            provenanceJSON: String(decoding: try provenance.encoded(), as: UTF8.self), language: lang
         ).stage(in: folder)
-        try ForecastOutput.write([("sweep.csv", csv), provenance], placing: [workbook], to: folder, force: force)
+        try OutputFolder.write(files, to: folder, placing: [workbook], force: force)
         let last = base.startYear + base.horizonYears - 1
         var rows: [[String]] = []
         for (index, forecast) in comparison.forecasts.enumerated() {

@@ -1,6 +1,5 @@
 import ArgumentParser
-import StudioReports
-import StudioSimulation
+import StudioForecast
 
 /// `studio-forecast trace SCENARIO --replication K`: replays one replication and prints its events.
 struct TraceCommand: ParsableCommand {

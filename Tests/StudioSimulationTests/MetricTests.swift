@@ -142,7 +142,7 @@ struct MetricTests {
               per_year: 2
             """)
         let forecast = try MonteCarloEngine(scenario: scenario).run(threads: 1)
-        #expect(forecast[.budgetBreach, 2027] == nil)
+        #expect(forecast[.budgetBreach, 2027].count == 0)
         #expect(throws: MetricLookupError.metricMissing(.budgetBreach, scenario: "no-budget")) {
             try forecast.statistics(of: .budgetBreach, year: 2027)
         }

@@ -1,0 +1,20 @@
+extension QuotaSolver {
+    /// A solver for `scenario` under `annualBudget`, when given, in place of the scenario's
+    /// annual budgets.
+    ///
+    /// - Parameters:
+    ///   - scenario: the scenario whose constant annual quota (Art. 7) is solved for.
+    ///   - annualBudget: an annual budget in yuan for every forecast year, replacing the scenario's.
+    ///   - limit: the largest chance of at least one budget breach in the budget period.
+    ///   - maxQuota: the largest quota tried.
+    /// - Throws: `QuotaSolverError` when the scenario then sets no budget or `maxQuota` is out of range.
+    public init(scenario: Scenario, annualBudget: Double?, limit: Double, maxQuota: Int)
+        throws(QuotaSolverError)
+    {
+        var budgeted = scenario
+        if let annualBudget {
+            budgeted.budget.annualYuan = Array(repeating: annualBudget, count: max(scenario.horizonYears, 0))
+        }
+        try self.init(scenario: budgeted, limit: limit, maxQuota: maxQuota)
+    }
+}

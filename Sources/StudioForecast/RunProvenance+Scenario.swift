@@ -1,0 +1,28 @@
+public import Foundation
+
+extension RunProvenance {
+    /// The toolkit's version, as `studio-forecast --version` prints it and `run.json` records it.
+    public static let currentToolVersion = "0.1.0"
+
+    /// The record of a run of `scenario`, read from the file at `path`, finishing now.
+    ///
+    /// - Parameters:
+    ///   - scenario: the scenario run, with the seed and generator used.
+    ///   - path: the scenario file's path as given; the bytes hashed are those the scenario was
+    ///     parsed from (the file is not read again).
+    ///   - method: `montecarlo`, `exact`, `compare`, `sweep` or `sensitivity`.
+    ///   - replications: the replications run.
+    ///   - threads: the worker threads used.
+    ///   - started: when the run started.
+    public init(
+        scenario: Scenario, path: String, method: String, replications: Int, threads: Int, started: Date
+    ) {
+        let bytes = scenario.source?.bytes ?? Data()
+        self.init(
+            toolVersion: Self.currentToolVersion, scenarioName: scenario.name, scenarioPath: path,
+            scenarioSHA256: SHA256.hexDigest(bytes), method: method, seed: scenario.simulation.seed,
+            generator: scenario.simulation.generator, gslVersion: GSLLibrary.version,
+            replications: replications,
+            threads: threads, startedAt: started, finishedAt: Date())
+    }
+}

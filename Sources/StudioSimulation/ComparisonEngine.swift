@@ -52,6 +52,7 @@ public struct ComparisonEngine: Sendable {
                     }
                     accumulator.add(ledgers)
                 }
+                accumulator.flush()
                 return accumulator
             },
             fold: { $0.merge($1) }, progress: progress)

@@ -47,6 +47,17 @@ struct MetricStatistics: Sendable {
         distribution.add(value)
     }
 
+    /// Adds `count` values of `buffer`, from index `first` on, `stride` apart, in order: one
+    /// cell's column of a block of ledger rows.
+    @inline(__always)
+    mutating func add(_ buffer: UnsafeBufferPointer<Double>, first: Int, stride: Int, count: Int) {
+        var index = first
+        for _ in 0..<count {
+            add(buffer[index])
+            index += stride
+        }
+    }
+
     /// Adds every replication of `other`; merging in a fixed order gives the same bits every time.
     mutating func merge(_ other: MetricStatistics) {
         guard other.count > 0 else { return }

@@ -76,6 +76,7 @@ public struct MonteCarloEngine: Sendable {
             accumulator.add(ledger)
             if keepingValues { values.append((replication, ledger.allValues)) }
         }
+        accumulator.flush()
         return (accumulator, values)
     }
 

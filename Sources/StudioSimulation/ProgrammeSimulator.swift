@@ -94,7 +94,7 @@ public struct ProgrammeSimulator {
             let paid = (0..<existing.state.tranchesEarned).reduce(0.0) { $0 + scenario.grantRules.trancheAmount($1) }
             for member in 0..<existing.count {
                 let key = StreamKey.StudioKey.existing(group: group, member: member)
-                let lifecycleStream = streams.index(of: .studioLifecycle(key))
+                let lifecycleStream = streams.newStream(for: .studioLifecycle(key))
                 studios.append(
                     Studio(
                         state: existing.state, namedYear: existing.namedYear, cohort: nil,
@@ -184,7 +184,7 @@ public struct ProgrammeSimulator {
             }
             let key: StreamKey.StudioKey =
                 rank < nominees.count ? .candidate(nominees[rank].key) : .named(cohort: year, rank: rank)
-            let lifecycleStream = streams.index(of: .studioLifecycle(key))
+            let lifecycleStream = streams.newStream(for: .studioLifecycle(key))
             let studio = Studio(
                 state: naming.state, namedYear: calendarYear, cohort: year,
                 factor: passModel.studioFactor(using: streams[lifecycleStream]),

@@ -114,24 +114,15 @@ public struct ForecastAccumulator: Sendable {
         let yearCells = folded.yearCells
         let cohortCells = folded.cohortCells
         let metricCount = catalog.yearMetrics.count
-        let yearly = (0..<horizon).map { year in
-            (0..<metricCount).map { yearCells[year * metricCount + $0].summary() }
-        }
-        var cohorts: [Forecast.CohortCell] = []
         let cohortMetricCount = catalog.cohortMetrics.count
-        for cohort in 0..<horizon {
-            for age in 1...(horizon - cohort) {
-                for metric in 0..<cohortMetricCount {
-                    let cell = cohortCells[(cohort * horizon + age - 1) * cohortMetricCount + metric]
-                    guard cell.count > 0 else { continue }
-                    cohorts.append(
-                        Forecast.CohortCell(
-                            cohortYear: startYear + cohort, age: age, metric: metric, summary: cell.summary()))
-                }
-            }
-        }
+        let horizon = self.horizon
         return Forecast(
-            scenarioName: scenarioName, method: .montecarlo, replications: replications,
-            years: Array(startYear..<(startYear + horizon)), catalog: catalog, yearly: yearly, cohorts: cohorts)
+            scenarioName: scenarioName, method: .montecarlo, replications: replications, startYear: startYear,
+            horizon: horizon, catalog: catalog,
+            yearCell: { year, metric in yearCells[year * metricCount + metric].summary() },
+            cohortCell: { cohort, age, metric in
+                let cell = cohortCells[(cohort * horizon + age - 1) * cohortMetricCount + metric]
+                return cell.count > 0 ? cell.summary() : nil
+            })
     }
 }

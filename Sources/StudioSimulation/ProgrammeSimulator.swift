@@ -91,7 +91,7 @@ public struct ProgrammeSimulator {
         scheduled.removeAll(keepingCapacity: true)
         var active = 0
         for (group, existing) in scenario.existingStudios.enumerated() {
-            let paid = (0..<existing.state.tranchesEarned).reduce(0.0) { $0 + scenario.grantRules.trancheAmount($1) }
+            let paid = scenario.grantRules.amount(ofTranches: 0..<existing.state.tranchesEarned)
             for member in 0..<existing.count {
                 let key = StreamKey.StudioKey.existing(group: group, member: member)
                 let lifecycleStream = streams.newStream(for: .studioLifecycle(key))

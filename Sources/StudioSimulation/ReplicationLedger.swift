@@ -175,9 +175,7 @@ public struct ReplicationLedger: Sendable {
         }
         if step.cycleCompleted { self[year: year, metric: catalog.cyclesCompleted] += weight }
         if !step.forfeitedTranches.isEmpty {
-            var amount = 0.0
-            for tranche in step.forfeitedTranches { amount += rules.trancheAmount(tranche) }
-            self[year: year, metric: catalog.forfeited] += amount * weight
+            self[year: year, metric: catalog.forfeited] += rules.amount(ofTranches: step.forfeitedTranches) * weight
         }
     }
 

@@ -12,42 +12,10 @@ import Foundation
 public struct RandomStream {
     let generator: UnsafeMutablePointer<gsl_rng>
 
-    /// Seeds the generator as `gsl_rng_set` does, which reads the low 32 bits (0 selects GSL's
-    /// default seed). A taus2 generator, the default, is seeded by ``reseedTaus2(_:)``, which
-    /// writes the very state `gsl_rng_set` writes at a third of its cost: every stream of a
-    /// keyed run is seeded, so seeding is much of what keying costs.
+    /// Seeds the generator with `gsl_rng_set`, which reads the low 32 bits (0 selects GSL's default seed).
     @inline(__always)
     public func reseed(_ seed: UInt32) {
-        if generator.pointee.type == cgsl_rng_taus2() {
-            reseedTaus2(seed)
-        } else {
-            gsl_rng_set(generator, UInt(seed))
-        }
-    }
-
-    /// GSL's `taus2_set` (taus.c) for this taus2 generator: three LCG steps from the seed (1 for
-    /// 0), each word raised to its least valid value, then six steps of the generator to warm it
-    /// up (L'Ecuyer 1996, with Tezuka's seeding). Only for a taus2 generator, whose state is the
-    /// three words s1, s2, s3 as `unsigned long`.
-    @inline(__always)
-    func reseedTaus2(_ seed: UInt32) {
-        let mask: UInt = 0xFFFF_FFFF
-        let seed = seed == 0 ? 1 : UInt(seed)
-        var s1 = (69069 &* seed) & mask
-        if s1 < 2 { s1 += 2 }
-        var s2 = (69069 &* s1) & mask
-        if s2 < 8 { s2 += 8 }
-        var s3 = (69069 &* s2) & mask
-        if s3 < 16 { s3 += 16 }
-        for _ in 0..<6 {
-            s1 = (((s1 & 4_294_967_294) << 12) & mask) ^ ((((s1 << 13) & mask) ^ s1) >> 19)
-            s2 = (((s2 & 4_294_967_288) << 4) & mask) ^ ((((s2 << 2) & mask) ^ s2) >> 25)
-            s3 = (((s3 & 4_294_967_280) << 17) & mask) ^ ((((s3 << 3) & mask) ^ s3) >> 11)
-        }
-        let state = generator.pointee.state.assumingMemoryBound(to: UInt.self)
-        state[0] = s1
-        state[1] = s2
-        state[2] = s3
+        gsl_rng_set(generator, UInt(seed))
     }
 
     /// The GSL name of the generator.

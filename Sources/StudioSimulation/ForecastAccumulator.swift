@@ -60,12 +60,21 @@ public struct ForecastAccumulator: Sendable {
         pending.append(contentsOf: ledger.values)
         pending.append(contentsOf: ledger.cohortValues)
         pendingCount += 1
-        if pendingCount == Self.pendingCapacity { flush() }
+        if pendingCount == Self.pendingCapacity { fold(keepingCapacity: true) }
+    }
+
+    /// Folds the buffered replications into the cells and lets the buffer go, so that a
+    /// finished block waiting to be merged holds only its statistics.
+    mutating func flush() {
+        fold(keepingCapacity: false)
     }
 
     /// Folds the buffered replications into the cells, cell by cell in replication order.
-    mutating func flush() {
-        guard pendingCount > 0 else { return }
+    private mutating func fold(keepingCapacity: Bool) {
+        guard pendingCount > 0 else {
+            if !keepingCapacity { pending = [] }
+            return
+        }
         let rowLength = cellCount
         let rows = pendingCount
         let yearCount = yearCells.count
@@ -82,7 +91,7 @@ public struct ForecastAccumulator: Sendable {
                 }
             }
         }
-        pending.removeAll(keepingCapacity: true)
+        pending.removeAll(keepingCapacity: keepingCapacity)
         pendingCount = 0
     }
 

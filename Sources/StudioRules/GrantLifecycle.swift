@@ -19,7 +19,7 @@ public struct GrantLifecycle: Sendable, Hashable {
     }
 
     /// The naming year (age 1): the first tranche is earned (Art. 11).
-    @inlinable
+    @inlinable @inline(__always)
     public func naming() -> LifecycleStep {
         var step = LifecycleStep(
             state: StudioGrantState(phase: .inCycle, tranchesEarned: 1), earnedTranche: 0)
@@ -30,7 +30,7 @@ public struct GrantLifecycle: Sendable, Hashable {
     /// One annual assessment at `age` (2 or more) with its result.
     ///
     /// A revoked studio is not assessed: its step changes nothing.
-    @inlinable
+    @inlinable @inline(__always)
     public func assess(_ state: StudioGrantState, age: Int, passed: Bool) -> LifecycleStep {
         guard !state.isRevoked else { return LifecycleStep(state: state) }
         var step = LifecycleStep(state: state)
@@ -70,7 +70,7 @@ public struct GrantLifecycle: Sendable, Hashable {
 
     // MARK: - Steps
 
-    @usableFromInline
+    @inlinable @inline(__always)
     func fail(_ step: inout LifecycleStep, strikes: Int, revocation: LifecycleStep.Revocation) {
         step.state.consecutiveFails += 1
         if step.state.consecutiveFails >= strikes {
@@ -82,7 +82,7 @@ public struct GrantLifecycle: Sendable, Hashable {
     }
 
     /// Ends the cycle when every tranche is earned, or forfeits the rest in its last year.
-    @usableFromInline
+    @inlinable @inline(__always)
     func closeCycleIfDue(_ step: inout LifecycleStep, age: Int) {
         let earned = step.state.tranchesEarned
         guard earned >= rules.trancheCount || age >= rules.cycleYears else { return }

@@ -49,6 +49,17 @@ public struct GrantRules: Sendable, Hashable {
         grantYuan * trancheShares[index]
     }
 
+    /// The amounts of `tranches` added in tranche order, in yuan: with `0..<k`, the grant paid
+    /// for a studio's first k tranches (no payment lag); with the tranches a cycle ran out
+    /// without, the yuan forfeited. The simulator, the exact evaluator, the ledger and the trace
+    /// all take these sums from here.
+    @inlinable
+    public func amount(ofTranches tranches: Range<Int>) -> Double {
+        var total = 0.0
+        for tranche in tranches { total += trancheAmount(tranche) }
+        return total
+    }
+
     /// Returns a copy with the given changes applied.
     public func with(_ change: (inout GrantRules) -> Void) -> GrantRules {
         var copy = self

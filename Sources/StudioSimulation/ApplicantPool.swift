@@ -122,7 +122,7 @@ struct ApplicantPool {
         isFirstYear = true
         for (row, applicant) in parameters.listed.enumerated() {
             arrivals += 1
-            let stream = streams.index(of: .candidate(.listed(row: row)))
+            let stream = streams.newStream(for: .candidate(.listed(row: row)))
             candidates.append(
                 Candidate(
                     quality: applicant.quality, channel: applicant.channel, listed: row, serial: arrivals,
@@ -258,7 +258,7 @@ struct ApplicantPool {
 
     private mutating func arrive(_ key: StreamKey.CandidateKey, using streams: ReplicationStreams) {
         arrivals += 1
-        let index = streams.index(of: .candidate(key))
+        let index = streams.newStream(for: .candidate(key))
         let stream = streams[index]
         let quality = min(max(parameters.qualityMean + stream.gaussian(sd: parameters.qualitySD), 0), 100)
         var channel = 0

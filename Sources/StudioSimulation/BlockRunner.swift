@@ -1,4 +1,5 @@
 import Dispatch
+import StudioScenario
 
 /// Runs replications in blocks of ``blockSize`` on several threads and folds the blocks' results
 /// in block order, so that the result does not depend on the thread count.
@@ -46,6 +47,24 @@ enum BlockRunner {
             }
             waveStart = wave.upperBound
             progress?(done)
+        }
+    }
+
+    /// Simulates the replications of `block` of every scenario in lockstep, handing each
+    /// replication's ledgers, in scenario order, to `body`: the one path by which runs, shards,
+    /// comparisons, sweeps, quota searches and sensitivity analyses simulate a block. One
+    /// simulator and one ledger per scenario are made for the block and reused by each replication.
+    static func simulate(
+        _ block: Range<Int>, of scenarios: [Scenario], generator: RandomGeneratorKind,
+        _ body: (_ replication: Int, _ ledgers: [ReplicationLedger]) -> Void
+    ) {
+        var simulators = scenarios.map { ProgrammeSimulator(scenario: $0, generator: generator) }
+        var ledgers = scenarios.map { ReplicationLedger(scenario: $0) }
+        for replication in block {
+            for index in scenarios.indices {
+                simulators[index].simulate(replication: replication, into: &ledgers[index])
+            }
+            body(replication, ledgers)
         }
     }
 }

@@ -104,6 +104,11 @@ struct ComparisonAccumulator: Sendable {
         }
     }
 
+    /// Folds every forecast's buffered replications into its cells.
+    mutating func flush() {
+        for index in forecasts.indices { forecasts[index].flush() }
+    }
+
     /// Adds every replication of `other`, which must come after this one's.
     mutating func merge(_ other: ComparisonAccumulator) {
         for index in forecasts.indices { forecasts[index].merge(other.forecasts[index]) }

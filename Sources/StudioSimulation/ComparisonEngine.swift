@@ -43,15 +43,9 @@ public struct ComparisonEngine: Sendable {
         BlockRunner.run(
             0..<scenarios[0].simulation.replications, threads: threads, into: &total,
             work: { block in
-                var simulators = scenarios.map { ProgrammeSimulator(scenario: $0, generator: generator) }
-                var ledgers = scenarios.map { ReplicationLedger(scenario: $0) }
                 var accumulator = ComparisonAccumulator(scenarios: scenarios, differences: differences)
-                for replication in block {
-                    for index in scenarios.indices {
-                        simulators[index].simulate(replication: replication, into: &ledgers[index])
-                    }
-                    accumulator.add(ledgers)
-                }
+                BlockRunner.simulate(block, of: scenarios, generator: generator) { _, ledgers in accumulator.add(ledgers) }
+                accumulator.flush()
                 return accumulator
             },
             fold: { $0.merge($1) }, progress: progress)

@@ -70,23 +70,15 @@ public struct ExactEvaluator: Sendable {
         func mean(_ value: Double) -> StatisticSummary {
             StatisticSummary(count: 0, values: value.isNaN ? [:] : [.mean: value])
         }
-        let yearly = (0..<scenario.horizonYears).map { year in
-            catalog.yearMetrics.indices.map { mean(ledger[year: year, metric: $0]) }
-        }
-        var cohorts: [Forecast.CohortCell] = []
-        for cohort in 0..<scenario.horizonYears where ledger[year: cohort, metric: catalog.named] > 0 {
-            for age in 1...(scenario.horizonYears - cohort) {
-                for metric in catalog.cohortMetrics.indices {
-                    cohorts.append(
-                        Forecast.CohortCell(
-                            cohortYear: scenario.startYear + cohort, age: age, metric: metric,
-                            summary: mean(ledger[cohort: cohort, age: age, metric: metric])))
-                }
-            }
-        }
+        // A cohort has cells only when studios were expected to be named in its year.
         return Forecast(
-            scenarioName: scenario.name, method: .exact, replications: 0, years: Array(scenario.years),
-            catalog: catalog, yearly: yearly, cohorts: cohorts)
+            scenarioName: scenario.name, method: .exact, replications: 0, startYear: scenario.startYear,
+            horizon: scenario.horizonYears, catalog: catalog,
+            yearCell: { year, metric in mean(ledger[year: year, metric: metric]) },
+            cohortCell: { cohort, age, metric in
+                ledger[year: cohort, metric: catalog.named] > 0
+                    ? mean(ledger[cohort: cohort, age: age, metric: metric]) : nil
+            })
     }
 
     /// The ledger of expected values, every branch weighted by its expected number of studios.
@@ -195,7 +187,7 @@ public struct ExactEvaluator: Sendable {
     /// The grant paid to a studio in `state` under its cohort's `rules` (no payment lag): its
     /// tranches earned so far.
     private func grantPaid(_ state: StudioGrantState, rules: GrantRules) -> Double {
-        (0..<state.tranchesEarned).reduce(0.0) { $0 + rules.trancheAmount($1) }
+        rules.amount(ofTranches: 0..<state.tranchesEarned)
     }
 
     /// The expected subsidies recovered from a studio of `group` found cheating at the start of

@@ -2,13 +2,24 @@ public import StudioScenario
 
 /// Accumulates replication ledgers into per-metric statistics, in replication order.
 ///
+/// Ledgers are copied row by row into a small buffer and folded into the cells
+/// ``pendingCapacity`` replications at a time, cell by cell, so that each cell's value table
+/// stays in cache while it takes its values; every cell still takes its values in replication
+/// order, so the statistics are the same bits as adding each ledger at once.
+///
 /// Memory is bounded by the output's size (years × metrics and cohorts × ages × metrics, each
 /// with at most ``ValueDistribution/distinctLimit`` entries), not by the replications.
 public struct ForecastAccumulator: Sendable {
+    /// Replications buffered before they are folded into the cells.
+    static let pendingCapacity = 64
+
     private let catalog: MetricCatalog
     private let horizon: Int
     private var yearCells: [MetricStatistics]
     private var cohortCells: [MetricStatistics]
+    /// Replications added but not yet folded: each a row of its year values, then its cohort values.
+    private var pending: [Double] = []
+    private var pendingCount = 0
     /// Replications accumulated.
     public private(set) var replications = 0
 
@@ -20,7 +31,10 @@ public struct ForecastAccumulator: Sendable {
     }
 
     /// Every cell's moments, year cells then cohort cells.
-    public var moments: [CellMoments] { (yearCells + cohortCells).map(\.moments) }
+    public var moments: [CellMoments] {
+        let folded = self.folded
+        return (folded.yearCells + folded.cohortCells).map(\.moments)
+    }
 
     /// An accumulator restored from ``moments`` of `replications` replications: means, spreads
     /// and extremes, but no percentiles. `moments` holds ``cellCount`` cells; a cell it lacks
@@ -42,18 +56,57 @@ public struct ForecastAccumulator: Sendable {
     /// Adds one finished replication.
     mutating func add(_ ledger: ReplicationLedger) {
         replications += 1
-        for (index, value) in ledger.values.enumerated() { yearCells[index].add(value) }
+        if pending.isEmpty { pending.reserveCapacity(Self.pendingCapacity * cellCount) }
+        pending.append(contentsOf: ledger.values)
+        pending.append(contentsOf: ledger.cohortValues)
+        pendingCount += 1
+        if pendingCount == Self.pendingCapacity { fold(keepingCapacity: true) }
+    }
+
+    /// Folds the buffered replications into the cells and lets the buffer go, so that a
+    /// finished block waiting to be merged holds only its statistics.
+    mutating func flush() {
+        fold(keepingCapacity: false)
+    }
+
+    /// Folds the buffered replications into the cells, cell by cell in replication order.
+    private mutating func fold(keepingCapacity: Bool) {
+        guard pendingCount > 0 else {
+            if !keepingCapacity { pending = [] }
+            return
+        }
+        let rowLength = cellCount
+        let rows = pendingCount
+        let yearCount = yearCells.count
         let cohortMetricCount = catalog.cohortMetrics.count
-        for cohort in 0..<horizon {
-            let first = cohort * horizon * cohortMetricCount
-            for index in first..<(first + (horizon - cohort) * cohortMetricCount) {
-                cohortCells[index].add(ledger.cohortValues[index])
+        pending.withUnsafeBufferPointer { buffer in
+            for index in 0..<yearCount {
+                yearCells[index].add(buffer, first: index, stride: rowLength, count: rows)
+            }
+            for cohort in 0..<horizon {
+                // Only ages the horizon reaches: the rest of each cohort's rows never has a value.
+                let first = cohort * horizon * cohortMetricCount
+                for index in first..<(first + (horizon - cohort) * cohortMetricCount) {
+                    cohortCells[index].add(buffer, first: yearCount + index, stride: rowLength, count: rows)
+                }
             }
         }
+        pending.removeAll(keepingCapacity: keepingCapacity)
+        pendingCount = 0
+    }
+
+    /// This accumulator with nothing buffered.
+    private var folded: ForecastAccumulator {
+        guard pendingCount > 0 else { return self }
+        var copy = self
+        copy.flush()
+        return copy
     }
 
     /// Adds every replication of `other`, which must come after this one's in replication order.
     mutating func merge(_ other: ForecastAccumulator) {
+        flush()
+        let other = other.folded
         replications += other.replications
         for index in yearCells.indices { yearCells[index].merge(other.yearCells[index]) }
         for index in cohortCells.indices { cohortCells[index].merge(other.cohortCells[index]) }
@@ -61,30 +114,24 @@ public struct ForecastAccumulator: Sendable {
 
     /// The statistics so far of year metric `metric` in forecast year `year` (0-based).
     public func summary(year: Int, metric: Int) -> StatisticSummary {
-        yearCells[year * catalog.yearMetrics.count + metric].summary()
+        folded.yearCells[year * catalog.yearMetrics.count + metric].summary()
     }
 
     /// The forecast these replications make.
     public func forecast(scenarioName: String, startYear: Int) -> Forecast {
+        let folded = self.folded
+        let yearCells = folded.yearCells
+        let cohortCells = folded.cohortCells
         let metricCount = catalog.yearMetrics.count
-        let yearly = (0..<horizon).map { year in
-            (0..<metricCount).map { yearCells[year * metricCount + $0].summary() }
-        }
-        var cohorts: [Forecast.CohortCell] = []
         let cohortMetricCount = catalog.cohortMetrics.count
-        for cohort in 0..<horizon {
-            for age in 1...(horizon - cohort) {
-                for metric in 0..<cohortMetricCount {
-                    let cell = cohortCells[(cohort * horizon + age - 1) * cohortMetricCount + metric]
-                    guard cell.count > 0 else { continue }
-                    cohorts.append(
-                        Forecast.CohortCell(
-                            cohortYear: startYear + cohort, age: age, metric: metric, summary: cell.summary()))
-                }
-            }
-        }
+        let horizon = self.horizon
         return Forecast(
-            scenarioName: scenarioName, method: .montecarlo, replications: replications,
-            years: Array(startYear..<(startYear + horizon)), catalog: catalog, yearly: yearly, cohorts: cohorts)
+            scenarioName: scenarioName, method: .montecarlo, replications: replications, startYear: startYear,
+            horizon: horizon, catalog: catalog,
+            yearCell: { year, metric in yearCells[year * metricCount + metric].summary() },
+            cohortCell: { cohort, age, metric in
+                let cell = cohortCells[(cohort * horizon + age - 1) * cohortMetricCount + metric]
+                return cell.count > 0 ? cell.summary() : nil
+            })
     }
 }

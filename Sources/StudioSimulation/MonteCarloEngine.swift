@@ -67,15 +67,13 @@ public struct MonteCarloEngine: Sendable {
         _ block: Range<Int>, of scenario: Scenario, generator: RandomGeneratorKind,
         keepingValues: Bool
     ) -> (accumulator: ForecastAccumulator, values: [(Int, [Double])]) {
-        var simulator = ProgrammeSimulator(scenario: scenario, generator: generator)
-        var ledger = ReplicationLedger(scenario: scenario)
         var accumulator = ForecastAccumulator(catalog: MetricCatalog(scenario: scenario), horizon: scenario.horizonYears)
         var values: [(Int, [Double])] = []
-        for replication in block {
-            simulator.simulate(replication: replication, into: &ledger)
-            accumulator.add(ledger)
-            if keepingValues { values.append((replication, ledger.allValues)) }
+        BlockRunner.simulate(block, of: [scenario], generator: generator) { replication, ledgers in
+            accumulator.add(ledgers[0])
+            if keepingValues { values.append((replication, ledgers[0].allValues)) }
         }
+        accumulator.flush()
         return (accumulator, values)
     }
 

@@ -57,7 +57,7 @@ extension ProgrammeSimulator {
         for index in studios.indices where !studios[index].state.isRevoked {
             activeIndices.append(index)
             if studios[index].subsidyStream < 0 {
-                studios[index].subsidyStream = streams.index(of: .studioSubsidies(studios[index].key))
+                studios[index].subsidyStream = streams.newStream(for: .studioSubsidies(studios[index].key))
             }
             let stream = streams[studios[index].subsidyStream]
             var equipmentYuan = 0.0

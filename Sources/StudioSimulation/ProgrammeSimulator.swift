@@ -107,10 +107,10 @@ public struct ProgrammeSimulator {
         for (group, existing) in scenario.existingStudios.enumerated() {
             let ruleSet = scenario.cohortRules.entryIndex(in: existing.namedYear)
             let rules = lifecycles[ruleSet].rules
-            let paid = (0..<existing.state.tranchesEarned).reduce(0.0) { $0 + rules.trancheAmount($1) }
+            let paid = rules.amount(ofTranches: 0..<existing.state.tranchesEarned)
             for member in 0..<existing.count {
                 let key = StreamKey.StudioKey.existing(group: group, member: member)
-                let lifecycleStream = streams.index(of: .studioLifecycle(key))
+                let lifecycleStream = streams.newStream(for: .studioLifecycle(key))
                 studios.append(
                     Studio(
                         state: existing.state, namedYear: existing.namedYear, cohort: nil,
@@ -205,7 +205,7 @@ public struct ProgrammeSimulator {
             }
             let key: StreamKey.StudioKey =
                 rank < nominees.count ? .candidate(nominees[rank].key) : .named(cohort: year, rank: rank)
-            let lifecycleStream = streams.index(of: .studioLifecycle(key))
+            let lifecycleStream = streams.newStream(for: .studioLifecycle(key))
             let studio = Studio(
                 state: naming.state, namedYear: calendarYear, cohort: year,
                 factor: passModels[year].studioFactor(using: streams[lifecycleStream]),

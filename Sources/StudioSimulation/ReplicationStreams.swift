@@ -100,6 +100,31 @@ final class ReplicationStreams {
     func index(of key: StreamKey) -> Int {
         let bits = key.bits
         if let index = indices.index(of: key, bits: bits) { return index }
+        let index = seedNext(bits: bits)
+        indices.insert(index, for: key, bits: bits)
+        return index
+    }
+
+    /// The index of a new stream for `key`, which this replication has not used: an entity's
+    /// key (a studio's, a candidate's), which is asked for once, when the entity appears, and
+    /// then kept by its index. It is the stream ``index(of:)`` would give, without remembering
+    /// the key, so that a replication's hundreds of entities cost their seeding only.
+    func newStream(for key: StreamKey) -> Int {
+        let bits = key.bits
+        #if DEBUG
+            // Debug builds (the tests) check that no entity's key is asked for twice.
+            assert(indices.index(of: key, bits: bits) == nil, "stream key \(key) asked for twice")
+            let index = seedNext(bits: bits)
+            indices.insert(index, for: key, bits: bits)
+            return index
+        #else
+            return seedNext(bits: bits)
+        #endif
+    }
+
+    /// Seeds the next free stream for a key of `bits` and returns its index.
+    @inline(__always)
+    private func seedNext(bits: UInt64) -> Int {
         if used == streams.count {
             let added = RandomGenerator(kind: generator)
             generators.append(added)
@@ -108,7 +133,6 @@ final class ReplicationStreams {
         let index = used
         used += 1
         streams[index].reseed(UInt32(truncatingIfNeeded: StreamSeeding.splitMix64(replicationSeed ^ bits)))
-        indices.insert(index, for: key, bits: bits)
         return index
     }
 

@@ -36,6 +36,9 @@ public struct SensitivityAnalysis: Sendable {
     public let variants: [(parameter: NumericParameter, low: Scenario?, high: Scenario?)]
     /// The relative step.
     public let step: Double
+    /// The paired differences the comparison keeps: only the one the effects report, as `sweep`
+    /// keeps only its own, so that each moved scenario costs about one run.
+    public static let differences = DifferenceSelection.only([.cumulativeNetOutflow])
 
     /// Prepares the analysis of the scenario file at `path`; `prepare` applies the command line's
     /// simulation settings to every scenario.
@@ -77,9 +80,11 @@ public struct SensitivityAnalysis: Sendable {
             let high = variant.high.map { scenarios.append($0); return scenarios.count - 1 }
             slots.append((low, high))
         }
-        // Every moved scenario covers the base's years (checked when it was made).
-        let comparison = try ComparisonEngine(variantsOf: base, variants: Array(scenarios.dropFirst()))
-            .run(threads: threads, progress: progress)
+        // Every moved scenario covers the base's years (checked when it was made). The base runs
+        // once, in lockstep with the moved scenarios.
+        let comparison = try ComparisonEngine(
+            variantsOf: base, variants: Array(scenarios.dropFirst()), differences: Self.differences
+        ).run(threads: threads, progress: progress)
         let year = base.startYear + PrecisionTarget.periodEnd(of: base)
         let baseP95 = comparison.forecasts[0].summary(year: year, metric: .cumulativeNetOutflow)?[.p95]
         func change(_ slot: Int?) -> (mean: Double?, mcse: Double?, p95: Double?) {

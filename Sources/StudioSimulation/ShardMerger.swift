@@ -86,6 +86,7 @@ package struct ShardMerger: Sendable {
         }
         let block = expected[nextExpected]
         nextExpected += 1
+        current.flush()
         let rebuilt = current.moments
         guard current.replications == block.replications.count, rebuilt.count == block.moments.count else {
             throw OrderError(description: "the values of replications \(block.replications) do not form that block")
@@ -107,6 +108,7 @@ package struct ShardMerger: Sendable {
     /// Folds the block being rebuilt into the total.
     private mutating func flush() {
         guard current.replications > 0 else { return }
+        current.flush()
         total.merge(current)
         current = ForecastAccumulator(catalog: MetricCatalog(scenario: scenario), horizon: scenario.horizonYears)
     }

@@ -37,8 +37,8 @@ public final class TraceLog {
         }
         if step.cycleCompleted { append(TraceEvent(year: year, studio: studio, kind: .cycleCompleted)) }
         if !step.forfeitedTranches.isEmpty {
-            let yuan = step.forfeitedTranches.reduce(0.0) { $0 + rules.trancheAmount($1) }
-            append(TraceEvent(year: year, studio: studio, kind: .forfeited(yuan: yuan)))
+            append(
+                TraceEvent(year: year, studio: studio, kind: .forfeited(yuan: rules.amount(ofTranches: step.forfeitedTranches))))
         }
     }
 }

@@ -71,6 +71,50 @@ struct ValueDistribution: Sendable {
         if occupied > Self.distinctLimit { coarsen() }
     }
 
+    /// Adds `count` values of `buffer` (NaN skipped), from index `first` on, `stride` apart, in
+    /// order, as ``add(_:count:)`` would one by one: values whose key the table holds are counted
+    /// in one pass over the table's storage; each new key goes through ``add(_:count:)``, which
+    /// may grow or coarsen the table, before the pass resumes.
+    mutating func add(_ buffer: UnsafeBufferPointer<Double>, first: Int, stride: Int, count: Int) {
+        var index = first
+        var done = 0
+        while done < count {
+            let binWidth = self.binWidth
+            let mask = self.mask
+            var lastKey = self.lastKey
+            var lastSlot = self.lastSlot
+            slots.withUnsafeMutableBufferPointer { slots in
+                while done < count {
+                    let value = buffer[index]
+                    if value.isNaN {
+                        index += stride
+                        done += 1
+                        continue
+                    }
+                    let key = Self.key(value, binWidth: binWidth)
+                    if key != lastKey {
+                        var slot = Self.hash(key) & mask
+                        while slots[slot].key != key {
+                            if slots[slot].key == Self.empty { return }
+                            slot = (slot + 1) & mask
+                        }
+                        (lastKey, lastSlot) = (key, slot)
+                    }
+                    slots[lastSlot].count += 1
+                    if value > slots[lastSlot].largest { slots[lastSlot].largest = value }
+                    index += stride
+                    done += 1
+                }
+            }
+            (self.lastKey, self.lastSlot) = (lastKey, lastSlot)
+            guard done < count else { return }
+            // A key the table lacks: added the usual way, which may grow or coarsen the table.
+            add(buffer[index])
+            index += stride
+            done += 1
+        }
+    }
+
     /// Adds every observation of `other`, after bringing both to the wider bin width.
     mutating func merge(_ other: ValueDistribution) {
         if other.binWidth > binWidth { rebin(width: other.binWidth) }

@@ -72,3 +72,28 @@ struct AnalystWorkflowTests {
         #expect(budget.meanChangeLow == 0 && budget.meanChangeHigh == 0)
     }
 }
+
+@Suite("Sensitivity keeps only the difference it reports")
+struct SensitivityDifferenceTests {
+    @Test("The analysis keeps one paired difference, and its effects match a comparison keeping every metric")
+    func keepsOneDifference() throws {
+        #expect(SensitivityAnalysis.differences == .only([.cumulativeNetOutflow]))
+        let path = Fixtures.scenarioPath("nanchang-baseline")
+        let analysis = try SensitivityAnalysis(
+            path: path, step: 0.1, loader: ScenarioLoader(),
+            prepare: { $0.with { $0.simulation = SimulationSettings(replications: 60, seed: 9, generator: "taus2") } })
+        let effects = try analysis.run(threads: 2)
+        // The same changes from a comparison keeping every metric's differences.
+        let moved = analysis.variants.compactMap(\.high)
+        let full = try ComparisonEngine(scenarios: [analysis.base] + moved).run(threads: 2)
+        let year = analysis.base.startYear + PrecisionTarget.periodEnd(of: analysis.base)
+        var checked = 0
+        for (index, variant) in analysis.variants.filter({ $0.high != nil }).enumerated() {
+            let effect = try #require(effects.first { $0.parameter.keyPath == variant.parameter.keyPath })
+            let cell = full.differences[index].cell(year: year, metric: .cumulativeNetOutflow)
+            #expect(effect.meanChangeHigh == cell?.summary[.mean])
+            checked += 1
+        }
+        #expect(checked > 10)
+    }
+}

@@ -50,3 +50,34 @@ struct StreamKeyTableTests {
         }
     }
 }
+
+@Suite("An entity's stream without the key table")
+struct EntityStreamTests {
+    @Test("A new entity's stream draws what the key table's stream for its key draws")
+    func newStreamMatchesIndex() throws {
+        let generator = try RandomGeneratorKind(named: "taus2")
+        let remembered = ReplicationStreams(generator: generator, seed: 42)
+        let fresh = ReplicationStreams(generator: generator, seed: 42)
+        let entities: [StreamKey] = (0..<5).flatMap { rank -> [StreamKey] in
+            [
+                .studioLifecycle(.named(cohort: 2, rank: rank)), .studioSubsidies(.existing(group: 0, member: rank)),
+                .candidate(.arrived(year: -1, index: rank)), .candidate(.listed(row: rank)),
+                .studioLifecycle(.candidate(.listed(row: rank))),
+            ]
+        }
+        for replication in [0, 7] {
+            remembered.begin(replication: replication)
+            fresh.begin(replication: replication)
+            // A programme-wide purpose first, as a replication asks for the shock before any studio.
+            #expect(remembered[.shock].uniform() == fresh[.shock].uniform())
+            for key in entities {
+                let rememberedStream = remembered[remembered.index(of: key)]
+                let freshStream = fresh[fresh.newStream(for: key)]
+                let expected = (0..<3).map { _ in rememberedStream.uniform() }
+                #expect((0..<3).map { _ in freshStream.uniform() } == expected)
+                // Asked again, the table gives the same stream, now three draws on.
+                #expect(remembered[remembered.index(of: key)].uniform() == freshStream.uniform())
+            }
+        }
+    }
+}

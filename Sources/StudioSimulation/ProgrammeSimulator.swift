@@ -56,13 +56,16 @@ public struct ProgrammeSimulator {
         let paymentYear: Int16
     }
 
-    let scenario: Scenario
+    /// The scenario in force: with uncertain inputs, the one the current replication drew.
+    private(set) var scenario: Scenario
     /// The lifecycle of each cohort rule set, by its entry in the scenario's cohort rules.
     let lifecycles: [GrantLifecycle]
     /// The pass probabilities in force in each forecast year.
-    private let passModels: [PassProbabilityModel]
+    private var passModels: [PassProbabilityModel]
     /// The values in force in each forecast year that the simulator reads in the year.
-    let yearly: YearlyValues
+    private(set) var yearly: YearlyValues
+    /// The scenario as read, and its uncertain inputs' draws, when it has any.
+    private let uncertain: (base: Scenario, draws: InputDraws, generator: RandomGenerator)?
     let streams: ReplicationStreams
     private var pool: ApplicantPool?
     var studios: [Studio] = []
@@ -91,6 +94,10 @@ public struct ProgrammeSimulator {
                 parameters: $0, rules: scenario.selection, rubric: scenario.rubric,
                 fraudProbability: scenario.fraud.applicantDetectionProbability)
         }
+        uncertain =
+            scenario.hasUncertainInputs
+            ? { let draws = InputDraws(scenario: scenario, generator: generator); return (scenario, draws, draws.makeGenerator()) }()
+            : nil
         studios.reserveCapacity(scenario.quotaPerYear.reduce(0, +) + scenario.existingStudios.reduce(0) { $0 + $1.count })
     }
 
@@ -98,6 +105,9 @@ public struct ProgrammeSimulator {
     /// appends every event to it.
     public mutating func simulate(replication: Int, into ledger: inout ReplicationLedger, trace: TraceLog? = nil) {
         ledger.reset()
+        if let uncertain {
+            use(uncertain.base.drawn(uncertain.draws.values(replication: replication, using: uncertain.generator)))
+        }
         streams.begin(replication: replication)
         studios.removeAll(keepingCapacity: true)
         labels.removeAll()
@@ -218,6 +228,17 @@ public struct ProgrammeSimulator {
             trace?.record(naming, of: self.label(studio), year: calendarYear, rules: lifecycles[ruleSet].rules, assessed: nil)
         }
         return count
+    }
+
+    /// Puts `drawn`, the scenario with its uncertain inputs set to one replication's values, in
+    /// force: the per-year values are read again from it; rules and structure are those of the
+    /// scenario read, which uncertain inputs never change.
+    private mutating func use(_ drawn: Scenario) {
+        let views = drawn.yearViews
+        passModels = views.map { PassProbabilityModel(parameters: $0.assessment) }
+        yearly = YearlyValues(views: views)
+        if let first = yearly.pool.first { pool?.update(to: first) }
+        scenario = drawn
     }
 
     /// The studio's label in a trace: the applicant list's id and name or the pool's arrival

@@ -34,7 +34,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Run only the I-th of N slices of the replications (I/N, such as 2/8), for merge.")
     var shard: String?
 
-    @Flag(help: "Also write replications.csv, every replication's values (with --shard: exact percentiles after merge).")
+    @Flag(help: "Also write replications.csv, every replication's values (with --shard: exact percentiles after merge), and inputs-replications.csv, each replication's drawn uncertain inputs.")
     var keepReplications = false
 
     @Option(help: "The output folder. Default: out/<scenario name>/.")
@@ -106,16 +106,19 @@ struct RunCommand: ParsableCommand {
         let provenance = try ForecastOutput.provenance(
             scenario: scenario, path: input.path, method: method.rawValue, replications: forecast.replications,
             threads: method == .exact ? 1 : threads, started: started)
+        let inputs = try UncertainInputOutput.files(
+            scenario, replications: 0..<forecast.replications, keepingReplications: false)
         try ForecastOutput.write(
-            ForecastOutput.files(forecast, spreadsheet: spreadsheet) + [provenance, report(forecast, scenario)], to: folder,
-            force: force)
+            ForecastOutput.files(forecast, spreadsheet: spreadsheet) + inputs + [provenance, report(forecast, scenario)],
+            to: folder, force: force)
         let how =
             method == .exact
             ? "exact expectations"
             : "\(forecast.replications) replications, seed \(scenario.simulation.seed), \(scenario.simulation.generator)"
         print("\(scenario.name): \(how)\n")
         print(ForecastTable(forecast: forecast).render())
-        print("Wrote forecast.csv, summary.csv, cohorts.csv, run.json and report.html to \(folder.path)/")
+        let also = inputs.map { ", " + $0.name }.joined()
+        print("Wrote forecast.csv, summary.csv, cohorts.csv\(also), run.json and report.html to \(folder.path)/")
     }
 
     /// `report.html` for a forecast of `scenario`.
@@ -146,6 +149,9 @@ struct RunCommand: ParsableCommand {
         }
         let bytes = scenario.source?.bytes ?? Data()
         var files = ForecastOutput.files(result.forecast, spreadsheet: spreadsheet) + [report(result.forecast, scenario)]
+        files += try UncertainInputOutput.files(
+            scenario, replications: ShardRunner.replications(shard: index, of: count, total: total),
+            keepingReplications: keepReplications)
         files.append(
             try ForecastOutput.provenance(
                 scenario: scenario, path: input.path, method: "montecarlo", replications: result.forecast.replications,

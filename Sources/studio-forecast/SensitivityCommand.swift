@@ -49,14 +49,15 @@ struct SensitivityCommand: ParsableCommand {
         let bar = ProgressBar(total: replications, quiet: quiet)
         let effects = try analysis.run(threads: simulation.threadCount, progress: bar.update)
         bar.finish()
+        let year = base.startYear + PrecisionTarget.periodEnd(of: base)
+        let shares = try VarianceSharesSection(scenario: analysis.base, year: year, threads: simulation.threadCount, quiet: quiet)
         try ForecastOutput.write(
-            [
+            shares.files + [
                 ("sensitivity.csv", ComparisonFiles.sensitivityCSV(effects)),
                 try ForecastOutput.provenance(
                     scenario: analysis.base, path: input.path, method: "sensitivity", replications: replications,
                     threads: simulation.threadCount, started: started),
             ], to: folder, force: force)
-        let year = base.startYear + PrecisionTarget.periodEnd(of: base)
         print("\(base.name): each number ±\(Int(step * 100))%, \(replications) replications each, common random numbers")
         print("Change in the mean net outflow \(base.startYear)–\(year), largest first:\n")
         let rows = effects.prefix(15).map { effect -> [String] in
@@ -64,6 +65,7 @@ struct SensitivityCommand: ParsableCommand {
              effect.meanChangeHigh.map(PlainNumber.grouped) ?? "–", effect.mcse.map(PlainNumber.grouped) ?? "–"]
         }
         print(TablePrinter.render(header: ["parameter", "moved down", "moved up", "± MCSE"], rows: rows))
-        print("Wrote sensitivity.csv (\(effects.count) parameters) and run.json to \(folder.path)/")
+        shares.print()
+        print("Wrote sensitivity.csv (\(effects.count) parameters)\(shares.files.map { ", " + $0.name }.joined()) and run.json to \(folder.path)/")
     }
 }

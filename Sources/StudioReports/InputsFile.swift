@@ -40,10 +40,14 @@ public enum InputsFile {
     static func statistics(_ values: [Double]) -> [(String, Double)] {
         guard !values.isEmpty else { return [] }
         let n = Double(values.count)
-        let mean = values.reduce(0, +) / n
-        let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-        let sd = values.count > 1 ? (squares / (n - 1)).squareRoot() : 0
         let sorted = values.sorted()
+        // A value drawn from a degenerate distribution is the same in every replication.
+        let isConstant = sorted[0] == sorted[sorted.count - 1]
+        let rough = values.reduce(0, +) / n
+        // The second pass corrects the rounding of the first.
+        let mean = isConstant ? sorted[0] : rough + values.reduce(0) { $0 + ($1 - rough) } / n
+        let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        let sd = values.count > 1 && !isConstant ? (squares / (n - 1)).squareRoot() : 0
         func percentile(_ p: Double) -> Double {
             let rank = Int((p * n).rounded(.up))
             return sorted[min(max(rank, 1), sorted.count) - 1]

@@ -37,9 +37,11 @@ extension YAMLReader {
                     at: path, node: node)
                 return nil
             }
-            guard !Self.isDistribution(valueNode),
-                let value = number(valueNode, at: map.path(key), in: -Double.infinity...Double.infinity)
-            else { return nil }
+            if Self.isDistribution(valueNode) {
+                report("a distribution's parameters are numbers, not distributions", at: map.path(key), node: valueNode)
+                return nil
+            }
+            guard let value = number(valueNode, at: map.path(key), in: -Double.infinity...Double.infinity) else { return nil }
             parameters.append(value)
         }
         if let problem = InputDistribution.problem(name, parameters, range: range) {
@@ -66,7 +68,9 @@ extension YAMLReader {
         if path.hasPrefix("simulation.") || path.hasPrefix("reporting.") || path == "start_year" || path == "horizon_years" {
             return "is a setting of the simulation, not an assumption, and cannot be uncertain" + fix
         }
-        if path.hasPrefix("quota") || path.hasPrefix("budget") || path.hasPrefix("selection") || path.hasPrefix("scoring") {
+        if path.hasPrefix("quota") || path.hasPrefix("budget") || path.hasPrefix("selection.shortlist_score")
+            || path.hasPrefix("scoring")
+        {
             return "is a lever the programme chooses, not an assumption, and cannot be uncertain (compare its values with sweep)" + fix
         }
         if isWholeNumber { return "a whole number here cannot be uncertain" + fix }

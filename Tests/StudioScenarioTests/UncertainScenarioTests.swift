@@ -32,6 +32,12 @@ struct UncertainScenarioTests {
              "is a lever the programme chooses, not an assumption"),
             ("replications: 20000", "replications: {distribution: uniform, min: 1, max: 5}", "simulation.replications",
              "is a setting of the simulation"),
+            ("shortlist_score: 80", "shortlist_score: {distribution: uniform, min: 75, max: 85}", "selection.shortlist_score",
+             "is a lever the programme chooses, not an assumption"),
+            ("in_cycle: 0.93", "in_cycle: {distribution: beta, mean: {distribution: uniform, min: 0.9, max: 0.95}, sd: 0.01}",
+             "assessment.pass_probability.in_cycle.mean", "a distribution's parameters are numbers"),
+            ("    mean: 78", "    mean: {distribution: uniform, min: 70, max: 80}", "applicants.quality.mean",
+             "this value cannot be uncertain"),
         ])
     func badParameters(original: String, replacement: String, keyPath: String, message: String) throws {
         let yaml = try baselineYAML([(original, replacement)])

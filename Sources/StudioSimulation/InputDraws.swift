@@ -59,6 +59,8 @@ public struct InputDraws: Sendable {
         switch distribution {
         case .beta(let mean, let sd):
             let concentration = mean * (1 - mean) / (sd * sd) - 1
+            // An sd so small that the Beta's parameters overflow is the mean for every purpose.
+            guard concentration.isFinite && concentration < 1e15 else { return mean }
             return stream.beta(mean * concentration, (1 - mean) * concentration)
         case .uniform(let min, let max):
             return min + (max - min) * stream.uniform()

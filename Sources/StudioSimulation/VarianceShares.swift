@@ -45,8 +45,12 @@ public struct VarianceShares: Sendable {
 
     /// Estimates the shares of `output` (one value per replication) among `inputs`, whose drawn
     /// values are `values` (one row per replication, one value per input); `seed` seeds the bootstrap.
-    public init(inputs: [UncertainInput], values: [[Double]], output: [Double], seed: UInt64) {
-        replications = output.count
+    public init(inputs: [UncertainInput], values allValues: [[Double]], output allOutput: [Double], seed: UInt64) {
+        // One row of values per output; a longer side is cut to the shorter.
+        let count = min(allValues.count, allOutput.count)
+        let values = Array(allValues.prefix(count))
+        let output = Array(allOutput.prefix(count))
+        replications = count
         var groups: [(name: String, members: [Int])] = []
         for (index, input) in inputs.enumerated() {
             if let existing = groups.firstIndex(where: { $0.name == input.group }) {

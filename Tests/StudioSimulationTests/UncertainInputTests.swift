@@ -64,6 +64,13 @@ struct UncertainInputTests {
         #expect(values.allSatisfy { (0...1).contains($0) })
     }
 
+    @Test("A Beta whose sd is too small for its parameters to be finite gives its mean")
+    func tinyBeta() throws {
+        let scenario = try Fixtures.scenario(quotaScenario(inCycle: "{distribution: beta, mean: 0.9, sd: 1e-200}"))
+        let values = try InputDraws(scenario: scenario).values(replications: 0..<20)
+        #expect(values.allSatisfy { $0 == [0.9] })
+    }
+
     @Test("A log-normal input's realised median and mean match median·exp(σ²/2)")
     func lognormalMean() throws {
         let yaml = quotaScenario(

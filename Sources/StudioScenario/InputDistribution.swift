@@ -79,6 +79,17 @@ public enum InputDistribution: Sendable, Hashable {
         }
     }
 
+    /// Whether every draw lies strictly between 0 and 1 (a Beta's always do).
+    public var staysStrictlyInsideUnitInterval: Bool {
+        switch self {
+        case .beta: return true
+        case .uniform(let min, let max), .triangular(let min, _, let max): return min > 0 && max < 1
+        case .normal(let mean, let sd, let bounds):
+            return sd == 0 ? mean > 0 && mean < 1 : bounds.lowerBound > 0 && bounds.upperBound < 1
+        case .lognormal: return false
+        }
+    }
+
     /// The distribution in words, for `explain`: "Beta with mean 0.93 and sd 0.02".
     public var words: String {
         func f(_ x: Double) -> String { YAMLReader.format(x) }

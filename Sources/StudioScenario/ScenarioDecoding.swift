@@ -308,6 +308,14 @@ struct ScenarioDecoding {
                 reader.report(
                     "needs a mean in-cycle pass probability strictly between 0 and 1", at: map.path("heterogeneity"),
                     node: node)
+            } else if parameters.heterogeneity > 0,
+                let drawn = schedules.uncertain.inputs.first(where: {
+                    $0.keyPath.hasPrefix("assessment.pass_probability.in_cycle") && !$0.distribution.staysStrictlyInsideUnitInterval
+                })
+            {
+                reader.report(
+                    "needs every in-cycle pass probability strictly between 0 and 1, but \(drawn.keyPath) can draw 0 or 1; use a Beta or keep its min and max inside",
+                    at: map.path("heterogeneity"), node: node)
             }
         }
         if let node = map["year_shock_sd"] {

@@ -59,6 +59,20 @@ struct UncertainScenarioTests {
         #expect(problems.first?.message.contains("Art. 12.1") == true)
     }
 
+    @Test("With heterogeneity, an in-cycle distribution that can draw 0 or 1 is refused and a Beta is not")
+    func heterogeneityBounds() throws {
+        let uniform = try baselineYAML([
+            ("in_cycle: 0.93", "in_cycle: {distribution: uniform, min: 0.9, max: 1}"), ("heterogeneity: 0 ", "heterogeneity: 20 "),
+        ])
+        let problems = Fixtures.problems(uniform, file: "test.yaml")
+        #expect(problems.map(\.keyPath) == ["assessment.heterogeneity"])
+        #expect(problems.first?.message.contains("assessment.pass_probability.in_cycle can draw 0 or 1") == true)
+        let beta = try baselineYAML([
+            ("in_cycle: 0.93", "in_cycle: {distribution: beta, mean: 0.93, sd: 0.02}"), ("heterogeneity: 0 ", "heterogeneity: 20 "),
+        ])
+        #expect(Fixtures.problems(beta, file: "test.yaml").isEmpty)
+    }
+
     @Test("An uncertain value stands at its central number in the scenario, and is listed with its distribution")
     func centralValue() throws {
         let scenario = try Fixtures.scenario(

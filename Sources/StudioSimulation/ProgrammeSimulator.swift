@@ -19,6 +19,10 @@ public import StudioScenario
 /// arrays once per simulator), and each studio follows the grant rules of its cohort (the
 /// scenario's cohort rules by naming year, Art. 11), so a schedule that changes in year t
 /// changes no draw or value before t.
+///
+/// A scenario with uncertain inputs first puts in force, in each replication, the values that
+/// replication drew for them (``InputDraws``, streams apart from the model's), so a degenerate
+/// distribution leaves every draw and value as the plain number does.
 public struct ProgrammeSimulator {
     /// One named studio's state during a replication.
     struct Studio {
@@ -94,10 +98,12 @@ public struct ProgrammeSimulator {
                 parameters: $0, rules: scenario.selection, rubric: scenario.rubric,
                 fraudProbability: scenario.fraud.applicantDetectionProbability)
         }
-        uncertain =
-            scenario.hasUncertainInputs
-            ? { let draws = InputDraws(scenario: scenario, generator: generator); return (scenario, draws, draws.makeGenerator()) }()
-            : nil
+        if scenario.hasUncertainInputs {
+            let draws = InputDraws(scenario: scenario, generator: generator)
+            uncertain = (scenario, draws, draws.makeGenerator())
+        } else {
+            uncertain = nil
+        }
         studios.reserveCapacity(scenario.quotaPerYear.reduce(0, +) + scenario.existingStudios.reduce(0) { $0 + $1.count })
     }
 

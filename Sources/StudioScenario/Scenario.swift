@@ -38,6 +38,10 @@ public struct Scenario: Sendable {
     /// Values that change by calendar year; each field above holds its value in the start year.
     public var calendarSchedules: [CalendarSchedule] = []
 
+    /// The assumptions given as distributions; each field above holds its distribution's
+    /// central value, and ``drawn(_:)`` sets the values one replication drew.
+    public var uncertainInputs = UncertainInputs()
+
     /// The file the scenario was read from, with the bytes parsed; `nil` for a scenario built in
     /// code or decoded from text. Variants made with overrides keep their file's source.
     public var source: ScenarioSource?
@@ -97,6 +101,13 @@ public struct Scenario: Sendable {
 
     /// The scenario in force in each forecast year, in order (see ``inForce(in:)``).
     public var yearViews: [Scenario] { years.map(inForce(in:)) }
+
+    /// Whether any assumption is given as a distribution.
+    public var hasUncertainInputs: Bool { !uncertainInputs.isEmpty }
+
+    /// The scenario in force in one replication: each uncertain input set to its value in
+    /// `values` (one per input, in ``UncertainInputs/inputs`` order).
+    public func drawn(_ values: [Double]) -> Scenario { uncertainInputs.applying(values, to: self) }
 
     /// The calendar years forecast.
     public var years: Range<Int> { startYear..<(startYear + horizonYears) }

@@ -20,7 +20,9 @@ extension ScenarioDecoding {
         var equipment = SubsidyParameters.Equipment()
         if let node = map["rate"] {
             equipment.rate =
-                calendar(node, at: map.path("rate"), read: reader.probability) { $0.subsidies.equipment?.rate = $1 }
+                calendar(node, at: map.path("rate"), uncertain: false, read: reader.probability) {
+                    $0.subsidies.equipment?.rate = $1
+                }
                 ?? equipment.rate
         }
         if let node = map["purchase_probability"] {
@@ -80,14 +82,14 @@ extension ScenarioDecoding {
         var training = SubsidyParameters.Training()
         let levels = SkillLevel.allCases.map(\.rawValue)
         func perLevel(
-            _ key: String, in range: ClosedRange<Double>, into values: inout [Double],
+            _ key: String, in range: ClosedRange<Double>, uncertain: Bool = true, into values: inout [Double],
             assign: @escaping @Sendable (inout SubsidyParameters.Training, Int, Double) -> Void
         ) {
             guard let node = map[key], let levelMap = reader.mapping(node, at: map.path(key), allowed: levels) else { return }
             for (index, level) in levels.enumerated() {
                 if let node = levelMap[level],
                     let value = calendar(
-                        node, at: levelMap.path(level), read: { reader.number($0, at: $1, in: range) },
+                        node, at: levelMap.path(level), uncertain: uncertain, read: { reader.number($0, at: $1, in: range) },
                         assign: { scenario, value in
                             if var training = scenario.subsidies.training {
                                 assign(&training, index, value)
@@ -102,7 +104,10 @@ extension ScenarioDecoding {
         perLevel("upgrades_per_studio_year", in: 0...1_000, into: &training.upgradesPerStudioYear) {
             $0.upgradesPerStudioYear[$1] = $2
         }
-        perLevel("amounts_yuan", in: 0...ScenarioLimits.amountYuan, into: &training.amountsYuan) { $0.amountsYuan[$1] = $2 }
+        // The amounts are the measures' own (Art. 12.2), never uncertain.
+        perLevel("amounts_yuan", in: 0...ScenarioLimits.amountYuan, uncertain: false, into: &training.amountsYuan) {
+            $0.amountsYuan[$1] = $2
+        }
         return training
     }
 
@@ -114,7 +119,7 @@ extension ScenarioDecoding {
             var keySets: [[String]] = []
             guard
                 let kinds = calendar(
-                    node, at: map.path("kinds"), plainIsMapping: true,
+                    node, at: map.path("kinds"), plainIsMapping: true, uncertain: false,
                     read: { node, path in
                         let kinds = decodeAwardKinds(node, at: path)
                         if let kinds { keySets.append(kinds.kinds.map(\.key)) }
@@ -222,7 +227,7 @@ extension ScenarioDecoding {
             if let node = map["period_yuan"] {
                 // A period's budget is the one in force in its first year.
                 budget.periodYuan = calendar(
-                    node, at: map.path("period_yuan"),
+                    node, at: map.path("period_yuan"), uncertain: false,
                     read: { reader.number($0, at: $1, in: 0...ScenarioLimits.periodBudgetYuan) }
                 ) { $0.budget.periodYuan = $1 }
             }

@@ -172,7 +172,10 @@ extension ScenarioDecoding {
         guard let map = reader.mapping(node, at: "selection", allowed: keys) else { return rules }
         if let node = map["shortlist_score"] {
             rules.shortlistScore =
-                calendar(node, at: map.path("shortlist_score"), read: { reader.number($0, at: $1, in: 0...100) }) {
+                // The shortlist score is a lever the programme sets, never uncertain.
+                calendar(
+                    node, at: map.path("shortlist_score"), uncertain: false, read: { reader.number($0, at: $1, in: 0...100) }
+                ) {
                     $0.selection.shortlistScore = $1
                 } ?? rules.shortlistScore
         }

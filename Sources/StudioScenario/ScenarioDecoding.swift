@@ -20,6 +20,8 @@ struct ScenarioDecoding {
         var firstCohortYear = 2026
         /// The calendar-year schedules, in the order read.
         var calendar: [CalendarSchedule] = []
+        /// The assumptions given as distributions, in the order read.
+        var uncertain = UncertainInputs()
     }
 
     static let topKeys = [
@@ -89,6 +91,7 @@ struct ScenarioDecoding {
             top["budget"], reporting: top["reporting"], horizon: scenario.horizonYears, checksLength: horizonIsValid,
             years: scenario.years)
         scenario.calendarSchedules = schedules.calendar
+        scenario.uncertainInputs = schedules.uncertain
         return scenario
     }
 
@@ -100,14 +103,23 @@ struct ScenarioDecoding {
     ///
     /// - Returns: nil after reporting.
     /// With `plainIsMapping`, a mapping whose first key is not a year is the plain value.
+    /// Unless `uncertain` is false (a rule of the measures read this way), each number, plain or
+    /// an entry of the schedule, may be a distribution (``UncertainInput``).
     func calendar<T: Sendable>(
-        _ node: Node, at path: String, plainIsMapping: Bool = false, read: (Node, String) -> T?,
-        assign: @escaping @Sendable (inout Scenario, T) -> Void
+        _ node: Node, at path: String, plainIsMapping: Bool = false, uncertain: Bool = true,
+        read: (Node, String) -> T?, assign: @escaping @Sendable (inout Scenario, T) -> Void
     ) -> T? {
-        guard
-            let schedule = reader.schedule(
-                node, at: path, firstNeeded: schedules.startYear, plainIsMapping: plainIsMapping, read: read)
-        else { return nil }
+        let pending = reader.uncertainInputs.count
+        reader.acceptsDistributions = uncertain
+        let schedule = reader.schedule(
+            node, at: path, firstNeeded: schedules.startYear, plainIsMapping: plainIsMapping, read: read)
+        reader.acceptsDistributions = false
+        let drawn = Array(reader.uncertainInputs[pending...])
+        reader.uncertainInputs.removeSubrange(pending...)
+        guard let schedule else { return nil }
+        if !drawn.isEmpty {
+            addUncertain(drawn, of: schedule, at: path, assign: assign)
+        }
         if !schedule.isConstant {
             schedules.calendar.append(CalendarSchedule(keyPath: path, schedule: schedule, assign: assign))
         }
@@ -296,6 +308,14 @@ struct ScenarioDecoding {
                 reader.report(
                     "needs a mean in-cycle pass probability strictly between 0 and 1", at: map.path("heterogeneity"),
                     node: node)
+            } else if parameters.heterogeneity > 0,
+                let drawn = schedules.uncertain.inputs.first(where: {
+                    $0.keyPath.hasPrefix("assessment.pass_probability.in_cycle") && !$0.distribution.staysStrictlyInsideUnitInterval
+                })
+            {
+                reader.report(
+                    "needs every in-cycle pass probability strictly between 0 and 1, but \(drawn.keyPath) can draw 0 or 1; use a Beta or keep its min and max inside",
+                    at: map.path("heterogeneity"), node: node)
             }
         }
         if let node = map["year_shock_sd"] {

@@ -16,7 +16,9 @@ extension YAMLReader {
     func schedule<T>(
         _ node: Node, at path: String, firstNeeded: Int, plainIsMapping: Bool = false, read: (Node, String) -> T?
     ) -> Schedule<T>? {
-        guard case .mapping(let pairs) = node else { return read(node, path).map { Schedule($0) } }
+        guard case .mapping(let pairs) = node, !Self.isDistribution(node) else {
+            return read(node, path).map { Schedule($0) }
+        }
         if plainIsMapping, let firstKey = pairs.first?.key, !Self.tag(firstKey, .int) {
             return read(node, path).map { Schedule($0) }
         }

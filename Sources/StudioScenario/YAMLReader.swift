@@ -10,6 +10,10 @@ final class YAMLReader {
     let file: String
     /// The problems found so far.
     private(set) var errors: [ScenarioError] = []
+    /// Whether the value being read is an assumption that may be given as a distribution.
+    var acceptsDistributions = false
+    /// The distributions read since the caller last took them (``takeUncertainInputs(from:)``).
+    var uncertainInputs: [UncertainInput] = []
 
     init(file: String) {
         self.file = file
@@ -64,6 +68,10 @@ final class YAMLReader {
 
     /// An integer in `range`, or nil after reporting.
     func integer(_ node: Node, at path: String, in range: ClosedRange<Int>) -> Int? {
+        if Self.isDistribution(node) {
+            report(Self.refusal(for: path, isWholeNumber: true), at: path, node: node)
+            return nil
+        }
         guard let scalar = node.scalar, Self.tag(node, .int), let value = Int.construct(from: scalar) else {
             report("expected a whole number, found \(Self.describe(node))", at: path, node: node)
             return nil
@@ -77,6 +85,7 @@ final class YAMLReader {
 
     /// A number in `range`, or nil after reporting.
     func number(_ node: Node, at path: String, in range: ClosedRange<Double>) -> Double? {
+        if Self.isDistribution(node) { return distribution(node, at: path, in: range) }
         guard let scalar = node.scalar, Self.tag(node, .int) || Self.tag(node, .float),
             let value = Double.construct(from: scalar), value.isFinite
         else {
@@ -92,6 +101,7 @@ final class YAMLReader {
 
     /// A probability in [0, 1], or nil after reporting.
     func probability(_ node: Node, at path: String) -> Double? {
+        if Self.isDistribution(node) { return distribution(node, at: path, in: 0...1) }
         guard let value = number(node, at: path, in: -Double.infinity...Double.infinity) else { return nil }
         guard (0...1).contains(value) else {
             report("probability \(Self.format(value)) is outside [0, 1]", at: path, node: node)

@@ -54,6 +54,9 @@ public struct ExactEvaluator: Sendable {
     ///
     /// - Throws: ``ExactEvaluatorError`` when the scenario has heterogeneity or a common shock.
     public func evaluate() throws(ExactEvaluatorError) -> Forecast {
+        if let first = scenario.uncertainInputs.inputs.first {
+            throw ExactEvaluatorError.uncertainInputs(firstKeyPath: first.keyPath, count: scenario.uncertainInputs.inputs.count)
+        }
         guard scenario.assessment.isHomogeneous else { throw ExactEvaluatorError.notHomogeneous }
         guard views.allSatisfy(\.assessment.isHomogeneous) else { throw ExactEvaluatorError.notHomogeneous }
         if yearly.hasFraud && scenario.cohortRules.values.contains(where: { $0.paymentLagYears > 0 }) {
@@ -269,13 +272,15 @@ public struct ExactEvaluator: Sendable {
 }
 
 /// The exact evaluator cannot handle the scenario.
-public enum ExactEvaluatorError: Error, Sendable, CustomStringConvertible {
+public enum ExactEvaluatorError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Heterogeneity, a common shock or the score model makes studios dependent or unalike.
     case notHomogeneous
     /// The applicant pool is more than the simplest selection the evaluator covers.
     case selectionNotCovered
     /// Fraud with a payment lag needs each tranche's payment year, which the states do not keep.
     case fraudWithPaymentLag
+    /// Assumptions given as distributions, the first at `firstKeyPath`, need sampling.
+    case uncertainInputs(firstKeyPath: String, count: Int)
 
     /// One line naming the keys to change.
     public var description: String {
@@ -285,6 +290,9 @@ public enum ExactEvaluatorError: Error, Sendable, CustomStringConvertible {
                 "the exact method needs assessment.model: probability, assessment.heterogeneity 0 and assessment.year_shock_sd 0; use --method montecarlo"
         case .fraudWithPaymentLag:
             return "the exact method covers fraud only with programme.payment_lag_years 0; use --method montecarlo"
+        case .uncertainInputs(let key, let count):
+            let more = count > 1 ? " (and \(count - 1) more)" : ""
+            return "the exact method needs a number for every assumption, but \(key)\(more) is given as a distribution; use --method montecarlo"
         case .selectionNotCovered:
             return
                 "the exact method covers an applicant pool only with one uncapped channel, new_per_year 0, apply_probability 1, every condition certain, no score noise or improvement, no list, no objections, no applicant fraud and no schedule of the pool or the selection; use --method montecarlo"

@@ -19,6 +19,10 @@ public import StudioScenario
 /// arrays once per simulator), and each studio follows the grant rules of its cohort (the
 /// scenario's cohort rules by naming year, Art. 11), so a schedule that changes in year t
 /// changes no draw or value before t.
+///
+/// A scenario with uncertain inputs first puts in force, in each replication, the values that
+/// replication drew for them (``InputDraws``, streams apart from the model's), so a degenerate
+/// distribution leaves every draw and value as the plain number does.
 public struct ProgrammeSimulator {
     /// One named studio's state during a replication.
     struct Studio {
@@ -56,13 +60,16 @@ public struct ProgrammeSimulator {
         let paymentYear: Int16
     }
 
-    let scenario: Scenario
+    /// The scenario in force: with uncertain inputs, the one the current replication drew.
+    private(set) var scenario: Scenario
     /// The lifecycle of each cohort rule set, by its entry in the scenario's cohort rules.
     let lifecycles: [GrantLifecycle]
     /// The pass probabilities in force in each forecast year.
-    private let passModels: [PassProbabilityModel]
+    private var passModels: [PassProbabilityModel]
     /// The values in force in each forecast year that the simulator reads in the year.
-    let yearly: YearlyValues
+    private(set) var yearly: YearlyValues
+    /// The scenario as read, and its uncertain inputs' draws, when it has any.
+    private let uncertain: (base: Scenario, draws: InputDraws, generator: RandomGenerator)?
     let streams: ReplicationStreams
     private var pool: ApplicantPool?
     var studios: [Studio] = []
@@ -91,6 +98,12 @@ public struct ProgrammeSimulator {
                 parameters: $0, rules: scenario.selection, rubric: scenario.rubric,
                 fraudProbability: scenario.fraud.applicantDetectionProbability)
         }
+        if scenario.hasUncertainInputs {
+            let draws = InputDraws(scenario: scenario, generator: generator)
+            uncertain = (scenario, draws, draws.makeGenerator())
+        } else {
+            uncertain = nil
+        }
         studios.reserveCapacity(scenario.quotaPerYear.reduce(0, +) + scenario.existingStudios.reduce(0) { $0 + $1.count })
     }
 
@@ -98,6 +111,9 @@ public struct ProgrammeSimulator {
     /// appends every event to it.
     public mutating func simulate(replication: Int, into ledger: inout ReplicationLedger, trace: TraceLog? = nil) {
         ledger.reset()
+        if let uncertain {
+            use(uncertain.base.drawn(uncertain.draws.values(replication: replication, using: uncertain.generator)))
+        }
         streams.begin(replication: replication)
         studios.removeAll(keepingCapacity: true)
         labels.removeAll()
@@ -218,6 +234,17 @@ public struct ProgrammeSimulator {
             trace?.record(naming, of: self.label(studio), year: calendarYear, rules: lifecycles[ruleSet].rules, assessed: nil)
         }
         return count
+    }
+
+    /// Puts `drawn`, the scenario with its uncertain inputs set to one replication's values, in
+    /// force: the per-year values are read again from it; rules and structure are those of the
+    /// scenario read, which uncertain inputs never change.
+    private mutating func use(_ drawn: Scenario) {
+        let views = drawn.yearViews
+        passModels = views.map { PassProbabilityModel(parameters: $0.assessment) }
+        yearly = YearlyValues(views: views)
+        if let first = yearly.pool.first { pool?.update(to: first) }
+        scenario = drawn
     }
 
     /// The studio's label in a trace: the applicant list's id and name or the pool's arrival

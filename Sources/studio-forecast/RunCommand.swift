@@ -32,7 +32,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Run only the I-th of N slices of the replications (I/N, such as 2/8), for merge.")
     var shard: String?
 
-    @Flag(help: "Also write replications.csv, every replication's values (with --shard: exact percentiles after merge).")
+    @Flag(help: "Also write replications.csv, every replication's values (with --shard: exact percentiles after merge), and inputs-replications.csv, each replication's drawn uncertain inputs.")
     var keepReplications = false
 
     @Option(help: "The output folder. Default: out/<scenario name>/.")
@@ -104,6 +104,9 @@ struct RunCommand: ParsableCommand {
         let provenance = RunProvenance(
             scenario: scenario, path: input.path, method: method.rawValue, replications: forecast.replications,
             threads: method == .exact ? 1 : threads, started: started)
+        let inputs = try UncertainInputOutput.files(
+            scenario, replications: 0..<forecast.replications, keepingReplications: false)
+        for file in inputs { files.add(file.name, contents: file.contents) }
         try files.add(provenance)
         files.add("report.html", contents: report(forecast, scenario))
         let staged = try workbook(forecast, scenario, provenance: provenance).stage(in: folder)
@@ -114,7 +117,8 @@ struct RunCommand: ParsableCommand {
             : "\(forecast.replications) replications, seed \(scenario.simulation.seed), \(scenario.simulation.generator)"
         print("\(scenario.name): \(how)\n")
         print(ForecastTable(forecast: forecast).render())
-        print("Wrote forecast.csv, summary.csv, cohorts.csv, run.json, report.html and forecast.xlsx to \(folder.path)/")
+        let also = inputs.map { ", " + $0.name }.joined()
+        print("Wrote forecast.csv, summary.csv, cohorts.csv\(also), run.json, report.html and forecast.xlsx to \(folder.path)/")
     }
 
     /// `report.html` for a forecast of `scenario`.
@@ -150,15 +154,19 @@ struct RunCommand: ParsableCommand {
         }
         var files = ForecastFolder(output.forecast, format: spreadsheet.format)
         files.add("report.html", contents: report(output.forecast, scenario))
-        let provenance = RunProvenance(
-            scenario: scenario, path: input.path, method: "montecarlo", replications: output.forecast.replications,
-            threads: threads, started: started)
-        try files.add(provenance)
-        files.add(ShardManifest.fileName, contents: output.manifest)
         var placed = output.placed
         do {
+            let inputs = try UncertainInputOutput.files(
+                scenario, replications: slice.replications, keepingReplications: keepReplications)
+            for file in inputs { files.add(file.name, contents: file.contents) }
+            let provenance = RunProvenance(
+                scenario: scenario, path: input.path, method: "montecarlo", replications: output.forecast.replications,
+                threads: threads, started: started)
+            try files.add(provenance)
+            files.add(ShardManifest.fileName, contents: output.manifest)
             placed.append(try workbook(output.forecast, scenario, provenance: provenance).stage(in: folder))
         } catch {
+            // The kept replications and a staged workbook are removed with the run that failed.
             for file in placed { try? FileManager.default.removeItem(atPath: file.temporaryPath) }
             throw error
         }

@@ -55,8 +55,10 @@ struct SensitivityCommand: ParsableCommand {
         let bar = ProgressBar(total: replications, quiet: quiet)
         let effects = try analysis.run(threads: simulation.threadCount, progress: bar.update)
         bar.finish()
+        let year = base.startYear + PrecisionTarget.periodEnd(of: base)
+        let shares = try VarianceSharesSection(scenario: analysis.base, year: year, threads: simulation.threadCount, quiet: quiet)
         let csv = ComparisonFiles.sensitivityCSV(effects)
-        var files = ForecastFolder(files: [("sensitivity.csv", csv)])
+        var files = ForecastFolder(files: shares.files + [("sensitivity.csv", csv)])
         let provenance = RunProvenance(
             scenario: analysis.base, path: input.path, method: "sensitivity", replications: replications,
             threads: simulation.threadCount, started: started)
@@ -66,7 +68,6 @@ struct SensitivityCommand: ParsableCommand {
             provenanceJSON: String(decoding: try provenance.encoded(), as: UTF8.self), language: lang
         ).stage(in: folder)
         try OutputFolder.write(files, to: folder, placing: [workbook], force: force)
-        let year = base.startYear + PrecisionTarget.periodEnd(of: base)
         print("\(base.name): each number ±\(Int(step * 100))%, \(replications) replications each, common random numbers")
         print("Change in the mean net outflow \(base.startYear)–\(year), largest first:\n")
         let rows = effects.prefix(15).map { effect -> [String] in
@@ -74,6 +75,9 @@ struct SensitivityCommand: ParsableCommand {
              effect.meanChangeHigh.map(PlainNumber.grouped) ?? "–", effect.mcse.map(PlainNumber.grouped) ?? "–"]
         }
         print(TablePrinter.render(header: ["parameter", "moved down", "moved up", "± MCSE"], rows: rows))
-        print("Wrote sensitivity.csv (\(effects.count) parameters), sensitivity.xlsx and run.json to \(folder.path)/")
+        shares.print()
+        print(
+            "Wrote sensitivity.csv (\(effects.count) parameters)\(shares.files.map { ", " + $0.name }.joined()), "
+                + "sensitivity.xlsx and run.json to \(folder.path)/")
     }
 }

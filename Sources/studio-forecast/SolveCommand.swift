@@ -87,13 +87,13 @@ struct SolveCommand: ParsableCommand {
 
     func run() throws {
         let scenario = simulation.apply(to: try input.load())
-        let folder = try ForecastOutput.folder(out, default: "solve-\(scenario.name)", force: force)
         guard let lever = Lever(keyPath: lever) else { throw refuseArgument("--lever \(self.lever) is not a lever") }
         var constraints: [SolveConstraint] = []
         for text in constraint { constraints.append(try SolveConstraint(parsing: text)) }
         let solver = try LeverSolver(
             scenario: scenario, lever: lever, objective: objective, constraints: constraints, fromYear: from,
             range: range.flatMap(parsedRange), step: step)
+        let folder = try ForecastOutput.folder(out, default: "solve-\(scenario.name)", force: force)
         let started = Date()
         let full = scenario.simulation.replications
         let answer = try solver.solve(threads: simulation.threadCount) { evaluation in

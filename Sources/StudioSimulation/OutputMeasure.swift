@@ -112,21 +112,24 @@ public struct OutputMeasure: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The paired change of the measure between the first scenario of `comparison` and the one
-    /// at `index` (≥ 1), with the MCSE of the paired difference when the statistic is the mean
-    /// and the measure is one cell (nil otherwise: a difference of percentiles has no paired MCSE).
+    /// The change of the measure between the first scenario of `comparison` and the one at
+    /// `index` (≥ 1): for the mean of one cell the mean paired difference with its MCSE (when the
+    /// comparison kept that metric's differences), otherwise the difference of the two values
+    /// with no MCSE (a difference of percentiles has no paired MCSE).
     ///
     /// - Throws: ``OutputMeasureError`` as ``value(in:of:)``.
     public func change(
         in comparison: Comparison, index: Int, of scenario: Scenario
     ) throws(OutputMeasureError) -> MeasuredValue {
+        if statistic == .mean, case .cell(let metric, let year) = try reading(for: scenario),
+            let paired = comparison.differences[index - 1].cell(year: year, metric: metric)?.summary,
+            let mean = paired[.mean]
+        {
+            return MeasuredValue(value: mean, mcse: paired[.mcse])
+        }
         let base = try value(in: comparison.forecasts[0], of: scenario)
         let moved = try value(in: comparison.forecasts[index], of: scenario)
-        var mcse: Double?
-        if statistic == .mean, case .cell(let metric, let year) = try reading(for: scenario) {
-            mcse = comparison.differences[index - 1].cell(year: year, metric: metric)?.summary[.mcse]
-        }
-        return MeasuredValue(value: moved.value - base.value, mcse: mcse)
+        return MeasuredValue(value: moved.value - base.value, mcse: nil)
     }
 }
 

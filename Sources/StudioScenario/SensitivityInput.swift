@@ -85,9 +85,14 @@ public struct SensitivityInput: Sendable, Hashable {
             return result
         }
         for index in result.indices where factor > 1 && result[index] > 0 {
-            let allowed = min(factor, 1 / result[index])
-            result[index] = min(result[index] * allowed, 1)
-            factor /= allowed
+            if result[index] * factor >= 1 {
+                // Raised to 1 exactly; what is left of the factor goes to the next member.
+                factor *= result[index]
+                result[index] = 1
+            } else {
+                result[index] *= factor
+                factor = 1
+            }
         }
         return result
     }

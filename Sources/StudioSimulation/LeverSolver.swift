@@ -98,7 +98,7 @@ public struct LeverSolver: Sendable {
     ///   - range: the values searched (default ``Lever/defaultRange``).
     ///   - step: the grid's spacing (default ``Lever/defaultStep``); whole for the quota.
     /// - Throws: ``LeverSolverError`` for no constraint, a constraint the forecast cannot give,
-    ///   a range outside the lever's bounds, a step that does not fit it, or `fromYear` outside
+    ///   a range outside the lever's bounds (or not whole for the quota), a step that does not fit it, or `fromYear` outside
     ///   the horizon or given for a lever that holds one value for every year.
     public init(
         scenario: Scenario, lever: Lever, objective: Objective, constraints: [SolveConstraint],
@@ -109,6 +109,8 @@ public struct LeverSolver: Sendable {
         guard range.lowerBound.isFinite, range.upperBound.isFinite,
             lever.validRange.contains(range.lowerBound), lever.validRange.contains(range.upperBound)
         else { throw .rangeOutOfBounds(lever, range) }
+        guard !lever.isWholeNumber || (range.lowerBound.rounded() == range.lowerBound && range.upperBound.rounded() == range.upperBound)
+        else { throw .rangeNotWhole(lever, range) }
         let step = step ?? lever.defaultStep
         guard step.isFinite, step > 0, !lever.isWholeNumber || step.rounded() == step else {
             throw .badStep(lever, step)
@@ -289,6 +291,8 @@ public enum LeverSolverError: Error, Sendable, CustomStringConvertible {
     case measure(SolveConstraint, OutputMeasureError)
     /// The range searched lies outside the lever's bounds.
     case rangeOutOfBounds(Lever, ClosedRange<Double>)
+    /// The range's ends are not whole for a whole-number lever.
+    case rangeNotWhole(Lever, ClosedRange<Double>)
     /// The grid's spacing is not positive, or not whole for a whole-number lever.
     case badStep(Lever, Double)
     /// The range holds more than ``LeverSolver/maximumSteps`` steps.
@@ -310,6 +314,8 @@ public enum LeverSolverError: Error, Sendable, CustomStringConvertible {
         case .rangeOutOfBounds(let lever, let range):
             return "--range \(NumericParameter.text(range.lowerBound)):\(NumericParameter.text(range.upperBound)) is outside "
                 + "\(lever.keyPath)'s bounds \(NumericParameter.text(lever.validRange.lowerBound))...\(NumericParameter.text(lever.validRange.upperBound))"
+        case .rangeNotWhole(let lever, let range):
+            return "--range \(NumericParameter.text(range.lowerBound)):\(NumericParameter.text(range.upperBound)) must have whole ends for \(lever.keyPath)"
         case .badStep(let lever, let step):
             return "--step \(NumericParameter.text(step)) must be above 0\(lever.isWholeNumber ? " and whole for \(lever.keyPath)" : "")"
         case .tooManySteps(let lever, let range, let step):

@@ -48,6 +48,8 @@ struct SolveCLITests {
             (["--lever", "applicants.pool", "--maximize", "--constraint", "named <= 5"], "--lever applicants.pool is not a lever"),
             (["--lever", "quota.per_year", "--constraint", "named <= 5"], "give exactly one of --maximize and --minimize"),
             (["--lever", "quota.per_year", "--maximize", "--constraint", "named <= 5", "--range", "5:1"], "--range 5:1 must be LOW:HIGH"),
+            (["--lever", "quota.per_year", "--maximize", "--constraint", "named <= 5", "--range", "0.5:10"],
+             "--range 0.5:10 must have whole ends for quota.per_year"),
             (["--lever", "programme.grant_yuan", "--maximize", "--constraint", "named <= 5", "--from", "2028"],
              "--from: programme.grant_yuan holds one value for every year"),
         ])

@@ -10,6 +10,8 @@ public import StudioScenario
 /// - a breach (`budget_breach`, `any_budget_breach`) in any year of a budget period, or of a
 ///   part of one from its first year, is `any_budget_breach` in the period's last year, since
 ///   that indicator is the running maximum of the year's breaches within a budget period;
+/// - the period budget's breach (`cumulative_budget_breach`) over a whole budget period is its
+///   value in the period's last year, the period's net outflow against its budget;
 /// - the chance of a breach in any year from the start year to a later year is the sum of the
 ///   chances that the first breach falls in each year (`first_breach_year`, disjoint events), for
 ///   the mean only, with the MCSE of that 0/1 indicator.
@@ -78,6 +80,10 @@ public struct OutputMeasure: Sendable, Hashable, CustomStringConvertible {
             && budget.periodStart(of: toIndex) == fromIndex
         {
             return .cell(.anyBudgetBreach, year: to)
+        }
+        let periodEnd = min(fromIndex + budget.periodYears, scenario.horizonYears) - 1
+        if metric == .cumulativeBudgetBreach && budget.periodStart(of: fromIndex) == fromIndex && toIndex == periodEnd {
+            return .cell(metric, year: to)
         }
         if isBreach && from == first && catalog.contains(.firstBreachYear) {
             guard statistic == .mean else { throw .periodNeedsMean(self) }
@@ -178,7 +184,7 @@ public enum OutputMeasureError: Error, Sendable, Hashable, CustomStringConvertib
         case .periodNotExact(let measure, let startYear, let years):
             return "\(measure.label): the forecast holds no per-replication value of \(measure.metric.name) over that period; "
                 + "give one year, a period from \(startYear) for a cumulative_* or breach metric, "
-                + "or a \(years)-year budget period for a breach metric"
+                + "or a \(years)-year budget period for a breach metric or cumulative_budget_breach"
         }
     }
 }

@@ -170,6 +170,8 @@ struct LeverSolverTests {
         #expect(try reading("budget_breach 2026-2028 <= 1") == .cell(.anyBudgetBreach, year: 2028))
         #expect(try reading("cumulative_net_outflow p95 2026-2033 <= 1") == .cell(.cumulativeNetOutflow, year: 2033))
         #expect(try reading("any_budget_breach <= 1") == .firstBreachSum(first: 2026, last: 2035))
+        #expect(try reading("cumulative_budget_breach 2031-2035 <= 1") == .cell(.cumulativeBudgetBreach, year: 2035))
+        #expect(throws: OutputMeasureError.self) { try reading("cumulative_budget_breach 2031-2034 <= 1") }
         #expect(throws: OutputMeasureError.self) { try reading("any_budget_breach 2028-2032 <= 1") }
         #expect(throws: OutputMeasureError.self) { try reading("net_outflow 2031-2035 <= 1") }
         #expect(throws: OutputMeasureError.self) { try reading("any_budget_breach p95 <= 1") }

@@ -187,4 +187,33 @@ struct LeverSolverTests {
         let mcse = try #require(measured.mcse)
         #expect(abs(mcse - (measured.value * (1 - measured.value) / 299).squareRoot()) < 1e-12)
     }
+
+    @Test("solve's and the measures' errors are one line each, arguments exit 64, the generator 1")
+    func errorFamily() throws {
+        let measure = OutputMeasure(metric: .netOutflow, window: .period(first: 2031, last: 2035))
+        let members: [(error: any StudioForecastError, status: Int32)] = [
+            (SolveConstraintError("x", "no comparison"), 64),
+            (OutputMeasureError.periodNotExact(measure, startYear: 2026, budgetPeriodYears: 5), 64),
+            (OutputMeasureError.yearOutOfRange(2040, first: 2026, last: 2035), 64),
+            (LeverSolverError.noConstraint, 64),
+            (LeverSolverError.rangeOutOfBounds(.shortlistScore, 0...120), 64),
+            (LeverSolverError.fromYearForSingleValue(.grantYuan), 64),
+            (LeverSolverError.generator(try #require(Self.unknownGenerator())), 1),
+        ]
+        for (error, status) in members {
+            #expect(error.category.exitStatus == status, "\(error)")
+            #expect(error.messages == [error.description])
+            #expect(!error.description.contains("\n"))
+        }
+    }
+
+    /// The error of an unknown generator name.
+    static func unknownGenerator() -> UnknownGeneratorError? {
+        do {
+            _ = try RandomGeneratorKind(named: "no-such-generator")
+            return nil
+        } catch {
+            return error
+        }
+    }
 }

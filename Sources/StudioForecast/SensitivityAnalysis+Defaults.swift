@@ -20,13 +20,16 @@ extension SensitivityAnalysis {
     ///   - source: the scenario file's path and bytes.
     ///   - step: the relative step, such as 0.1 for ±10%.
     ///   - replications: the replications each scenario runs.
+    ///   - measure: the output; by default ``OutputMeasure/periodNetOutflow(of:)``.
+    ///   - ranges: an input's own low and high values by its name, instead of ±`step`.
     ///   - settings: applies the caller's seed and generator to every scenario.
     /// - Throws: `ScenarioErrors` listing every problem of the file.
     public init(
-        source: ScenarioSource, step: Double, replications: Int, settings: (Scenario) -> Scenario = { $0 }
+        source: ScenarioSource, step: Double, replications: Int, measure: OutputMeasure? = nil,
+        ranges: [String: ClosedRange<Double>] = [:], settings: (Scenario) -> Scenario = { $0 }
     ) throws(ScenarioErrors) {
         try self.init(
             source: source, step: step, loader: ScenarioLoader(knownGenerators: GSLLibrary.generatorNames),
-            prepare: { settings($0).with { $0.simulation.replications = replications } })
+            measure: measure, ranges: ranges, prepare: { settings($0).with { $0.simulation.replications = replications } })
     }
 }

@@ -69,19 +69,25 @@ public enum ComparisonFiles {
 }
 
 extension ComparisonFiles {
-    /// One row per parameter, largest effect first: its values, the paired change of the period's
-    /// mean net outflow moved down and up (with the MCSE of the larger), and the change of its P95.
-    public static func sensitivityCSV(_ effects: [SensitivityAnalysis.Effect]) -> String {
+    /// One row per input, largest effect first: its values, the paired change of the measure's
+    /// metric's mean moved down and up (with the MCSE of the larger) and the change of its P95 —
+    /// the columns every earlier `sensitivity.csv` had — then whether the input is a lever or an
+    /// assumption, the output measured (`cumulative_net_outflow 2030`), its statistic and its
+    /// change moved down and up with the MCSE of the larger (empty for a percentile).
+    public static func sensitivityCSV(_ effects: [SensitivityAnalysis.Effect], measure: OutputMeasure) -> String {
         var lines = [
-            "parameter,base_value,low_value,high_value,mean_change_low,mean_change_high,mean_change_mcse,p95_change_low,p95_change_high"
+            "parameter,base_value,low_value,high_value,mean_change_low,mean_change_high,mean_change_mcse,p95_change_low,p95_change_high,"
+                + "kind,output,statistic,change_low,change_high,change_mcse"
         ]
         func number(_ value: Double?) -> String { value.map(PlainNumber.format) ?? "" }
+        let output = "\(measure.metric.name) \(measure.window)"
         for effect in effects {
             lines.append(
                 [
-                    effect.parameter.keyPath, number(effect.parameter.value), number(effect.low), number(effect.high),
+                    effect.input.name, number(effect.input.value), number(effect.low), number(effect.high),
                     number(effect.meanChangeLow), number(effect.meanChangeHigh), number(effect.mcse),
-                    number(effect.p95ChangeLow), number(effect.p95ChangeHigh),
+                    number(effect.p95ChangeLow), number(effect.p95ChangeHigh), effect.input.kind.rawValue, output,
+                    measure.statistic.rawValue, number(effect.changeLow), number(effect.changeHigh), number(effect.changeMCSE),
                 ].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -1,8 +1,9 @@
 import Foundation
 public import StudioReports
-import StudioSimulation
+public import StudioSimulation
 
-/// The workbook of an analysis whose result is one table (`sweep.xlsx`, `sensitivity.xlsx`):
+/// The workbook of an analysis whose result is one table (`sweep.xlsx`, `sensitivity.xlsx`,
+/// `solve.xlsx`):
 /// the rows of its CSV file as typed cells, money in 万元 and probabilities as percentages,
 /// headings in people's words with the file's column names beneath them, an autofilter, and the
 /// run's provenance on a second sheet.
@@ -11,14 +12,17 @@ public struct TableWorkbook {
     public enum Analysis: Sendable {
         /// `sweep`: one row per grid point and year.
         case sweep
-        /// `sensitivity`: one row per parameter, largest effect first.
+        /// `sensitivity`: one row per input, largest effect first.
         case sensitivity
+        /// `solve`: one row per value of the lever evaluated and constraint, in the search's order.
+        case solve
 
         /// The workbook's file name.
         public var fileName: String {
             switch self {
             case .sweep: "sweep.xlsx"
             case .sensitivity: "sensitivity.xlsx"
+            case .solve: "solve.xlsx"
             }
         }
     }
@@ -31,17 +35,23 @@ public struct TableWorkbook {
     public let csv: String
     /// The text of `run.json`.
     public let provenanceJSON: String
+    /// The output a sensitivity table measures: its changes are shown in its metric's unit and
+    /// the title names it. Nil: the mean period net outflow, in 万元.
+    public let measure: OutputMeasure?
     let labels: WorkbookLabels
 
     /// Creates the workbook of an analysis from the CSV file it writes.
+    ///
+    /// - Parameter measure: for `sensitivity`, the output measured (``measure``).
     public init(
         analysis: Analysis, scenarioName: String, csv: String, provenanceJSON: String,
-        language: ScenarioExplanation.Language = .zh
+        language: ScenarioExplanation.Language = .zh, measure: OutputMeasure? = nil
     ) {
         self.analysis = analysis
         self.scenarioName = scenarioName
         self.csv = csv
         self.provenanceJSON = provenanceJSON
+        self.measure = measure
         labels = WorkbookLabels(language: language)
     }
 
@@ -76,9 +86,23 @@ public struct TableWorkbook {
                 "Sweep of \(scenarioName): key metrics by point and year (10,000 yuan)")
         case .sensitivity:
             sheet = try book.addSheet(labels.say("敏感性", "Sensitivity"))
+            if let measure {
+                let output = "\(labels.metric(measure.metric)) \(labels.statistic(measure.statistic)) \(measure.window.label)"
+                let yuan = measure.metric.unit == .yuan
+                title = labels.say(
+                    "敏感性：\(scenarioName) 各输入上下变动对 \(output) 的影响（\(yuan ? "万元，" : "")影响最大者在前）",
+                    "Sensitivity of \(scenarioName): change in \(output), largest first\(yuan ? " (10,000 yuan)" : "")")
+            } else {
+                title = labels.say(
+                    "敏感性：\(scenarioName) 各参数上下变动对首个预算期平均净支出的影响（万元，影响最大者在前）",
+                    "Sensitivity of \(scenarioName): change in the first period's mean net outflow, largest first (10,000 yuan)"
+                )
+            }
+        case .solve:
+            sheet = try book.addSheet(labels.say("求解", "Solve"))
             title = labels.say(
-                "敏感性：\(scenarioName) 各参数上下变动对首个预算期平均净支出的影响（万元，影响最大者在前）",
-                "Sensitivity of \(scenarioName): change in the first period's mean net outflow, largest first (10,000 yuan)"
+                "求解：\(scenarioName) 逐个取值检验各约束（按搜索顺序，测得值为各约束指标的原单位）",
+                "Solve for \(scenarioName): each value of the lever tried against each constraint, in the search's order (measures in their metric's own unit)"
             )
         }
         sheet.write(title, row: 0, column: 0, style: .title)
@@ -86,7 +110,7 @@ public struct TableWorkbook {
         guard let header = rows.first else {
             throw OutputError.cannotWrite(path, reason: "the table is empty")
         }
-        let kinds = header.map(Self.kind)
+        let kinds = header.map(columnKind)
         for (column, name) in header.enumerated() {
             sheet.write(label(name), row: 2, column: column, style: .heading)
             sheet.write(name, row: 3, column: column, style: .note)
@@ -108,11 +132,32 @@ public struct TableWorkbook {
         sheet.autofilter(rows: 3...max(3, rows.count + 2), columns: 0...max(0, header.count - 1))
         sheet.setWidth(14, columns: 0...max(0, header.count - 1))
         if analysis == .sensitivity { sheet.setWidth(36, columns: 0...0) }
+        if analysis == .solve, let column = header.firstIndex(of: "constraint") {
+            sheet.setWidth(44, columns: column...column)
+        }
         sheet.freeze(row: 4, column: 1)
         sheet.printAsAttachment(headings: 2...3)
         RunSheet(labels: labels, provenanceJSON: provenanceJSON).write(
             try book.addSheet(labels.say("运行信息", "Run")))
         try book.close()
+    }
+
+    /// The columns of `sensitivity.csv` holding a change of the measured metric.
+    static let changeColumns: Set<String> = [
+        "mean_change_low", "mean_change_high", "mean_change_mcse", "p95_change_low", "p95_change_high", "change_low",
+        "change_high", "change_mcse",
+    ]
+
+    /// A column's number format: a sensitivity table's changes in the unit of the metric
+    /// measured, any other column as ``kind(_:)`` says.
+    func columnKind(_ name: String) -> NumberKind? {
+        guard analysis == .sensitivity, let measure, Self.changeColumns.contains(name) else { return Self.kind(name) }
+        switch measure.metric.unit {
+        case .yuan: return .tenThousandYuan
+        case .probability: return .percent
+        case .count: return .count
+        case .score: return .plain
+        }
     }
 
     /// A column's number format from its name in the CSV file; nil for a text column.
@@ -142,6 +187,11 @@ public struct TableWorkbook {
             "p95_change_high": ("上调时 P95 变化", "P95 change, up"),
             "cumulative_net_outflow_diff_mean": ("累计净支出较首点差异均值", "Δ cumulative net outflow vs first point"),
             "cumulative_net_outflow_diff_mcse": ("± MCSE", "± MCSE"),
+            "kind": ("类别", "Kind"), "output": ("输出", "Output"), "statistic": ("统计量", "Statistic"),
+            "change_low": ("下调时变化", "Change, down"), "change_high": ("上调时变化", "Change, up"),
+            "change_mcse": ("± MCSE", "± MCSE"), "lever": ("杠杆", "Lever"), "lever_value": ("取值", "Value"),
+            "replications": ("重复次数", "Replications"), "role": ("作用", "Role"), "constraint": ("约束", "Constraint"),
+            "measure": ("测得值", "Measured"), "mcse": ("± MCSE", "± MCSE"), "holds": ("是否满足", "Holds"),
         ]
         if let pair = special[name] { return labels.say(pair.0, pair.1) }
         for statistic in Statistic.allCases where name.hasSuffix("_" + statistic.rawValue) {

@@ -3,11 +3,17 @@ import Foundation
 import StudioForecast
 
 /// `studio-forecast solve-quota SCENARIO --budget-breach-max P`: the largest constant annual quota
-/// whose chance of breaching the budget over the budget period stays within P.
+/// whose chance of breaching the budget over the budget period stays within P; a shorthand for
+/// ``SolveCommand`` with the quota as the lever and that one constraint.
 struct SolveQuotaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve-quota",
-        abstract: "Find the largest constant annual quota whose chance of a budget breach over the budget period stays within a limit.")
+        abstract: "Find the largest constant annual quota whose chance of a budget breach over the budget period stays within a limit.",
+        discussion: """
+            A shorthand for `solve --lever quota.per_year --maximize --constraint 'any_budget_breach mean Y <= P'` \
+            (cumulative_budget_breach without an annual budget), Y being the last year of the first budget \
+            period; it gives the same answer. Use solve for another period, lever or constraint.
+            """)
 
     @OptionGroup var input: ScenarioInput
     @OptionGroup var simulation: SimulationOptions

@@ -18,7 +18,7 @@ struct StudioForecastCommand: ParsableCommand {
         version: version,
         subcommands: [
             RunCommand.self, ValidateCommand.self, TraceCommand.self, CompareCommand.self, SweepCommand.self,
-            SolveQuotaCommand.self, SensitivityCommand.self, MergeCommand.self, ExplainCommand.self,
+            SolveCommand.self, SolveQuotaCommand.self, SensitivityCommand.self, MergeCommand.self, ExplainCommand.self,
             ExportNotebookCommand.self,
         ],
         defaultSubcommand: nil

@@ -94,10 +94,15 @@ struct WorkbookClientTests {
     }
 
     @Test(
-        "sweep and sensitivity write their table as a workbook that reads back as their CSV file",
+        "sweep, sensitivity and solve write their table as a workbook that reads back as their CSV file",
         arguments: [
             (["sweep", "--set", "quota.per_year=4,5"], "sweep"),
             (["sensitivity"], "sensitivity"),
+            (["sensitivity", "--output", "any_budget_breach", "--period", "2026-2030"], "sensitivity"),
+            (
+                ["solve", "--lever", "quota.per_year", "--maximize", "--range", "0:10", "--constraint",
+                 "any_budget_breach mean 2026-2030 <= 0.05"], "solve"
+            ),
         ])
     func tableWorkbooks(command: [String], name: String) throws {
         let python = Fixtures.packageRoot.appendingPathComponent(".venv-notebooks/bin/python").path

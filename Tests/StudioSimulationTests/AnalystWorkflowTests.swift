@@ -63,12 +63,13 @@ struct AnalystWorkflowTests {
             path: path, step: 0.1, loader: ScenarioLoader(),
             prepare: { $0.with { $0.simulation = SimulationSettings(replications: 100, seed: 5, generator: "taus2") } })
         let effects = try analysis.run(threads: 2)
-        #expect(effects.count == NumericParameter.all(inYAML: yaml).count)
+        // Every number, the seven of the Art. 2 product as one group, and the grant's split.
+        #expect(effects.count == NumericParameter.all(inYAML: yaml).count - 7 + 1 + 1)
         #expect(zip(effects, effects.dropFirst()).allSatisfy { $0.size >= $1.size })
-        let grant = try #require(effects.first { $0.parameter.keyPath == "programme.grant_yuan" })
+        let grant = try #require(effects.first { $0.input.name == "programme.grant_yuan" })
         #expect(try #require(grant.meanChangeHigh) > 0 && (try #require(grant.meanChangeLow)) < 0)
         // A budget changes no spending: its effect is exactly zero on common random numbers.
-        let budget = try #require(effects.first { $0.parameter.keyPath == "budget.annual_yuan" })
+        let budget = try #require(effects.first { $0.input.name == "budget.annual_yuan" })
         #expect(budget.meanChangeLow == 0 && budget.meanChangeHigh == 0)
     }
 }
@@ -82,6 +83,7 @@ struct SensitivityDifferenceTests {
         let analysis = try SensitivityAnalysis(
             path: path, step: 0.1, loader: ScenarioLoader(),
             prepare: { $0.with { $0.simulation = SimulationSettings(replications: 60, seed: 9, generator: "taus2") } })
+        #expect(analysis.keptDifferences == SensitivityAnalysis.differences)
         let effects = try analysis.run(threads: 2)
         // The same changes from a comparison keeping every metric's differences.
         let moved = analysis.variants.compactMap(\.high)
@@ -89,11 +91,23 @@ struct SensitivityDifferenceTests {
         let year = analysis.base.startYear + PrecisionTarget.periodEnd(of: analysis.base)
         var checked = 0
         for (index, variant) in analysis.variants.filter({ $0.high != nil }).enumerated() {
-            let effect = try #require(effects.first { $0.parameter.keyPath == variant.parameter.keyPath })
+            let effect = try #require(effects.first { $0.input.name == variant.input.name })
             let cell = full.differences[index].cell(year: year, metric: .cumulativeNetOutflow)
             #expect(effect.meanChangeHigh == cell?.summary[.mean])
             checked += 1
         }
         #expect(checked > 10)
+    }
+
+    @Test("Another output keeps its own metric's differences and the one it is read from")
+    func keepsTheMeasuresDifferences() throws {
+        let path = Fixtures.scenarioPath("nanchang-baseline")
+        let base = try ScenarioLoader().load(path: path)
+        let last = base.startYear + PrecisionTarget.periodEnd(of: base)
+        let analysis = try SensitivityAnalysis(
+            path: path, step: 0.1, loader: ScenarioLoader(),
+            measure: OutputMeasure(metric: .budgetBreach, window: .period(first: base.startYear, last: last)),
+            prepare: { $0 })
+        #expect(analysis.keptDifferences == .only([.budgetBreach, .anyBudgetBreach]))
     }
 }

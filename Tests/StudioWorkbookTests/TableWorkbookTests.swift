@@ -1,5 +1,6 @@
 import Testing
 
+import StudioSimulation
 @testable import StudioWorkbook
 
 @Suite("The table workbooks of sweep and sensitivity")
@@ -34,5 +35,21 @@ struct TableWorkbookTests {
         #expect(zh.label("net_outflow_mean") == "净支出_均值")
         #expect(en.label("net_outflow_p95") == "Net outflow_P95")
         #expect(zh.label("quota.per_year") == "quota.per_year")
+    }
+
+    @Test("a sensitivity table's changes take the unit of the output measured, money by default")
+    func changeUnits() {
+        func workbook(_ measure: OutputMeasure?) -> TableWorkbook {
+            TableWorkbook(analysis: .sensitivity, scenarioName: "s", csv: "", provenanceJSON: "{}", measure: measure)
+        }
+        let chance = workbook(OutputMeasure(metric: .anyBudgetBreach, window: .period(first: 2026, last: 2030)))
+        let money = workbook(OutputMeasure(metric: .cumulativeNetOutflow, statistic: .p95, window: .year(2030)))
+        for column in ["mean_change_low", "p95_change_high", "change_low", "change_mcse"] {
+            #expect(chance.columnKind(column) == .percent)
+            #expect(money.columnKind(column) == .tenThousandYuan)
+        }
+        #expect(workbook(nil).columnKind("mean_change_low") == .tenThousandYuan)
+        #expect(chance.columnKind("base_value") == .plain)
+        #expect(chance.columnKind("parameter") == nil)
     }
 }

@@ -3,8 +3,8 @@
 Usage: check_table_workbook.py XLSX CSV
 
 The first sheet holds the CSV file's column names on its fourth row and its rows beneath them:
-every number as a number (money columns, those of outflows and changes, in 万元: the CSV's yuan
-÷ 10,000), every empty field empty and every text as written. Prints one line per problem on
+every number as a number (money columns, those of outflows and changes of a money output, in
+万元: the CSV's yuan ÷ 10,000), every empty field empty and every text as written. Prints one line per problem on
 standard error and exits 1 when there is any.
 """
 
@@ -23,7 +23,13 @@ def main():
     header = [sheet.cell(row=4, column=index + 1).value for index in range(len(rows[0]))]
     if header != rows[0]:
         problems.append(f"column names {header}, expected {rows[0]}")
-    money = [("outflow" in name or "_change_" in name) for name in rows[0]]
+    # A sensitivity table's changes are money when the output measured is (its `output` column).
+    measured = rows[1][rows[0].index("output")] if "output" in rows[0] and len(rows) > 1 else "outflow"
+    changes_money = "outflow" in measured
+    money = [
+        "outflow" in name or (("_change_" in name or name.startswith("change_")) and changes_money)
+        for name in rows[0]
+    ]
     checked = 0
     for offset, fields in enumerate(rows[1:]):
         for column, field in enumerate(fields):

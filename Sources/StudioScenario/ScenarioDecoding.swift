@@ -8,6 +8,9 @@ struct ScenarioDecoding {
     let defaultName: String
     /// The folder that relative paths in the scenario (such as `applicants.list`) start from.
     let baseFolder: String
+    /// Which file of an `extends:` chain wrote each key path: a relative path starts from the
+    /// folder of the file that wrote it. Empty for a single file, whose paths use `baseFolder`.
+    var folders = ScenarioOrigins()
 
     static let topKeys = [
         "name", "start_year", "horizon_years", "simulation", "programme", "quota", "assessment",

@@ -8,16 +8,26 @@ import Yams
 final class YAMLReader {
     /// The file being read, as named in messages.
     let file: String
+    /// Which file of an `extends:` chain wrote each key path; empty for a single file.
+    let origins: ScenarioOrigins
     /// The problems found so far.
     private(set) var errors: [ScenarioError] = []
 
-    init(file: String) {
+    init(file: String, origins: ScenarioOrigins = ScenarioOrigins()) {
         self.file = file
+        self.origins = origins
     }
 
-    /// Records a problem at `path`, on the line of `node` when there is one.
+    /// Records a problem at `path`, on the line of `node` when there is one, against the file
+    /// of the chain that wrote the value there.
     func report(_ message: String, at path: String, node: Node?) {
-        errors.append(ScenarioError(file: file, keyPath: path, line: node?.mark?.line, message: message))
+        errors.append(
+            ScenarioError(file: file(for: path), keyPath: path, line: node?.mark?.line, message: message))
+    }
+
+    /// The file that wrote the value at `path`: the file read, or the file of its chain.
+    func file(for path: String) -> String {
+        origins.file(for: path) ?? file
     }
 
     /// Records a problem found elsewhere, such as in a file the scenario names.

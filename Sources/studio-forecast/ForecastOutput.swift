@@ -24,13 +24,14 @@ enum ForecastOutput {
     static func provenance(
         scenario: Scenario, path: String, method: String, replications: Int, threads: Int, started: Date
     ) throws -> (name: String, contents: String) {
-        // The hash is of the bytes the scenario was parsed from; the file is not read again.
-        let bytes = scenario.source?.bytes ?? Data()
+        // The hash is of the bytes the scenario (and every file it extends) was parsed from; the
+        // files are not read again.
         let record = RunProvenance(
             toolVersion: StudioForecastCommand.version, scenarioName: scenario.name, scenarioPath: path,
-            scenarioSHA256: SHA256.hexDigest(bytes), method: method, seed: scenario.simulation.seed,
+            scenarioSHA256: ScenarioSourceHash.hexDigest(of: scenario.source), method: method, seed: scenario.simulation.seed,
             generator: scenario.simulation.generator, gslVersion: GSLLibrary.version, replications: replications,
-            threads: threads, startedAt: started, finishedAt: Date())
+            threads: threads, startedAt: started, finishedAt: Date(),
+            scenarioChain: ScenarioSourceHash.chain(of: scenario.source))
         return ("run.json", String(decoding: try record.encoded(), as: UTF8.self))
     }
 

@@ -41,12 +41,15 @@ struct MergeCommand: ParsableCommand {
         }
         let shards = try ShardManifest.ordered(read)
         guard let first = shards.first?.manifest else { throw ExitCode(1) }
-        // The file is read once: the bytes checked against the shards' hash are the bytes parsed.
+        // The files are read once: the bytes checked against the shards' hash (of the scenario
+        // and every file it extends) are the bytes parsed.
         let source = try? ScenarioLoader.readSource(path: first.scenarioPath)
-        guard let source, SHA256.hexDigest(source.bytes) == first.scenarioSHA256 else {
+        guard let source, ScenarioSourceHash.hexDigest(of: source) == first.scenarioSHA256 else {
             throw ScenarioError(
                 file: first.scenarioPath, keyPath: "", line: nil,
-                message: "the scenario file is missing or has changed since the shards ran")
+                message: source?.bases.isEmpty == false
+                    ? "the scenario file or a file it extends is missing or has changed since the shards ran"
+                    : "the scenario file is missing or has changed since the shards ran")
         }
         let scenario = try ScenarioInput.load(source: source).with {
             $0.simulation = SimulationSettings(replications: first.replications, seed: first.seed, generator: first.generator)

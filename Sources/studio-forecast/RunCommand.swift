@@ -144,14 +144,13 @@ struct RunCommand: ParsableCommand {
             replications?.discard()
             throw error
         }
-        let bytes = scenario.source?.bytes ?? Data()
         var files = ForecastOutput.files(result.forecast, spreadsheet: spreadsheet) + [report(result.forecast, scenario)]
         files.append(
             try ForecastOutput.provenance(
                 scenario: scenario, path: input.path, method: "montecarlo", replications: result.forecast.replications,
                 threads: threads, started: started))
         let manifest = ShardManifest(
-            scenarioPath: input.path, scenarioSHA256: SHA256.hexDigest(bytes), seed: scenario.simulation.seed,
+            scenarioPath: input.path, scenarioSHA256: ScenarioSourceHash.hexDigest(of: scenario.source), seed: scenario.simulation.seed,
             generator: scenario.simulation.generator, replications: total, shard: index,
             shards: count, blocks: result.blocks)
         var placed: [(name: String, temporaryPath: String)] = []

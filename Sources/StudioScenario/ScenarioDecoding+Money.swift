@@ -147,6 +147,7 @@ extension ScenarioDecoding {
 
     func decodeBudget(_ node: Node?, reporting: Node?, horizon: Int, checksLength: Bool) -> BudgetParameters {
         var budget = BudgetParameters()
+        var budgetGivesPeriod = false
         if let map = reader.mapping(node, at: "budget", allowed: ["annual_yuan", "period_yuan", "period_years"]) {
             if let node = map["annual_yuan"] {
                 let path = map.path("annual_yuan")
@@ -167,10 +168,18 @@ extension ScenarioDecoding {
             }
             if let node = map["period_years"] {
                 budget.periodYears = reader.integer(node, at: map.path("period_years"), in: 1...50) ?? budget.periodYears
+                budgetGivesPeriod = true
             }
         }
-        if let map = reader.mapping(reporting, at: "reporting", allowed: ["discount_rate"]), let node = map["discount_rate"] {
-            budget.discountRate = reader.number(node, at: map.path("discount_rate"), in: 0...1) ?? 0
+        if let map = reader.mapping(reporting, at: "reporting", allowed: ["discount_rate", "period_years"]) {
+            if let node = map["discount_rate"] {
+                budget.discountRate = reader.number(node, at: map.path("discount_rate"), in: 0...1) ?? 0
+            }
+            if let node = map["period_years"] {
+                budget.reportingPeriodYears =
+                    reader.integer(node, at: map.path("period_years"), in: 1...50) ?? budget.reportingPeriodYears
+                if !budgetGivesPeriod { budget.periodYears = budget.reportingPeriodYears }
+            }
         }
         return budget
     }

@@ -114,7 +114,7 @@ struct RunCommand: ParsableCommand {
             ? "exact expectations"
             : "\(forecast.replications) replications, seed \(scenario.simulation.seed), \(scenario.simulation.generator)"
         print("\(scenario.name): \(how)\n")
-        print(ForecastTable(forecast: forecast).render())
+        print(ForecastTable(forecast: forecast, budget: scenario.budget).render())
         print("Wrote forecast.csv, summary.csv, cohorts.csv, run.json and report.html to \(folder.path)/")
     }
 
@@ -167,7 +167,7 @@ struct RunCommand: ParsableCommand {
         print(
             "\(scenario.name): shard \(index)/\(count), replications \(range.lowerBound + 1)–\(range.upperBound) of "
                 + "\(total)\n")
-        print(ForecastTable(forecast: result.forecast).render())
+        print(ForecastTable(forecast: result.forecast, budget: scenario.budget).render())
         print("Wrote \((files.map(\.name) + placed.map(\.name)).joined(separator: ", ")) to \(folder.path)/")
     }
 }

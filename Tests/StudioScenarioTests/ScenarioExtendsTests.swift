@@ -189,3 +189,25 @@ struct ScenarioExtendsTests {
         #expect(reread.budget == original.budget)
     }
 }
+
+@Suite("Reporting periods")
+struct ReportingPeriodTests {
+    @Test("budget.period_years takes reporting.period_years unless given", arguments: [
+        ("reporting:\n  period_years: 3\n", 3, 3),
+        ("reporting:\n  period_years: 3\nbudget:\n  period_years: 4\n", 3, 4),
+        ("budget:\n  period_years: 4\n", 5, 4),
+        ("", 5, 5),
+    ])
+    func defaults(_ extra: String, _ reporting: Int, _ budget: Int) throws {
+        let scenario = try Fixtures.scenario("name: t\nstart_year: 2026\nquota:\n  per_year: 1\n" + extra)
+        #expect(scenario.budget.reportingPeriodYears == reporting)
+        #expect(scenario.budget.periodYears == budget)
+    }
+
+    @Test("The reporting periods run from the start year; the last may be short")
+    func periods() {
+        let budget = BudgetParameters(reportingPeriodYears: 3)
+        #expect(budget.reportingPeriods(horizon: 10) == [0..<3, 3..<6, 6..<9, 9..<10])
+        #expect(budget.reportingPeriodStart(of: 7) == 6)
+    }
+}

@@ -129,7 +129,8 @@ public struct ScenarioLoader: Sendable {
             reader: reader, knownGenerators: knownGenerators, defaultName: defaultName,
             baseFolder: folder.isEmpty ? "." : folder)
         decoding.folders = origins
-        let scenario = decoding.decode(root)
+        var scenario = decoding.decode(root)
+        scenario?.warnings = reader.warnings
         guard reader.errors.isEmpty, let scenario else {
             guard overrides.isEmpty else {
                 throw ScenarioErrors(

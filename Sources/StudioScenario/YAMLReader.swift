@@ -12,6 +12,8 @@ final class YAMLReader {
     let origins: ScenarioOrigins
     /// The problems found so far.
     private(set) var errors: [ScenarioError] = []
+    /// What the file leaves to a default the reader should know of, but may stand.
+    private(set) var warnings: [ScenarioError] = []
 
     init(file: String, origins: ScenarioOrigins = ScenarioOrigins()) {
         self.file = file
@@ -23,6 +25,18 @@ final class YAMLReader {
     func report(_ message: String, at path: String, node: Node?) {
         errors.append(
             ScenarioError(file: file(for: path), keyPath: path, line: node?.mark?.line, message: message))
+    }
+
+    /// Records a warning at `path`: the scenario is valid, but a reader should know.
+    func warn(_ message: String, at path: String, node: Node?) {
+        warnings.append(
+            ScenarioError(file: file(for: path), keyPath: path, line: node?.mark?.line, message: "warning: " + message))
+    }
+
+    /// The value of `key` in `node` when it is a mapping, without reporting anything.
+    func entry(_ key: String, of node: Node) -> Node? {
+        guard case .mapping(let pairs) = node else { return nil }
+        return pairs.first { $0.key.scalar?.string == key }?.value
     }
 
     /// The file that wrote the value at `path`: the file read, or the file of its chain.

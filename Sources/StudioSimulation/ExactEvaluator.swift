@@ -86,6 +86,11 @@ public struct ExactEvaluator: Sendable {
         let qualified = scenario.applicants.map { applicants in
             qualifiedDistribution(applicants).enumerated().reduce(0.0) { $0 + Double($1.offset) * $1.element }
         }
+        for existing in scenario.existingStudios {
+            for payment in existing.awaitingPayments(lag: scenario.grantRules.paymentLagYears) {
+                ledger.recordPriorTranche(payment.tranche, paymentYear: payment.paymentYear, weight: Double(existing.count))
+            }
+        }
         var groups = scenario.existingStudios.map {
             Group(
                 namedYear: $0.namedYear, cohort: nil, size: Double($0.count), subsidiesPaidBefore: $0.subsidiesPaidYuan,

@@ -91,7 +91,8 @@ public struct ProgrammeSimulator {
         scheduled.removeAll(keepingCapacity: true)
         var active = 0
         for (group, existing) in scenario.existingStudios.enumerated() {
-            let paid = (0..<existing.state.tranchesEarned).reduce(0.0) { $0 + scenario.grantRules.trancheAmount($1) }
+            let paid = (0..<existing.tranchesPaid).reduce(0.0) { $0 + scenario.grantRules.trancheAmount($1) }
+            let awaiting = existing.awaitingPayments(lag: scenario.grantRules.paymentLagYears)
             for member in 0..<existing.count {
                 let key = StreamKey.StudioKey.existing(group: group, member: member)
                 let lifecycleStream = streams.index(of: .studioLifecycle(key))
@@ -102,6 +103,17 @@ public struct ProgrammeSimulator {
                         quality: existing.quality ?? scenario.selection.shortlistScore, position: studios.count, label: -1,
                         grantPaidBefore: paid, key: key, lifecycleStream: lifecycleStream,
                         subsidiesPaid: existing.subsidiesPaidYuan))
+                // Tranches earned before the start year and paid in it or later (a payment lag),
+                // kept like those earned in the forecast so that fraud found first cancels them.
+                for payment in awaiting {
+                    ledger.recordPriorTranche(payment.tranche, paymentYear: payment.paymentYear)
+                    if scenario.fraud.detectionProbability > 0 {
+                        scheduled.append(
+                            ScheduledPayment(
+                                studio: Int32(studios.count - 1), tranche: Int16(payment.tranche),
+                                paymentYear: Int16(payment.paymentYear)))
+                    }
+                }
             }
             active += existing.count
         }

@@ -125,6 +125,13 @@ public struct ReplicationLedger: Sendable {
         }
     }
 
+    /// Records tranche `tranche` (0-based) of `weight` studios named before the forecast, earned
+    /// before the start year and paid in forecast year `paymentYear` under a payment lag (Art. 11).
+    public mutating func recordPriorTranche(_ tranche: Int, paymentYear: Int, weight: Double = 1) {
+        guard paymentYear >= 0, paymentYear < horizon else { return }
+        self[year: paymentYear, metric: catalog.tranche(tranche)] += rules.trancheAmount(tranche) * weight
+    }
+
     /// Records an Art. 12 subsidy paid in year `year`.
     @inline(__always)
     public mutating func recordSubsidy(_ kind: SubsidyKind, yuan: Double, year: Int) {

@@ -30,7 +30,7 @@ public struct BudgetParameters: Sendable, Hashable {
     public func periodStart(of year: Int) -> Int { year - year % periodYears }
 
     /// The forecast year (0-based) at which the reporting period holding `year` began.
-    public func reportingPeriodStart(of year: Int) -> Int { year - year % reportingPeriodYears }
+    public func reportingPeriodStart(of year: Int) -> Int { year - year % max(reportingPeriodYears, 1) }
 
     /// The reporting periods of a forecast of `horizon` years, as 0-based forecast years.
     public func reportingPeriods(horizon: Int) -> [Range<Int>] {

@@ -46,6 +46,12 @@ struct ScenarioChain {
             if let read = known.first(where: { $0.path == path }) {
                 base = ScenarioSource(path: read.path, bytes: read.bytes)
             } else {
+                // Only a regular file: a device or a pipe named by a scenario could block or never end.
+                let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                let type = (try? FileManager.default.attributesOfItem(atPath: target))?[.type] as? FileAttributeType
+                guard type == nil || type == .typeRegular else {
+                    throw error("the base scenario \(path) is not a regular file")
+                }
                 switch ScenarioText.readBytes(path: path, limit: ScenarioText.scenarioLimit) {
                 case .success(let bytes): base = ScenarioSource(path: path, bytes: bytes)
                 case .failure(.unreadable): throw error("cannot read the base scenario \(path)")

@@ -141,6 +141,14 @@ struct ScenarioExtendsTests {
         #expect(found.first?.message.contains("nosuch.yaml") == true)
     }
 
+    @Test("A base that is a device, not a file, is refused without reading it")
+    func deviceBase() throws {
+        let files = try folder([("child.yaml", "name: child\nextends: /dev/zero\n")])
+        let found = problems("child.yaml", in: files)
+        #expect(found.map(\.line) == [2])
+        #expect(found.first?.message.contains("not a regular file") == true)
+    }
+
     @Test("An extending file must give its own name")
     func nameRequired() throws {
         let files = try folder([("base.yaml", baseYAML), ("child.yaml", "extends: base.yaml\nquota:\n  per_year: 4\n")])

@@ -55,7 +55,8 @@ public struct SensitivityAnalysis: Sendable {
     ) throws(ScenarioErrors) {
         let base = prepare(try loader.load(source: source))
         self.base = base
-        let yaml = try ScenarioLoader.readText(source: source)
+        // The numbers of the effective scenario, which for a file that extends another include its base's.
+        let yaml = try ScenarioLoader.effectiveYAML(of: source)
         self.step = step
         variants = NumericParameter.all(inYAML: yaml).map { parameter in
             func scenario(_ direction: Double) -> Scenario? {

@@ -8,8 +8,8 @@ extension RunProvenance {
     ///
     /// - Parameters:
     ///   - scenario: the scenario run, with the seed and generator used.
-    ///   - path: the scenario file's path as given; the bytes hashed are those the scenario was
-    ///     parsed from (the file is not read again).
+    ///   - path: the scenario file's path as given; the bytes hashed are those the scenario and
+    ///     every file it extends were parsed from (the files are not read again).
     ///   - method: `montecarlo`, `exact`, `compare`, `sweep` or `sensitivity`.
     ///   - replications: the replications run.
     ///   - threads: the worker threads used.
@@ -17,12 +17,14 @@ extension RunProvenance {
     public init(
         scenario: Scenario, path: String, method: String, replications: Int, threads: Int, started: Date
     ) {
-        let bytes = scenario.source?.bytes ?? Data()
+        // The hash is of the bytes the scenario (and every file it extends) was parsed from.
         self.init(
             toolVersion: Self.currentToolVersion, scenarioName: scenario.name, scenarioPath: path,
-            scenarioSHA256: SHA256.hexDigest(bytes), method: method, seed: scenario.simulation.seed,
+            scenarioSHA256: ScenarioSourceHash.hexDigest(of: scenario.source), method: method,
+            seed: scenario.simulation.seed,
             generator: scenario.simulation.generator, gslVersion: GSLLibrary.version,
             replications: replications,
-            threads: threads, startedAt: started, finishedAt: Date())
+            threads: threads, startedAt: started, finishedAt: Date(),
+            scenarioChain: ScenarioSourceHash.chain(of: scenario.source))
     }
 }

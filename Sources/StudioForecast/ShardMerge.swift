@@ -41,13 +41,15 @@ public struct ShardMerge: Sendable {
     @discardableResult
     public func checkScenarioFile() throws(ShardError) -> ScenarioSource {
         let path = manifest.scenarioPath
-        // The file is read once: the bytes checked against the shards' hash are the bytes parsed.
-        guard let source = try? ScenarioLoader.readSource(path: path),
-            SHA256.hexDigest(source.bytes) == manifest.scenarioSHA256
-        else {
+        // The files are read once: the bytes checked against the shards' hash (of the scenario
+        // and every file it extends) are the bytes parsed.
+        let source = try? ScenarioLoader.readSource(path: path)
+        guard let source, ScenarioSourceHash.hexDigest(of: source) == manifest.scenarioSHA256 else {
             throw .manifest(
                 file: path, keyPath: "",
-                message: "the scenario file is missing or has changed since the shards ran")
+                message: source?.bases.isEmpty == false
+                    ? "the scenario file or a file it extends is missing or has changed since the shards ran"
+                    : "the scenario file is missing or has changed since the shards ran")
         }
         return source
     }

@@ -85,9 +85,9 @@ public struct ShardRun: Sendable {
             kept?.discard()
             throw .unknownGenerator(error)
         }
-        let bytes = FileManager.default.contents(atPath: path) ?? Data()
+        // The hash of the bytes the scenario (and every file it extends) was parsed from, as in run.json.
         let manifest = ShardManifest(
-            scenarioPath: path, scenarioSHA256: SHA256.hexDigest(bytes), seed: scenario.simulation.seed,
+            scenarioPath: path, scenarioSHA256: ScenarioSourceHash.hexDigest(of: scenario.source), seed: scenario.simulation.seed,
             generator: scenario.simulation.generator, replications: scenario.simulation.replications,
             shard: shard,
             shards: shards, blocks: result.blocks)

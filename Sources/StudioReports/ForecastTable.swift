@@ -1,15 +1,33 @@
+public import StudioScenario
 public import StudioSimulation
 
 /// The per-year table `studio-forecast run` prints: grant outflow mean and P5–P95, total outflow
 /// (grant and Art. 12 subsidies) mean, cumulative net outflow mean, active studios, revocations
-/// and, with an annual budget, the chance of breaching it.
+/// and, with an annual budget, the chance of breaching it; with reporting periods, a subtotal
+/// line after each period's last year.
 public struct ForecastTable: Sendable {
     /// The forecast shown.
     public let forecast: Forecast
+    /// The length of a reporting period (`reporting.period_years`), for the subtotal lines; nil
+    /// for none.
+    public let periodYears: Int?
+    /// Whether the budget periods are the reporting periods, so that a subtotal line can give
+    /// `any_budget_breach` at the period's end as the chance of a breach in the period.
+    public let budgetPeriodsMatch: Bool
 
-    /// Creates the table for a forecast.
-    public init(forecast: Forecast) {
+    /// Creates the table for a forecast, with a subtotal line per reporting period of
+    /// `periodYears` years counted from the first year when it is given.
+    public init(forecast: Forecast, periodYears: Int? = nil, budgetPeriodsMatch: Bool = true) {
         self.forecast = forecast
+        self.periodYears = periodYears
+        self.budgetPeriodsMatch = budgetPeriodsMatch
+    }
+
+    /// The table of a scenario's forecast, with its reporting periods' subtotals.
+    public init(forecast: Forecast, budget: BudgetParameters) {
+        self.init(
+            forecast: forecast, periodYears: budget.reportingPeriodYears,
+            budgetPeriodsMatch: budget.periodYears == budget.reportingPeriodYears)
     }
 
     /// The table as text, one line per year under a header.
@@ -35,8 +53,41 @@ public struct ForecastTable: Sendable {
             ]
             if hasBudget { row.append(mean(.budgetBreach).map { Self.decimal($0, digits: 3) } ?? "–") }
             rows.append(row)
+            if let subtotal = subtotal(endingIn: year, hasBudget: hasBudget) { rows.append(subtotal) }
         }
-        return TablePrinter.render(header: header, rows: rows)
+        var text = TablePrinter.render(header: header, rows: rows)
+        if periodYears != nil {
+            text += "\nΣ: the period's totals: grant mean, P5 and P95; the net outflow's mean under cumulative net"
+            text += hasBudget ? "; the chance of an annual breach in the period under P(breach)." : "."
+        }
+        return text
+    }
+
+    /// The subtotal line of the reporting period that ends in `year`, or nil when none ends then:
+    /// the period's grant outflow (mean, P5, P95), its net outflow (mean) and, with an annual
+    /// budget, the chance of a breach in some year of it.
+    private func subtotal(endingIn year: Int, hasBudget: Bool) -> [String]? {
+        guard let periodYears, periodYears > 0, let first = forecast.years.first, let index = forecast.years.firstIndex(of: year)
+        else { return nil }
+        let isLast = index + 1 == forecast.years.count || (index + 1) % periodYears == 0
+        guard isLast else { return nil }
+        let start = first + index - index % periodYears
+        let grant = forecast.summary(year: year, metric: .periodGrantOutflow)
+        let net = forecast.summary(year: year, metric: .periodNetOutflow)
+        var row = [
+            "\(start)–\(year) Σ",
+            grant?[.mean].map(PlainNumber.grouped) ?? "–",
+            grant?[.p05].map(PlainNumber.grouped) ?? "–",
+            grant?[.p95].map(PlainNumber.grouped) ?? "–",
+            "",
+            net?[.mean].map(PlainNumber.grouped) ?? "–",
+            "", "",
+        ]
+        if hasBudget {
+            let breach = budgetPeriodsMatch ? forecast.summary(year: year, metric: .anyBudgetBreach)?[.mean] : nil
+            row.append(breach.map { Self.decimal($0, digits: 3) } ?? "–")
+        }
+        return row
     }
 
     private static func decimal(_ value: Double, digits: Int) -> String {

@@ -148,6 +148,38 @@ public struct HTMLReport: Sendable {
             rows += "<tr>" + cells.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n"
         }
         let caption = text("主要指标（金额单位：\(unit.name)）", "Key figures (money in \(unit.name))")
+        return Self.table(caption: caption, header: header, rows: rows) + periodTable(unit: unit)
+    }
+
+    /// The totals of each reporting period (`reporting.period_years`): net and grant outflow
+    /// with P5 and P95, read in the period's last year, and the chance of an annual breach in it.
+    private func periodTable(unit: ValueUnit) -> String {
+        let budget = scenario.budget
+        let showsBreach = forecast.catalog.contains(.anyBudgetBreach) && budget.periodYears == budget.reportingPeriodYears
+        var header = [
+            text("期间", "period"), text("期间净支出均值", "period net outflow mean"), "P5", "P95",
+            text("期间创建补助均值", "period grant outflow mean"), "P5", "P95",
+        ]
+        if showsBreach { header.append(text("期内超预算概率", "P(breach in the period)")) }
+        var rows = ""
+        for period in budget.reportingPeriods(horizon: forecast.years.count) {
+            guard let first = period.first, let last = period.last else { continue }
+            let startYear = forecast.years[first]
+            let endYear = forecast.years[last]
+            func money(_ metric: Metric, _ statistic: Statistic) -> String {
+                forecast.summary(year: endYear, metric: metric)?[statistic].map(unit.label) ?? "–"
+            }
+            var cells = [startYear == endYear ? String(startYear) : "\(startYear)–\(endYear)"]
+            for metric in [Metric.periodNetOutflow, .periodGrantOutflow] {
+                cells += [money(metric, .mean), money(metric, .p05), money(metric, .p95)]
+            }
+            if showsBreach {
+                let chance = forecast.summary(year: endYear, metric: .anyBudgetBreach)?[.mean]
+                cells.append(chance.map { PlainNumber.format(($0 * 1000).rounded() / 10) + "%" } ?? "–")
+            }
+            rows += "<tr>" + cells.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n"
+        }
+        let caption = text("各期间合计（金额单位：\(unit.name)）", "Totals per period (money in \(unit.name))")
         return Self.table(caption: caption, header: header, rows: rows)
     }
 

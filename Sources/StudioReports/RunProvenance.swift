@@ -8,8 +8,12 @@ public struct RunProvenance: Sendable {
     public var scenarioName: String
     /// The scenario file's path as given.
     public var scenarioPath: String
-    /// SHA-256 of the scenario file's bytes.
+    /// SHA-256 of the scenario file's bytes; for a scenario that extends others, of its whole
+    /// chain (``ScenarioSourceHash``).
     public var scenarioSHA256: String
+    /// Each file of the scenario's `extends:` chain with the SHA-256 of its bytes, the file named
+    /// first; nil (and not written) for a scenario that extends none.
+    public var scenarioChain: [ChainFile]?
     /// `montecarlo` or `exact`.
     public var method: String
     /// The run's seed.
@@ -31,8 +35,9 @@ public struct RunProvenance: Sendable {
     public init(
         toolVersion: String, scenarioName: String, scenarioPath: String, scenarioSHA256: String, method: String,
         seed: UInt64, generator: String, gslVersion: String, replications: Int, threads: Int, startedAt: Date,
-        finishedAt: Date
+        finishedAt: Date, scenarioChain: [ChainFile]? = nil
     ) {
+        self.scenarioChain = scenarioChain
         self.toolVersion = toolVersion
         self.scenarioName = scenarioName
         self.scenarioPath = scenarioPath
@@ -89,6 +94,7 @@ extension RunProvenance: Codable, Hashable {
         case tool, toolVersion = "tool_version", scenarioName = "scenario", scenarioPath = "scenario_path"
         case scenarioSHA256 = "scenario_sha256", method, seed, generator, gslVersion = "gsl_version", replications
         case threads, startedAt = "started_at", finishedAt = "finished_at", wallSeconds = "wall_seconds"
+        case scenarioChain = "scenario_chain"
     }
 
     /// Reads a record; `tool` must be ``tool``, and `wall_seconds`, derived from the two times, is
@@ -114,7 +120,8 @@ extension RunProvenance: Codable, Hashable {
             replications: try container.decode(Int.self, forKey: .replications),
             threads: try container.decode(Int.self, forKey: .threads),
             startedAt: try container.decode(Date.self, forKey: .startedAt),
-            finishedAt: try container.decode(Date.self, forKey: .finishedAt))
+            finishedAt: try container.decode(Date.self, forKey: .finishedAt),
+            scenarioChain: try container.decodeIfPresent([ChainFile].self, forKey: .scenarioChain))
     }
 
     /// Writes the record with the tool's name and the run's length.
@@ -125,6 +132,7 @@ extension RunProvenance: Codable, Hashable {
         try container.encode(scenarioName, forKey: .scenarioName)
         try container.encode(scenarioPath, forKey: .scenarioPath)
         try container.encode(scenarioSHA256, forKey: .scenarioSHA256)
+        try container.encodeIfPresent(scenarioChain, forKey: .scenarioChain)
         try container.encode(method, forKey: .method)
         try container.encode(seed, forKey: .seed)
         try container.encode(generator, forKey: .generator)
@@ -134,5 +142,22 @@ extension RunProvenance: Codable, Hashable {
         try container.encode(startedAt, forKey: .startedAt)
         try container.encode(finishedAt, forKey: .finishedAt)
         try container.encode(wallSeconds, forKey: .wallSeconds)
+    }
+}
+
+extension RunProvenance {
+    /// One file of a scenario's `extends:` chain, as `run.json` records it.
+    public struct ChainFile: Sendable, Codable, Hashable {
+        /// The file's path: as given for the file named, and for a base as resolved from the
+        /// folder of the file that extends it.
+        public var path: String
+        /// SHA-256 of the file's bytes as read.
+        public var sha256: String
+
+        /// Creates an entry.
+        public init(path: String, sha256: String) {
+            self.path = path
+            self.sha256 = sha256
+        }
     }
 }

@@ -158,8 +158,8 @@ public struct ScenarioExplanation: Sendable {
         }
         for group in s.existingStudios {
             say(
-                "已命名工作室：\(group.namedYear) 年命名 \(group.count) 个，已拨付 \(group.state.tranchesEarned) 笔\(group.state.phase == .postCycle ? "，补助周期已结束" : "")\(group.state.consecutiveFails > 0 ? "，持黄牌" : "")\(group.subsidiesPaidYuan > 0 ? "，每个已获第十二条补助 \(yuan(group.subsidiesPaidYuan))（第十一条、第十二条）" : "（第十一条）")。",
-                "Already named: \(group.count) in \(group.namedYear), \(group.state.tranchesEarned) tranche(s) paid\(group.state.phase == .postCycle ? ", cycle ended" : "")\(group.state.consecutiveFails > 0 ? ", on a yellow card" : "")\(group.subsidiesPaidYuan > 0 ? ", \(yuanEN(group.subsidiesPaidYuan)) of Art. 12 subsidies paid to each (Art. 11, 12)" : " (Art. 11)").")
+                "已命名工作室：\(group.namedYear) 年命名 \(group.count) 个，已拨付 \(group.tranchesPaid) 笔\(group.tranchesAwaitingPayment > 0 ? "，另有 \(group.tranchesAwaitingPayment) 笔已获得、在预测期内拨付" : "")\(group.state.phase == .postCycle ? "，补助周期已结束" : "")\(group.state.consecutiveFails > 0 ? "，持黄牌" : "")\(group.subsidiesPaidYuan > 0 ? "，每个已获第十二条补助 \(yuan(group.subsidiesPaidYuan))（第十一条、第十二条）" : "（第十一条）")。",
+                "Already named: \(group.count) in \(group.namedYear), \(group.tranchesPaid) tranche(s) paid\(group.tranchesAwaitingPayment > 0 ? " and \(group.tranchesAwaitingPayment) more earned, paid in the forecast" : "")\(group.state.phase == .postCycle ? ", cycle ended" : "")\(group.state.consecutiveFails > 0 ? ", on a yellow card" : "")\(group.subsidiesPaidYuan > 0 ? ", \(yuanEN(group.subsidiesPaidYuan)) of Art. 12 subsidies paid to each (Art. 11, 12)" : " (Art. 11)").")
         }
         return lines + uncertainLines()
     }

@@ -4,8 +4,12 @@ public struct BudgetParameters: Sendable, Hashable {
     public var annualYuan: [Double]?
     /// The budget of each period of `periodYears` years from the start year, if set.
     public var periodYuan: Double?
-    /// The length of a budget period in years.
+    /// The length of a budget period in years; `reporting.period_years` unless `budget.period_years`
+    /// is given.
     public var periodYears: Int
+    /// The length of a reporting period in years (`reporting.period_years`), counted from the
+    /// start year: the periods whose totals `period_net_outflow` and `period_grant_outflow` run over.
+    public var reportingPeriodYears: Int
     /// The yearly rate at which net outflows are discounted to the start year (nominal yuan,
     /// not indexed).
     public var discountRate: Double
@@ -20,8 +24,9 @@ public struct BudgetParameters: Sendable, Hashable {
     /// Creates budget parameters.
     public init(
         annualYuan: [Double]? = nil, periodYuan: Double? = nil, periodYears: Int = 5, discountRate: Double = 0,
-        planningPercentile: Int = 95
+        planningPercentile: Int = 95, reportingPeriodYears: Int = 5
     ) {
+        self.reportingPeriodYears = reportingPeriodYears
         self.annualYuan = annualYuan
         self.periodYuan = periodYuan
         self.periodYears = periodYears
@@ -31,4 +36,12 @@ public struct BudgetParameters: Sendable, Hashable {
 
     /// The forecast year (0-based) at which the period holding `year` began.
     public func periodStart(of year: Int) -> Int { year - year % periodYears }
+
+    /// The forecast year (0-based) at which the reporting period holding `year` began.
+    public func reportingPeriodStart(of year: Int) -> Int { year - year % max(reportingPeriodYears, 1) }
+
+    /// The reporting periods of a forecast of `horizon` years, as 0-based forecast years.
+    public func reportingPeriods(horizon: Int) -> [Range<Int>] {
+        stride(from: 0, to: horizon, by: max(reportingPeriodYears, 1)).map { $0..<min($0 + max(reportingPeriodYears, 1), horizon) }
+    }
 }

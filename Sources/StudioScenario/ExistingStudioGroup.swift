@@ -17,15 +17,34 @@ public struct ExistingStudioGroup: Sendable, Hashable {
     /// The Art. 12 subsidies paid to each of them before the start year, in yuan: recovered with
     /// the grant when one is found cheating and `fraud.recover` is `all` (Art. 15).
     public var subsidiesPaidYuan: Double
+    /// Tranches each of them earned before the start year that a payment lag has not yet paid
+    /// (`tranches_earned` less `tranches_paid`); `state` counts them as earned (Art. 11).
+    public var tranchesAwaitingPayment: Int
 
     /// Creates a group.
     public init(
-        namedYear: Int, count: Int, state: StudioGrantState, quality: Double? = nil, subsidiesPaidYuan: Double = 0
+        namedYear: Int, count: Int, state: StudioGrantState, quality: Double? = nil, subsidiesPaidYuan: Double = 0,
+        tranchesAwaitingPayment: Int = 0
     ) {
+        self.tranchesAwaitingPayment = tranchesAwaitingPayment
         self.namedYear = namedYear
         self.count = count
         self.state = state
         self.quality = quality
         self.subsidiesPaidYuan = subsidiesPaidYuan
+    }
+
+    /// Tranches paid to each of them before the start year.
+    public var tranchesPaid: Int { state.tranchesEarned - tranchesAwaitingPayment }
+
+    /// The tranches earned before the start year and not yet paid, each with the forecast year
+    /// (0-based) it is paid in under a payment lag of `lag` years.
+    ///
+    /// They are taken as earned one a year in the years just before the start year, the last in
+    /// the year before it, as a studio earns at most one tranche a year (Art. 11); so the `i`-th
+    /// of `n` is paid in forecast year `lag − n + i`, at least 0 since `n` is at most `lag`.
+    public func awaitingPayments(lag: Int) -> [(tranche: Int, paymentYear: Int)] {
+        let waiting = tranchesAwaitingPayment
+        return (0..<max(waiting, 0)).map { (tranchesPaid + $0, max(lag - waiting + $0, 0)) }
     }
 }

@@ -218,6 +218,7 @@ extension ScenarioDecoding {
         _ node: Node?, reporting: Node?, horizon: Int, checksLength: Bool, years: Range<Int>
     ) -> BudgetParameters {
         var budget = BudgetParameters()
+        var budgetGivesPeriod = false
         if let map = reader.mapping(node, at: "budget", allowed: ["annual_yuan", "period_yuan", "period_years"]) {
             if let node = map["annual_yuan"] {
                 budget.annualYuan = perYear(
@@ -233,9 +234,12 @@ extension ScenarioDecoding {
             }
             if let node = map["period_years"] {
                 budget.periodYears = reader.integer(node, at: map.path("period_years"), in: 1...50) ?? budget.periodYears
+                budgetGivesPeriod = true
             }
         }
-        if let map = reader.mapping(reporting, at: "reporting", allowed: ["discount_rate", "planning_percentile"]) {
+        if let map = reader.mapping(
+            reporting, at: "reporting", allowed: ["discount_rate", "planning_percentile", "period_years"])
+        {
             if let node = map["discount_rate"] {
                 budget.discountRate = reader.number(node, at: map.path("discount_rate"), in: 0...1) ?? 0
             }
@@ -248,6 +252,11 @@ extension ScenarioDecoding {
                         "percentile \(percentile) is not one the forecast keeps; choose one of \(choices)",
                         at: map.path("planning_percentile"), node: node)
                 }
+            }
+            if let node = map["period_years"] {
+                budget.reportingPeriodYears =
+                    reader.integer(node, at: map.path("period_years"), in: 1...50) ?? budget.reportingPeriodYears
+                if !budgetGivesPeriod { budget.periodYears = budget.reportingPeriodYears }
             }
         }
         return budget

@@ -107,7 +107,8 @@ extension ScenarioDecoding {
     }
 
     private func readList(_ path: String, channelNames: [String], at keyPath: String, node: Node) -> [ListedApplicant] {
-        let fullPath = path.hasPrefix("/") ? path : (baseFolder as NSString).appendingPathComponent(path)
+        let folder = folders.file(for: keyPath).map { FilePath.parent(of: $0) }.map { $0.isEmpty ? "." : $0 } ?? baseFolder
+        let fullPath = path.hasPrefix("/") ? path : (folder as NSString).appendingPathComponent(path)
         let text: String
         switch ScenarioText.read(path: fullPath, limit: ScenarioText.applicantListLimit) {
         case .success(let read):

@@ -23,6 +23,9 @@ struct ScenarioDecoding {
         /// The assumptions given as distributions, in the order read.
         var uncertain = UncertainInputs()
     }
+    /// Which file of an `extends:` chain wrote each key path: a relative path starts from the
+    /// folder of the file that wrote it. Empty for a single file, whose paths use `baseFolder`.
+    var folders = ScenarioOrigins()
 
     static let topKeys = [
         "name", "start_year", "horizon_years", "simulation", "programme", "quota", "assessment",
@@ -333,10 +336,21 @@ struct ScenarioDecoding {
     ) -> [ExistingStudioGroup] {
         guard let items = reader.sequence(node, at: "existing_studios") else { return [] }
         let keys = [
-            "named_year", "count", "tranches_paid", "consecutive_fails", "post_cycle", "quality", "subsidies_paid_yuan",
+            "named_year", "count", "tranches_paid", "tranches_earned", "consecutive_fails", "post_cycle", "quality",
+            "subsidies_paid_yuan",
         ]
         let groups = decodeExistingGroups(
             items, keys: keys, startYear: startYear, cohortRules: cohortRules, assessmentModel: assessmentModel)
+        // The longest payment lag among the cohorts' rules (Art. 11: a cohort keeps its naming year's rules).
+        let lag = cohortRules.values.map(\.paymentLagYears).max() ?? 0
+        if lag > 0, !groups.isEmpty,
+            let index = items.firstIndex(where: { reader.entry("tranches_earned", of: $0.node) == nil })
+        {
+            reader.warn(
+                "with payment_lag_years: \(lag), tranches earned before \(startYear) and not yet paid are "
+                    + "not paid in the forecast unless declared; give tranches_earned beside tranches_paid",
+                at: "\(items[index].path).tranches_earned", node: items[index].node)
+        }
         let total = groups.reduce(0) { $0 + $1.count }
         if total > ScenarioLimits.existingStudios {
             reader.report(
@@ -364,7 +378,9 @@ struct ScenarioDecoding {
             // A cohort keeps the rules in force when it was named (Art. 11).
             let rules = cohortRules.value(in: named ?? startYear)
             let count = required("count", in: 0...ScenarioLimits.existingStudios)
-            let paid = required("tranches_paid", in: 1...rules.trancheCount)
+            // With a payment lag, a studio named in the year before the start may have been paid nothing yet.
+            let paid = required("tranches_paid", in: (rules.paymentLagYears > 0 ? 0 : 1)...rules.trancheCount)
+            let earned = paid.flatMap { paid in decodeTranchesEarned(map, paid: paid, rules: rules) }
             let postCycle = map["post_cycle"].flatMap { reader.boolean($0, at: map.path("post_cycle")) } ?? false
             let strikes = postCycle ? rules.strikesPostCycle : rules.strikesInCycle
             let quality = map["quality"].flatMap { reader.number($0, at: map.path("quality"), in: 0...100) }
@@ -374,7 +390,13 @@ struct ScenarioDecoding {
             let fails = map["consecutive_fails"].map {
                 reader.integer($0, at: map.path("consecutive_fails"), in: 0...(strikes - 1))
             } ?? 0
-            guard let named, let count, let paid, let fails, let subsidiesPaid else { return nil }
+            guard let named, let count, let paid, let earned, let fails, let subsidiesPaid else { return nil }
+            if !postCycle && earned == rules.trancheCount && paid < earned {
+                reader.report(
+                    "every tranche is earned, so the cycle has ended; set post_cycle: true", at: map.path("tranches_earned"),
+                    node: map["tranches_earned"])
+                return nil
+            }
             if !postCycle && paid == rules.trancheCount {
                 reader.report(
                     "every tranche is paid, so the cycle has ended; set post_cycle: true", at: map.path("tranches_paid"),
@@ -394,9 +416,10 @@ struct ScenarioDecoding {
                 return nil
             }
             let state = StudioGrantState(
-                phase: postCycle ? .postCycle : .inCycle, tranchesEarned: paid, consecutiveFails: fails)
+                phase: postCycle ? .postCycle : .inCycle, tranchesEarned: earned, consecutiveFails: fails)
             return ExistingStudioGroup(
-                namedYear: named, count: count, state: state, quality: quality, subsidiesPaidYuan: subsidiesPaid)
+                namedYear: named, count: count, state: state, quality: quality, subsidiesPaidYuan: subsidiesPaid,
+                tranchesAwaitingPayment: earned - paid)
         }
     }
 
@@ -442,6 +465,25 @@ struct ScenarioDecoding {
         message +=
             "a studio named in \(named), paid \(Self.counted([paid], "tranche")) and \(declared.isPostCycle ? "past" : "in") its cycle has \(Self.counted(fails, "fail")) in a row by \(lastYear)\(lag)"
         reader.report(message, at: map.path("consecutive_fails"), node: map["consecutive_fails"] ?? item)
+    }
+
+    /// `tranches_earned` of an `existing_studios` entry: from `tranches_paid` up to as many more as
+    /// the payment lag leaves unpaid (one a year, Art. 11); `tranches_paid` when not given. Nil
+    /// after reporting a value out of that range.
+    private func decodeTranchesEarned(_ map: YAMLReader.Mapping, paid: Int, rules: GrantRules) -> Int? {
+        guard let node = map["tranches_earned"] else { return paid }
+        let path = map.path("tranches_earned")
+        guard let earned = reader.integer(node, at: path, in: 0...rules.trancheCount) else { return nil }
+        let lag = rules.paymentLagYears
+        guard earned >= paid && earned - paid <= lag else {
+            reader.report(
+                earned < paid
+                    ? "\(earned) is fewer than the \(paid) tranches paid"
+                    : "with payment_lag_years: \(lag), at most \(lag) tranche(s) earned before the start year can be unpaid; give \(paid)...\(min(paid + lag, rules.trancheCount))",
+                at: path, node: node)
+            return nil
+        }
+        return earned
     }
 
     /// `1 tranche`, `0 tranches`, `2 or 3 tranches`, `1, 2 or 3 tranches`.

@@ -27,9 +27,10 @@ public struct ScenarioLoader: Sendable {
     ///
     /// - Throws: ``ScenarioErrors`` listing every problem.
     public func load(source: ScenarioSource) throws(ScenarioErrors) -> Scenario {
-        let text = try Self.text(of: source)
-        var scenario = try load(yaml: text, file: source.path, defaultName: source.stem)
-        scenario.source = source
+        _ = try Self.text(of: source)
+        let chain = try ScenarioChain.resolve(source, known: source.bases)
+        var scenario = try load(chain: chain, defaultName: source.stem)
+        scenario.source = ScenarioSource(path: source.path, bytes: source.bytes, bases: Array(chain.files.dropFirst()))
         return scenario
     }
 
@@ -45,20 +46,23 @@ public struct ScenarioLoader: Sendable {
         try text(of: readSource(path: path))
     }
 
-    /// The scenario file's bytes, read once.
+    /// The scenario file's bytes, read once, with the bytes of every file it builds on through
+    /// `extends:` in ``ScenarioSource/bases``.
     ///
     /// - Throws: ``ScenarioErrors`` with one problem when the file cannot be read, is larger
     ///   than ``maximumFileBytes`` (checked before it is read whole), holds a NUL byte or is
-    ///   not UTF-8; the last two name the line.
+    ///   not UTF-8, the last two naming the line; or for a chain of `extends:` with a cycle or a
+    ///   base that cannot be read, naming the file and line of the `extends:` at fault.
     public static func readSource(path: String) throws(ScenarioErrors) -> ScenarioSource {
         let bytes: Data
         switch ScenarioText.readBytes(path: path, limit: maximumFileBytes) {
         case .success(let data): bytes = data
         case .failure(let problem): throw problem.errors(file: path)
         }
-        let source = ScenarioSource(path: path, bytes: bytes)
-        _ = try text(of: source)
-        return source
+        let top = ScenarioSource(path: path, bytes: bytes)
+        _ = try text(of: top)
+        let chain = try ScenarioChain.resolve(top, known: [])
+        return ScenarioSource(path: path, bytes: bytes, bases: Array(chain.files.dropFirst()))
     }
 
     /// The text of a scenario file's bytes.
@@ -96,16 +100,26 @@ public struct ScenarioLoader: Sendable {
                 ScenarioError(file: file, keyPath: "", line: problem.line, message: problem.message(kind: "scenario"))
             ])
         }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch {
-            if case .duplicatedKeysInMapping = error as? YamlError {
-                throw ScenarioErrors(DuplicateKeys(yaml: yaml, file: file).errors())
-            }
-            throw ScenarioErrors([Self.syntaxError(error, file: file, yaml: yaml)])
+        let chain = try ScenarioChain.resolve(ScenarioSource(path: file, bytes: Data(yaml.utf8)), known: [])
+        return try load(chain: chain, defaultName: defaultName, baseFolder: baseFolder)
+    }
+
+    /// Validates the effective scenario of a chain of files; each problem names the file of the
+    /// chain that wrote the offending value. With `overrides`, they are set in the effective
+    /// scenario first, and problems are reported against `file [key=value, ...]` without a line.
+    ///
+    /// - Throws: ``ScenarioErrors`` listing every problem.
+    func load(
+        chain: ScenarioChain, defaultName: String, baseFolder: String? = nil, overrides: [ScenarioOverride] = []
+    ) throws(ScenarioErrors) -> Scenario {
+        let file = chain.files.first?.path ?? ""
+        var (root, origins) = try chain.effectiveDocument()
+        var reader = YAMLReader(file: file, origins: origins)
+        if !overrides.isEmpty {
+            let label = "\(file) [\(overrides.map(\.description).joined(separator: ", "))]"
+            root = try ScenarioOverride.apply(overrides, to: root, file: label)
+            reader = YAMLReader(file: label)
         }
-        let reader = YAMLReader(file: file)
         guard let root else {
             reader.report("the scenario is empty", at: "", node: nil)
             throw ScenarioErrors(reader.errors)
@@ -114,9 +128,58 @@ public struct ScenarioLoader: Sendable {
         var decoding = ScenarioDecoding(
             reader: reader, knownGenerators: knownGenerators, defaultName: defaultName,
             baseFolder: folder.isEmpty ? "." : folder)
-        let scenario = decoding.decode(root)
-        guard reader.errors.isEmpty, let scenario else { throw ScenarioErrors(reader.errors) }
+        decoding.folders = origins
+        var scenario = decoding.decode(root)
+        scenario?.warnings = reader.warnings
+        guard reader.errors.isEmpty, let scenario else {
+            guard overrides.isEmpty else {
+                throw ScenarioErrors(
+                    reader.errors.map { problem in
+                        var problem = problem
+                        problem.line = nil
+                        return problem
+                    })
+            }
+            throw ScenarioErrors(reader.errors)
+        }
         return scenario
+    }
+
+    /// The effective scenario of `source` and its chain, as YAML text with each value's file
+    /// and line as a comment (`validate --print`).
+    ///
+    /// - Throws: ``ScenarioErrors`` when a file of the chain cannot be read or is not YAML.
+    public static func effectiveText(of source: ScenarioSource) throws(ScenarioErrors) -> String {
+        let chain = try ScenarioChain.resolve(source, known: source.bases)
+        let (root, origins) = try chain.effectiveDocument()
+        guard let root else { return "" }
+        return EffectiveScenarioText(origins: origins, file: source.path).text(of: root)
+    }
+
+    /// The effective scenario of `source` as plain YAML text: the file's own text when it extends
+    /// none, otherwise its chain merged, without comments.
+    ///
+    /// - Throws: ``ScenarioErrors`` when a file of the chain cannot be read or is not YAML.
+    public static func effectiveYAML(of source: ScenarioSource) throws(ScenarioErrors) -> String {
+        let chain = try ScenarioChain.resolve(source, known: source.bases)
+        guard chain.files.count > 1 else { return try text(of: source) }
+        let (root, _) = try chain.effectiveDocument()
+        guard let root, let yaml = try? Yams.serialize(node: root) else { return "" }
+        return yaml
+    }
+
+    /// The document of one scenario file's text, nil when it is empty.
+    ///
+    /// - Throws: ``ScenarioErrors`` for a YAML syntax error or keys given twice, naming the lines.
+    static func compose(yaml: String, file: String) throws(ScenarioErrors) -> Node? {
+        do {
+            return try Yams.compose(yaml: yaml)
+        } catch {
+            if case .duplicatedKeysInMapping = error as? YamlError {
+                throw ScenarioErrors(DuplicateKeys(yaml: yaml, file: file).errors())
+            }
+            throw ScenarioErrors([Self.syntaxError(error, file: file, yaml: yaml)])
+        }
     }
 
     /// One line for a YAML error; Yams's own descriptions quote the whole file.

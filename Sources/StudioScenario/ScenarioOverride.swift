@@ -62,27 +62,26 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
         return nil
     }
 
-    /// Applies the overrides to YAML text and returns the edited text.
+    /// Sets the overrides in a scenario's document and returns the edited document.
     ///
-    /// - Throws: ``ScenarioErrors`` when the text or a value is not YAML.
-    static func apply(_ overrides: [ScenarioOverride], to yaml: String, file: String) throws(ScenarioErrors) -> String {
-        guard !overrides.isEmpty else { return yaml }
-        do {
-            var root = try Yams.compose(yaml: yaml) ?? Node.mapping(Node.Mapping([]))
-            for override in overrides {
-                guard let value = try Yams.compose(yaml: override.value) else {
-                    throw ScenarioErrors([
-                        ScenarioError(file: file, keyPath: override.keyPath, line: nil, message: "no value given")
-                    ])
-                }
-                set(value, at: override.keyPath.split(separator: ".").map(String.init), in: &root)
+    /// - Throws: ``ScenarioErrors`` when a value is not YAML.
+    static func apply(_ overrides: [ScenarioOverride], to document: Node?, file: String) throws(ScenarioErrors) -> Node {
+        var root = document ?? Node.mapping(Node.Mapping([]))
+        for override in overrides {
+            let value: Node?
+            do {
+                value = try Yams.compose(yaml: override.value)
+            } catch {
+                throw ScenarioErrors([ScenarioError(file: file, keyPath: "", line: nil, message: "cannot apply overrides: \(error)")])
             }
-            return try Yams.serialize(node: root)
-        } catch let error as ScenarioErrors {
-            throw error
-        } catch {
-            throw ScenarioErrors([ScenarioError(file: file, keyPath: "", line: nil, message: "cannot apply overrides: \(error)")])
+            guard let value else {
+                throw ScenarioErrors([
+                    ScenarioError(file: file, keyPath: override.keyPath, line: nil, message: "no value given")
+                ])
+            }
+            set(value, at: override.keyPath.split(separator: ".").map(String.init), in: &root)
         }
+        return root
     }
 
     private static func set(_ value: Node, at path: [String], in node: inout Node) {
@@ -115,22 +114,12 @@ extension ScenarioLoader {
     /// - Throws: ``ScenarioErrors`` listing every problem.
     public func load(source: ScenarioSource, overrides: [ScenarioOverride]) throws(ScenarioErrors) -> Scenario {
         guard !overrides.isEmpty else { return try load(source: source) }
-        let path = source.path
-        let text = try Self.text(of: source)
-        let label = "\(path) [\(overrides.map(\.description).joined(separator: ", "))]"
-        let edited = try ScenarioOverride.apply(overrides, to: text, file: label)
-        do {
-            var scenario = try load(yaml: edited, file: label, defaultName: source.stem, baseFolder: FilePath.parent(of: path))
-            scenario.source = source
-            return scenario
-        } catch {
-            throw ScenarioErrors(
-                error.errors.map { problem in
-                    var problem = problem
-                    problem.line = nil
-                    return problem
-                })
-        }
+        _ = try Self.text(of: source)
+        let chain = try ScenarioChain.resolve(source, known: source.bases)
+        var scenario = try load(
+            chain: chain, defaultName: source.stem, baseFolder: FilePath.parent(of: source.path), overrides: overrides)
+        scenario.source = ScenarioSource(path: source.path, bytes: source.bytes, bases: Array(chain.files.dropFirst()))
+        return scenario
     }
 }
 

@@ -4,18 +4,28 @@ public import Foundation
 ///
 /// The scenario and every variant of it (overrides, sensitivity moves) are decoded from these
 /// bytes, and the SHA-256 that `run.json` and `shard.json` record is of them, so the hash is
-/// of exactly what was forecast even if the file changes while a run goes on.
+/// of exactly what was forecast even if the file changes while a run goes on. A scenario that
+/// extends another keeps the bytes of every file of its chain in ``bases``.
 public struct ScenarioSource: Sendable, Hashable {
     /// The file's path as given.
     public var path: String
     /// The file's bytes, UTF-8 text without NUL bytes, at most ``ScenarioLoader/maximumFileBytes``.
     public var bytes: Data
+    /// The files this one builds on through `extends:`, each as read: its base first, then the
+    /// base's base, and so on; empty for a scenario that extends none.
+    public var bases: [ScenarioSource]
 
-    /// Creates a source from bytes already read; ``ScenarioLoader/readSource(path:)`` reads a file.
-    public init(path: String, bytes: Data) {
+    /// Creates a source from bytes already read; ``ScenarioLoader/readSource(path:)`` reads a
+    /// file and its bases.
+    public init(path: String, bytes: Data, bases: [ScenarioSource] = []) {
         self.path = path
         self.bytes = bytes
+        self.bases = bases
     }
+
+    /// Every file of the scenario, this one first and then each base in turn, without their
+    /// own `bases`.
+    public var chain: [ScenarioSource] { [ScenarioSource(path: path, bytes: bytes)] + bases }
 
     /// The file's name without its folder and extension, the scenario's default name.
     public var stem: String { URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }

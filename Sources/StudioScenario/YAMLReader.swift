@@ -8,20 +8,44 @@ import Yams
 final class YAMLReader {
     /// The file being read, as named in messages.
     let file: String
+    /// Which file of an `extends:` chain wrote each key path; empty for a single file.
+    let origins: ScenarioOrigins
     /// The problems found so far.
     private(set) var errors: [ScenarioError] = []
     /// Whether the value being read is an assumption that may be given as a distribution.
     var acceptsDistributions = false
     /// The distributions read since the caller last took them (``takeUncertainInputs(from:)``).
     var uncertainInputs: [UncertainInput] = []
+    /// What the file leaves to a default the reader should know of, but may stand.
+    private(set) var warnings: [ScenarioError] = []
 
-    init(file: String) {
+    init(file: String, origins: ScenarioOrigins = ScenarioOrigins()) {
         self.file = file
+        self.origins = origins
     }
 
-    /// Records a problem at `path`, on the line of `node` when there is one.
+    /// Records a problem at `path`, on the line of `node` when there is one, against the file
+    /// of the chain that wrote the value there.
     func report(_ message: String, at path: String, node: Node?) {
-        errors.append(ScenarioError(file: file, keyPath: path, line: node?.mark?.line, message: message))
+        errors.append(
+            ScenarioError(file: file(for: path), keyPath: path, line: node?.mark?.line, message: message))
+    }
+
+    /// Records a warning at `path`: the scenario is valid, but a reader should know.
+    func warn(_ message: String, at path: String, node: Node?) {
+        warnings.append(
+            ScenarioError(file: file(for: path), keyPath: path, line: node?.mark?.line, message: "warning: " + message))
+    }
+
+    /// The value of `key` in `node` when it is a mapping, without reporting anything.
+    func entry(_ key: String, of node: Node) -> Node? {
+        guard case .mapping(let pairs) = node else { return nil }
+        return pairs.first { $0.key.scalar?.string == key }?.value
+    }
+
+    /// The file that wrote the value at `path`: the file read, or the file of its chain.
+    func file(for path: String) -> String {
+        origins.file(for: path) ?? file
     }
 
     /// Records a problem found elsewhere, such as in a file the scenario names.

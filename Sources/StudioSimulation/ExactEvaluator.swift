@@ -92,6 +92,14 @@ public struct ExactEvaluator: Sendable {
         let qualified = scenario.applicants.map { applicants in
             qualifiedDistribution(applicants).enumerated().reduce(0.0) { $0 + Double($1.offset) * $1.element }
         }
+        for existing in scenario.existingStudios {
+            // A cohort keeps the rules in force when it was named (Art. 11).
+            let ruleSet = scenario.cohortRules.entryIndex(in: existing.namedYear)
+            for payment in existing.awaitingPayments(lag: lifecycles[ruleSet].rules.paymentLagYears) {
+                ledger.recordPriorTranche(
+                    payment.tranche, paymentYear: payment.paymentYear, weight: Double(existing.count), ruleSet: ruleSet)
+            }
+        }
         var groups = scenario.existingStudios.map {
             Group(
                 namedYear: $0.namedYear, cohort: nil, ruleSet: scenario.cohortRules.entryIndex(in: $0.namedYear),

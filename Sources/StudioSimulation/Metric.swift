@@ -33,6 +33,9 @@ public enum Metric: Hashable, Sendable {
     case grantOutflow
     /// Yuan of grant paid from the start year to the year's end.
     case cumulativeGrantOutflow
+    /// Yuan of grant paid from the start of the current reporting period (`reporting.period_years`)
+    /// to the year's end; a period's last year holds the period's total.
+    case periodGrantOutflow
     /// Revocations per assessment held; missing in a year with no assessment.
     case revocationRate
 
@@ -71,6 +74,9 @@ public enum Metric: Hashable, Sendable {
     case netOutflow
     /// Net outflow from the start year to the year's end.
     case cumulativeNetOutflow
+    /// Net outflow from the start of the current reporting period (`reporting.period_years`) to
+    /// the year's end; a period's last year holds the period's total.
+    case periodNetOutflow
     /// Net outflow discounted to the start year.
     case netOutflowPV
     /// Discounted net outflow from the start year to the year's end.
@@ -100,10 +106,10 @@ public enum Metric: Hashable, Sendable {
     /// scenario's grant, come between `forfeited` and `grantOutflow` (see `MetricCatalog`).
     public static let fixedMetrics: [Metric] = [
         .named, .active, .assessed, .yellowCards, .revocations, .revocationsInCycle, .revocationsPostCycle,
-        .revocationsFraud, .cyclesCompleted, .forfeited, .grantOutflow, .cumulativeGrantOutflow, .revocationRate,
-        .pool, .applicants, .recommended, .shortlisted, .unfilledQuota, .cutoffScore, .namedMeanScore,
+        .revocationsFraud, .cyclesCompleted, .forfeited, .grantOutflow, .cumulativeGrantOutflow, .periodGrantOutflow,
+        .revocationRate, .pool, .applicants, .recommended, .shortlisted, .unfilledQuota, .cutoffScore, .namedMeanScore,
         .disqualifiedApplicants, .equipmentSubsidy, .trainingSubsidy, .awardSubsidy, .clawback, .totalOutflow,
-        .netOutflow, .cumulativeNetOutflow, .netOutflowPV, .cumulativeNetOutflowPV, .budgetBreach, .anyBudgetBreach,
+        .netOutflow, .cumulativeNetOutflow, .periodNetOutflow, .netOutflowPV, .cumulativeNetOutflowPV, .budgetBreach, .anyBudgetBreach,
         .firstBreachYear, .cumulativeBudgetBreach, .shareRevoked, .shareFullyPaid, .paidPerStudio,
     ]
 
@@ -123,6 +129,7 @@ public enum Metric: Hashable, Sendable {
         case .tranche(let number): "tranche_\(number)"
         case .grantOutflow: "grant_outflow"
         case .cumulativeGrantOutflow: "cumulative_grant_outflow"
+        case .periodGrantOutflow: "period_grant_outflow"
         case .revocationRate: "revocation_rate"
         case .pool: "pool"
         case .applicants: "applicants"
@@ -139,6 +146,7 @@ public enum Metric: Hashable, Sendable {
         case .totalOutflow: "total_outflow"
         case .netOutflow: "net_outflow"
         case .cumulativeNetOutflow: "cumulative_net_outflow"
+        case .periodNetOutflow: "period_net_outflow"
         case .netOutflowPV: "net_outflow_pv"
         case .cumulativeNetOutflowPV: "cumulative_net_outflow_pv"
         case .budgetBreach: "budget_breach"
@@ -200,9 +208,9 @@ extension Metric {
     /// is left out.
     public static let summaryColumns: [Metric] = [
         .named, .active, .assessed, .yellowCards, .revocations, .revocationsFraud, .revocationRate, .grantOutflow,
-        .cumulativeGrantOutflow, .applicants, .shortlisted, .unfilledQuota, .cutoffScore, .equipmentSubsidy,
-        .trainingSubsidy, .awardSubsidy, .clawback, .totalOutflow, .netOutflow, .cumulativeNetOutflow, .netOutflowPV,
-        .cumulativeNetOutflowPV, .budgetBreach, .anyBudgetBreach, .firstBreachYear, .cumulativeBudgetBreach,
+        .cumulativeGrantOutflow, .periodGrantOutflow, .applicants, .shortlisted, .unfilledQuota, .cutoffScore, .equipmentSubsidy,
+        .trainingSubsidy, .awardSubsidy, .clawback, .totalOutflow, .netOutflow, .cumulativeNetOutflow, .periodNetOutflow,
+        .netOutflowPV, .cumulativeNetOutflowPV, .budgetBreach, .anyBudgetBreach, .firstBreachYear, .cumulativeBudgetBreach,
     ]
 
     /// Whether the metric is recorded per cohort and age rather than per calendar year.
@@ -224,6 +232,7 @@ extension Metric {
         case .tranche(let number): "第\(number)笔补助"
         case .grantOutflow: "创建补助支出"
         case .cumulativeGrantOutflow: "累计创建补助支出"
+        case .periodGrantOutflow: "本期累计创建补助支出"
         case .revocationRate: "撤销率"
         case .pool: "申报来源数"
         case .applicants: "申报数"
@@ -240,6 +249,7 @@ extension Metric {
         case .totalOutflow: "总支出"
         case .netOutflow: "净支出"
         case .cumulativeNetOutflow: "累计净支出"
+        case .periodNetOutflow: "本期累计净支出"
         case .netOutflowPV: "净支出现值"
         case .cumulativeNetOutflowPV: "累计净支出现值"
         case .budgetBreach: "年度超预算"
@@ -268,6 +278,7 @@ extension Metric {
         case .tranche(let number): "tranche \(number) paid"
         case .grantOutflow: "grant outflow"
         case .cumulativeGrantOutflow: "cumulative grant outflow"
+        case .periodGrantOutflow: "grant outflow so far in the period"
         case .revocationRate: "revocation rate"
         case .pool: "candidates in the pool"
         case .applicants: "applicants"
@@ -284,6 +295,7 @@ extension Metric {
         case .totalOutflow: "total outflow"
         case .netOutflow: "net outflow"
         case .cumulativeNetOutflow: "cumulative net outflow"
+        case .periodNetOutflow: "net outflow so far in the period"
         case .netOutflowPV: "net outflow, present value"
         case .cumulativeNetOutflowPV: "cumulative net outflow, present value"
         case .budgetBreach: "annual budget breached"
@@ -299,9 +311,9 @@ extension Metric {
     /// What the metric's values count or measure.
     public var unit: MetricUnit {
         switch self {
-        case .forfeited, .tranche, .grantOutflow, .cumulativeGrantOutflow, .equipmentSubsidy, .trainingSubsidy,
-            .awardSubsidy, .clawback, .totalOutflow, .netOutflow, .cumulativeNetOutflow, .netOutflowPV,
-            .cumulativeNetOutflowPV, .paidPerStudio:
+        case .forfeited, .tranche, .grantOutflow, .cumulativeGrantOutflow, .periodGrantOutflow, .equipmentSubsidy,
+            .trainingSubsidy, .awardSubsidy, .clawback, .totalOutflow, .netOutflow, .cumulativeNetOutflow,
+            .periodNetOutflow, .netOutflowPV, .cumulativeNetOutflowPV, .paidPerStudio:
             .yuan
         case .revocationRate, .budgetBreach, .anyBudgetBreach, .firstBreachYear, .cumulativeBudgetBreach, .shareRevoked,
             .shareFullyPaid:
@@ -318,13 +330,13 @@ extension Metric {
     /// other metric, the grant forfeited included (it is never paid).
     public var budgetLine: BudgetLine? {
         switch self {
-        case .tranche, .grantOutflow, .cumulativeGrantOutflow, .paidPerStudio: .grant
+        case .tranche, .grantOutflow, .cumulativeGrantOutflow, .periodGrantOutflow, .paidPerStudio: .grant
         case .equipmentSubsidy: .equipmentSubsidy
         case .trainingSubsidy: .trainingSubsidy
         case .awardSubsidy: .awardSubsidy
         case .clawback: .clawback
         case .totalOutflow: .total
-        case .netOutflow, .cumulativeNetOutflow, .netOutflowPV, .cumulativeNetOutflowPV: .net
+        case .netOutflow, .cumulativeNetOutflow, .periodNetOutflow, .netOutflowPV, .cumulativeNetOutflowPV: .net
         default: nil
         }
     }
@@ -340,7 +352,8 @@ extension Metric {
         case .active: [.mean, .p05, .p95]
         case .yellowCards, .revocations: [.mean, .p95]
         case .grantOutflow, .netOutflow: [.mean, .sd, .mcse, .p05, .p50, .p95]
-        case .cumulativeGrantOutflow, .totalOutflow, .cumulativeNetOutflow: [.mean, .p05, .p50, .p95]
+        case .cumulativeGrantOutflow, .totalOutflow, .cumulativeNetOutflow, .periodGrantOutflow, .periodNetOutflow:
+            [.mean, .p05, .p50, .p95]
         default: []
         }
     }
@@ -357,10 +370,11 @@ extension Metric {
     }
 
     /// Whether `report.html` charts or tabulates the metric: the net outflow's fan, the
-    /// cumulative net outflow, active studios, revocations, the breach chance and cohort survival.
+    /// cumulative net outflow, the period totals, active studios, revocations, the breach chance
+    /// and cohort survival.
     public var isInReport: Bool {
         switch self {
-        case .netOutflow, .cumulativeNetOutflow, .active, .revocations, .budgetBreach, .shareRevoked: true
+        case .netOutflow, .cumulativeNetOutflow, .periodNetOutflow, .active, .revocations, .budgetBreach, .shareRevoked: true
         default: false
         }
     }

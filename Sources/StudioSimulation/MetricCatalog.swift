@@ -41,6 +41,8 @@ public struct MetricCatalog: Sendable, Hashable {
     public let grantOutflow: Int
     /// Yuan of grant paid from the start year to the year's end.
     public let cumulativeGrantOutflow: Int
+    /// Yuan of grant paid since the current reporting period began.
+    public let periodGrantOutflow: Int
     /// Revocations per assessment held; missing in a year with no assessment.
     public let revocationRate: Int
 
@@ -96,6 +98,8 @@ public struct MetricCatalog: Sendable, Hashable {
         public let netOutflow: Int
         /// Net outflow from the start year to the year's end.
         public let cumulativeNetOutflow: Int
+        /// Net outflow since the current reporting period began.
+        public let periodNetOutflow: Int
         /// Net outflow discounted to the start year.
         public let netOutflowPV: Int
         /// Discounted net outflow from the start year to the year's end.
@@ -143,6 +147,7 @@ public struct MetricCatalog: Sendable, Hashable {
         for tranche in 0..<max(trancheCount, 0) { _ = add(.tranche(tranche + 1)) }
         grantOutflow = add(.grantOutflow)
         cumulativeGrantOutflow = add(.cumulativeGrantOutflow)
+        periodGrantOutflow = add(.periodGrantOutflow)
         revocationRate = add(.revocationRate)
         selection =
             hasSelection
@@ -155,6 +160,7 @@ public struct MetricCatalog: Sendable, Hashable {
             equipmentSubsidy: add(.equipmentSubsidy), trainingSubsidy: add(.trainingSubsidy),
             awardSubsidy: add(.awardSubsidy), clawback: add(.clawback), totalOutflow: add(.totalOutflow),
             netOutflow: add(.netOutflow), cumulativeNetOutflow: add(.cumulativeNetOutflow),
+            periodNetOutflow: add(.periodNetOutflow),
             netOutflowPV: add(.netOutflowPV), cumulativeNetOutflowPV: add(.cumulativeNetOutflowPV))
         budget =
             hasAnnual || hasPeriod

@@ -76,6 +76,17 @@ public struct OutputMeasure: Sendable, Hashable, CustomStringConvertible {
         let isRunningTotal = [Metric.cumulativeNetOutflow, .cumulativeGrantOutflow, .cumulativeNetOutflowPV].contains(metric)
         let isBreach = [Metric.budgetBreach, .anyBudgetBreach, .firstBreachYear].contains(metric)
         if isRunningTotal && from == first { return .cell(metric, year: to) }
+        // A flow's total over one whole reporting period is that period's running total at its end.
+        let periodTotals: [Metric: Metric] = [
+            .netOutflow: .periodNetOutflow, .periodNetOutflow: .periodNetOutflow,
+            .grantOutflow: .periodGrantOutflow, .periodGrantOutflow: .periodGrantOutflow,
+        ]
+        if let total = periodTotals[metric], budget.reportingPeriodStart(of: fromIndex) == fromIndex,
+            budget.reportingPeriodStart(of: toIndex) == fromIndex,
+            toIndex == min(fromIndex + budget.reportingPeriodYears, scenario.horizonYears) - 1
+        {
+            return .cell(total, year: to)
+        }
         if isBreach && metric != .firstBreachYear && budget.periodStart(of: fromIndex) == fromIndex
             && budget.periodStart(of: toIndex) == fromIndex
         {

@@ -123,7 +123,8 @@ public struct ProgrammeSimulator {
         for (group, existing) in scenario.existingStudios.enumerated() {
             let ruleSet = scenario.cohortRules.entryIndex(in: existing.namedYear)
             let rules = lifecycles[ruleSet].rules
-            let paid = rules.amount(ofTranches: 0..<existing.state.tranchesEarned)
+            let paid = rules.amount(ofTranches: 0..<existing.tranchesPaid)
+            let awaiting = existing.awaitingPayments(lag: rules.paymentLagYears)
             for member in 0..<existing.count {
                 let key = StreamKey.StudioKey.existing(group: group, member: member)
                 let lifecycleStream = streams.newStream(for: .studioLifecycle(key))
@@ -134,6 +135,17 @@ public struct ProgrammeSimulator {
                         quality: existing.quality ?? scenario.selection.shortlistScore, position: studios.count, label: -1,
                         grantPaidBefore: paid, key: key, ruleSet: ruleSet, lifecycleStream: lifecycleStream,
                         subsidiesPaid: existing.subsidiesPaidYuan))
+                // Tranches earned before the start year and paid in it or later (a payment lag),
+                // kept like those earned in the forecast so that fraud found first cancels them.
+                for payment in awaiting {
+                    ledger.recordPriorTranche(payment.tranche, paymentYear: payment.paymentYear, ruleSet: ruleSet)
+                    if scenario.fraud.detectionProbability > 0 {
+                        scheduled.append(
+                            ScheduledPayment(
+                                studio: Int32(studios.count - 1), tranche: Int16(payment.tranche),
+                                paymentYear: Int16(payment.paymentYear)))
+                    }
+                }
             }
             active += existing.count
         }

@@ -145,6 +145,14 @@ public struct ReplicationLedger: Sendable {
         }
     }
 
+    /// Records tranche `tranche` (0-based) of `weight` studios named before the forecast, earned
+    /// before the start year and paid in forecast year `paymentYear` under a payment lag (Art. 11),
+    /// under the cohort rule set `ruleSet` (its entry in the scenario's cohort rules).
+    public mutating func recordPriorTranche(_ tranche: Int, paymentYear: Int, weight: Double = 1, ruleSet: Int = 0) {
+        guard paymentYear >= 0, paymentYear < horizon else { return }
+        self[year: paymentYear, metric: catalog.tranche(tranche)] += trancheAmounts[ruleSet][tranche] * weight
+    }
+
     /// Records an Art. 12 subsidy paid in year `year`.
     @inline(__always)
     public mutating func recordSubsidy(_ kind: SubsidyKind, yuan: Double, year: Int) {
@@ -244,13 +252,21 @@ public struct ReplicationLedger: Sendable {
         var cumulative = 0.0
         var cumulativeNet = 0.0
         var cumulativePV = 0.0
+        var periodGrant = 0.0
+        var periodNet = 0.0
         var discount = 1.0
         for year in 0..<horizon {
+            if budget.reportingPeriodStart(of: year) == year {
+                periodGrant = 0
+                periodNet = 0
+            }
             var outflow = 0.0
             for tranche in 0..<trancheCount { outflow += self[year: year, metric: catalog.tranche(tranche)] }
             cumulative += outflow
             self[year: year, metric: catalog.grantOutflow] = outflow
             self[year: year, metric: catalog.cumulativeGrantOutflow] = cumulative
+            periodGrant += outflow
+            self[year: year, metric: catalog.periodGrantOutflow] = periodGrant
             let assessed = self[year: year, metric: catalog.assessed]
             self[year: year, metric: catalog.revocationRate] =
                 perReplication && assessed > 0 ? self[year: year, metric: catalog.revocations] / assessed : .nan
@@ -263,6 +279,8 @@ public struct ReplicationLedger: Sendable {
             self[year: year, metric: money.totalOutflow] = total
             self[year: year, metric: money.netOutflow] = net
             self[year: year, metric: money.cumulativeNetOutflow] = cumulativeNet
+            periodNet += net
+            self[year: year, metric: money.periodNetOutflow] = periodNet
             self[year: year, metric: money.netOutflowPV] = net / discount
             self[year: year, metric: money.cumulativeNetOutflowPV] = cumulativePV
             discount *= 1 + budget.discountRate

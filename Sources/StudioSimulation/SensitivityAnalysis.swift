@@ -85,7 +85,8 @@ public struct SensitivityAnalysis: Sendable {
         let base = prepare(try loader.load(source: source))
         self.base = base
         self.measure = measure ?? .periodNetOutflow(of: base)
-        let yaml = try ScenarioLoader.readText(source: source)
+        // The numbers of the effective scenario, which for a file that extends another include its base's.
+        let yaml = try ScenarioLoader.effectiveYAML(of: source)
         self.step = step
         variants = SensitivityInput.all(inYAML: yaml, step: step, ranges: ranges).map { input in
             func scenario(_ value: Double?) -> Scenario? {

@@ -8,7 +8,10 @@ import StudioSimulation
 /// percentile of a period total is never a sum of yearly percentiles: it is taken from the
 /// replications' own period totals, which the forecast holds for the grant and the net outflow
 /// from the start year (`cumulative_grant_outflow`, `cumulative_net_outflow`), so for the first
-/// period and the horizon; every other such cell is left empty.
+/// period and the horizon, and over each reporting period (`period_grant_outflow`,
+/// `period_net_outflow`), so for a budget period that is also a reporting period (always, unless
+/// `budget.period_years` differs from `reporting.period_years`); every other such cell is left
+/// empty.
 struct BudgetTable {
     /// A column of the table.
     enum Column: Equatable {
@@ -28,10 +31,18 @@ struct BudgetTable {
     /// The columns, in order: each period's years then its subtotal, then the horizon total
     /// (when the horizon holds more than one period).
     let columns: [Column]
+    /// The length of the reporting periods, from the first year, that the forecast's
+    /// `period_grant_outflow` and `period_net_outflow` total over (`reporting.period_years`).
+    let reportingPeriodYears: Int
 
-    /// The table of `forecast`, with budget periods of `periodYears` years from its first year.
-    init(forecast: Forecast, periodYears: Int) {
+    /// The table of `forecast`, with budget periods of `periodYears` years from its first year
+    /// and reporting periods of `reportingPeriodYears` (the scenario default unless given).
+    init(
+        forecast: Forecast, periodYears: Int,
+        reportingPeriodYears: Int = BudgetParameters().reportingPeriodYears
+    ) {
         self.forecast = forecast
+        self.reportingPeriodYears = max(1, reportingPeriodYears)
         let tranches = forecast.catalog.yearMetrics.filter {
             if case .tranche = $0 { return true } else { return false }
         }
@@ -73,19 +84,29 @@ struct BudgetTable {
                 }
                 return total
             }
-            guard first == forecast.years.first, let cumulative = Self.cumulative(of: line) else {
-                return nil
-            }
-            return forecast.summary(year: last, metric: cumulative)?[statistic]
+            guard let total = totals(of: line, first: first, last: last) else { return nil }
+            return forecast.summary(year: last, metric: total)?[statistic]
         }
+    }
+
+    /// The metric whose value in year `last` is each replication's total of `line` over
+    /// `first...last`: the running total from the start year for a span that starts there, else
+    /// the reporting period's running total for a span within one reporting period that starts
+    /// where it does; nil when the forecast holds no such total.
+    func totals(of line: Metric, first: Int, last: Int) -> Metric? {
+        guard let start = forecast.years.first else { return nil }
+        if first == start { return Self.cumulative(of: line) }
+        let offset = first - start
+        guard offset % reportingPeriodYears == 0, last - first < reportingPeriodYears else { return nil }
+        return Self.periodTotal(of: line)
     }
 
     /// Whether a percentile of the column is missing for want of per-replication period totals.
     func lacksPeriodTotals(_ line: Metric, _ column: Column) -> Bool {
         switch column {
         case .year: return false
-        case .period(let first, _), .horizon(let first, _):
-            return first != forecast.years.first || Self.cumulative(of: line) == nil
+        case .period(let first, let last), .horizon(let first, let last):
+            return totals(of: line, first: first, last: last) == nil
         }
     }
 
@@ -94,6 +115,16 @@ struct BudgetTable {
         switch line {
         case .grantOutflow: .cumulativeGrantOutflow
         case .netOutflow: .cumulativeNetOutflow
+        default: nil
+        }
+    }
+
+    /// The running total over the current reporting period that holds a line's per-replication
+    /// period totals.
+    static func periodTotal(of line: Metric) -> Metric? {
+        switch line {
+        case .grantOutflow: .periodGrantOutflow
+        case .netOutflow: .periodNetOutflow
         default: nil
         }
     }

@@ -101,7 +101,9 @@ public struct ForecastWorkbook {
     // MARK: - 预算表
 
     private func writeBudget(_ sheet: XLSXSheet, book: XLSXWorkbook) throws(OutputError) {
-        let table = BudgetTable(forecast: forecast, periodYears: scenario.budget.periodYears)
+        let table = BudgetTable(
+            forecast: forecast, periodYears: scenario.budget.periodYears,
+            reportingPeriodYears: scenario.budget.reportingPeriodYears)
         let level = labels.percentile(prudent)
         sheet.write(
             labels.say(
@@ -161,8 +163,8 @@ public struct ForecastWorkbook {
         if lacking {
             notes.append(
                 labels.say(
-                    "空白：本预测只记录了自首年起的累计创建补助与累计净支出，其他项目及后续预算期尚无逐次模拟的期间合计，故不列 \(level)。",
-                    "Blank: the forecast keeps per-replication totals only for the grant and the net outflow from the first year, so other lines and later periods have no \(level) of their total."
+                    "空白：本预测只记录了创建补助与净支出自首年起及各报告期（reporting.period_years）内的逐次模拟合计，其他项目及与报告期不一致的预算期没有期间合计，故不列 \(level)。",
+                    "Blank: the forecast keeps per-replication totals only for the grant and the net outflow, from the first year and over each reporting period (reporting.period_years), so other lines and budget periods that are not reporting periods have no \(level) of their total."
                 ))
         }
         if forecast.method == .exact {

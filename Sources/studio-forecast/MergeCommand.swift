@@ -61,7 +61,7 @@ struct MergeCommand: ParsableCommand {
         try OutputFolder.write(files, to: folder, force: force)
         print("\(scenario.name): \(first.shards) shards, \(forecast.replications) replications merged"
             + (exact ? "" : " (no replications.csv: percentiles left out)") + "\n")
-        print(ForecastTable(forecast: forecast).render())
+        print(ForecastTable(forecast: forecast, budget: scenario.budget).render())
         print("Wrote forecast.csv, summary.csv, cohorts.csv and run.json to \(folder.path)/")
     }
 }

@@ -116,7 +116,7 @@ struct RunCommand: ParsableCommand {
             ? "exact expectations"
             : "\(forecast.replications) replications, seed \(scenario.simulation.seed), \(scenario.simulation.generator)"
         print("\(scenario.name): \(how)\n")
-        print(ForecastTable(forecast: forecast).render())
+        print(ForecastTable(forecast: forecast, budget: scenario.budget).render())
         let also = inputs.map { ", " + $0.name }.joined()
         print("Wrote forecast.csv, summary.csv, cohorts.csv\(also), run.json, report.html and forecast.xlsx to \(folder.path)/")
     }
@@ -175,7 +175,7 @@ struct RunCommand: ParsableCommand {
         print(
             "\(scenario.name): shard \(index)/\(count), replications \(range.lowerBound + 1)–\(range.upperBound) of "
                 + "\(scenario.simulation.replications)\n")
-        print(ForecastTable(forecast: output.forecast).render())
+        print(ForecastTable(forecast: output.forecast, budget: scenario.budget).render())
         print("Wrote \((files.files.map(\.name) + placed.map(\.name)).joined(separator: ", ")) to \(folder.path)/")
     }
 }

@@ -35,7 +35,7 @@ struct ScenarioInput: ParsableArguments {
         try ScenarioLoader(knownGenerators: GSLLibrary.generatorNames).load(source: source)
     }
 
-    /// Loads and validates the scenario.
+    /// Loads and validates the scenario, printing its warnings on standard error.
     /// - Throws: ``ScenarioErrors`` listing every problem, or ``ScenarioError`` when no scenario
     ///   is named and the baseline is not in the current folder.
     func load() throws -> Scenario {
@@ -44,7 +44,10 @@ struct ScenarioInput: ParsableArguments {
                 file: path, keyPath: "", line: nil,
                 message: "no scenario given and the baseline is not in the current folder; name a scenario file")
         }
-        return try ScenarioLoader(knownGenerators: GSLLibrary.generatorNames).load(path: path)
+        let scenario = try ScenarioLoader(knownGenerators: GSLLibrary.generatorNames).load(path: path)
+        // Printed here, once per scenario named; the variants a command derives from it repeat them.
+        for warning in scenario.warnings { printError(warning.description) }
+        return scenario
     }
 }
 

@@ -120,10 +120,17 @@ struct SensitivityCommand: ParsableCommand {
         let bar = ProgressBar(total: replications, quiet: quiet)
         let effects = try analysis.run(threads: simulation.threadCount, progress: bar.update)
         bar.finish()
-        // Variance shares (uncertain inputs only) are of the cumulative net outflow at the end of
-        // the first budget period.
-        let year = base.startYear + PrecisionTarget.periodEnd(of: base)
-        let shares = try VarianceSharesSection(scenario: analysis.base, year: year, threads: simulation.threadCount, quiet: quiet)
+        // Variance shares (uncertain inputs only) are of the output measured, where it is one cell
+        // of the forecast; a breach chance summed over first-breach years falls back to the
+        // cumulative net outflow at the end of the first budget period.
+        let (shareMetric, shareYear): (Metric, Int) =
+            if case .cell(let metric, let year)? = try? measure.reading(for: analysis.base) {
+                (metric, year)
+            } else {
+                (.cumulativeNetOutflow, base.startYear + PrecisionTarget.periodEnd(of: base))
+            }
+        let shares = try VarianceSharesSection(
+            scenario: analysis.base, metric: shareMetric, year: shareYear, threads: simulation.threadCount, quiet: quiet)
         let csv = ComparisonFiles.sensitivityCSV(effects, measure: measure)
         var files = ForecastFolder(files: shares.files + [
             ("sensitivity.csv", csv),

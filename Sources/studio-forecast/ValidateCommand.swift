@@ -1,4 +1,5 @@
 import ArgumentParser
+import StudioForecast
 
 /// `studio-forecast validate SCENARIO`: checks a scenario file without running it.
 struct ValidateCommand: ParsableCommand {
@@ -7,8 +8,18 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var input: ScenarioInput
 
+    @Flag(
+        name: .customLong("print"),
+        help: "Print the effective scenario (with everything it extends) as YAML, each value's file:line as a comment.")
+    var printsEffective = false
+
     func run() throws {
         let scenario = try input.load()
+        if printsEffective {
+            // The bytes validated are the bytes printed; no file is read again.
+            if let source = scenario.source { print(try ScenarioLoader.effectiveText(of: source), terminator: "") }
+            return
+        }
         let studios = scenario.quotaPerYear.reduce(0, +)
         print(
             "\(input.path): valid. \(scenario.name): \(scenario.startYear)–\(scenario.startYear + scenario.horizonYears - 1), "

@@ -10,19 +10,19 @@ struct VarianceSharesSection {
     let shares: VarianceShares?
     let scenario: Scenario
 
-    /// Runs the shares of the cumulative net outflow at the end of calendar year `year`.
+    /// Runs the shares of `metric`'s value in calendar year `year`.
     ///
     /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
-    init(scenario: Scenario, year: Int, threads: Int, quiet: Bool) throws {
+    init(scenario: Scenario, metric: Metric, year: Int, threads: Int, quiet: Bool) throws {
         self.scenario = scenario
-        output = "\(Metric.cumulativeNetOutflow.name) \(year)"
+        output = "\(metric.name) \(year)"
         guard scenario.hasUncertainInputs else {
             shares = nil
             return
         }
         let bar = ProgressBar(total: scenario.simulation.replications, quiet: quiet)
         shares = try VarianceShares.run(
-            scenario, metric: .cumulativeNetOutflow, year: year - scenario.startYear, threads: threads, progress: bar.update)
+            scenario, metric: metric, year: year - scenario.startYear, threads: threads, progress: bar.update)
         bar.finish()
     }
 

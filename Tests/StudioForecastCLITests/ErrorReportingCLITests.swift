@@ -35,6 +35,9 @@ struct ErrorReportingCLITests {
         let folder = try Fixtures.temporaryDirectory()
         let scenario = folder.appendingPathComponent("s.yaml")
         try Data(contentsOf: URL(fileURLWithPath: Fixtures.scenarioPath("tight-budget"))).write(to: scenario)
+        // The variant extends the baseline, which it names relative to itself.
+        try Data(contentsOf: URL(fileURLWithPath: Fixtures.scenarioPath("nanchang-baseline")))
+            .write(to: folder.appendingPathComponent("nanchang-baseline.yaml"))
         let shard = folder.appendingPathComponent("shard")
         let run = try CommandLine.run([
             "run", scenario.path, "--replications", "50", "--shard", "1/1", "--out", shard.path, "--quiet",

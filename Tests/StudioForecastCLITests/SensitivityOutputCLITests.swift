@@ -62,7 +62,7 @@ struct SensitivityOutputCLITests {
     @Test(
         "An output the forecast cannot give exactly, or a bad option, is one line and exit 64",
         arguments: [
-            (["--output", "net_outflow", "--period", "2031-2035"], "the forecast holds no per-replication value of net_outflow"),
+            (["--output", "net_outflow", "--period", "2029-2033"], "the forecast holds no per-replication value of net_outflow"),
             (["--output", "spending"], "--output spending: no metric is called spending"),
             (["--statistic", "mcse"], "the statistic mcse describes the spread"),
             (["--year", "2040"], "2040 is outside the forecast's years 2026–2035"),

@@ -41,7 +41,7 @@ struct SolveCLITests {
              "--constraint 'any_budget_breach mean 2035 =< 0.05': "),
             (["--lever", "quota.per_year", "--maximize", "--constraint", "spending <= 5"],
              "--constraint 'spending <= 5': no metric is called spending"),
-            (["--lever", "quota.per_year", "--maximize", "--constraint", "net_outflow mean 2031-2035 <= 5"],
+            (["--lever", "quota.per_year", "--maximize", "--constraint", "net_outflow mean 2029-2033 <= 5"],
              "the forecast holds no per-replication value of net_outflow over that period"),
             (["--lever", "quota.per_year", "--maximize", "--constraint", "named mean 2050 <= 5"],
              "2050 is outside the forecast's years 2026–2035"),

@@ -23,10 +23,10 @@ struct ForecastFilesTests {
         let contract: Set<String> = [
             "named", "active", "assessed", "yellow_cards", "revocations", "revocations_in_cycle",
             "revocations_post_cycle", "cycles_completed", "forfeited", "tranche_1", "tranche_2", "tranche_3",
-            "grant_outflow", "cumulative_grant_outflow", "revocation_rate", "pool", "applicants", "recommended",
+            "grant_outflow", "cumulative_grant_outflow", "period_grant_outflow", "revocation_rate", "pool", "applicants", "recommended",
             "shortlisted", "unfilled_quota", "cutoff_score", "named_mean_score", "disqualified_applicants",
             "revocations_fraud", "equipment_subsidy", "training_subsidy", "award_subsidy", "clawback", "total_outflow",
-            "net_outflow", "cumulative_net_outflow", "net_outflow_pv", "cumulative_net_outflow_pv", "budget_breach",
+            "net_outflow", "cumulative_net_outflow", "period_net_outflow", "net_outflow_pv", "cumulative_net_outflow_pv", "budget_breach",
             "any_budget_breach", "first_breach_year", "cumulative_budget_breach",
         ]
         #expect(metrics == contract)

@@ -65,7 +65,7 @@ struct ProvenanceAndCodableTests {
     func scenarioReadOnce() throws {
         let folder = try Fixtures.temporaryDirectory()
         let path = folder.appendingPathComponent("once.yaml").path
-        let original = try Data(contentsOf: URL(fileURLWithPath: Fixtures.scenarioPath("tight-budget")))
+        let original = try Data(contentsOf: URL(fileURLWithPath: Fixtures.scenarioPath("nanchang-baseline")))
         try original.write(to: URL(fileURLWithPath: path))
         let loader = ScenarioLoader(knownGenerators: GSLLibrary.generatorNames)
         let scenario = try loader.load(path: path)

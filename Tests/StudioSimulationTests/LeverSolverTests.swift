@@ -173,7 +173,11 @@ struct LeverSolverTests {
         #expect(try reading("cumulative_budget_breach 2031-2035 <= 1") == .cell(.cumulativeBudgetBreach, year: 2035))
         #expect(throws: OutputMeasureError.self) { try reading("cumulative_budget_breach 2031-2034 <= 1") }
         #expect(throws: OutputMeasureError.self) { try reading("any_budget_breach 2028-2032 <= 1") }
-        #expect(throws: OutputMeasureError.self) { try reading("net_outflow 2031-2035 <= 1") }
+        // A flow's total over a whole reporting period is read from the period's running total.
+        #expect(try reading("net_outflow 2031-2035 <= 1") == .cell(.periodNetOutflow, year: 2035))
+        #expect(try reading("grant_outflow p95 2026-2030 <= 1") == .cell(.periodGrantOutflow, year: 2030))
+        #expect(throws: OutputMeasureError.self) { try reading("net_outflow 2031-2034 <= 1") }
+        #expect(throws: OutputMeasureError.self) { try reading("net_outflow 2029-2033 <= 1") }
         #expect(throws: OutputMeasureError.self) { try reading("any_budget_breach p95 <= 1") }
         // The chance of a breach in some year of the horizon, from the first breach's year, is
         // the share of replications with any annual breach: check it against the replications.

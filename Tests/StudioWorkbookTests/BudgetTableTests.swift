@@ -82,6 +82,26 @@ struct BudgetTableTests {
     }
 
     @Test(
+        "a later budget period that is a reporting period takes its percentile from the period totals",
+        arguments: [(Metric.netOutflow, Metric.periodNetOutflow), (.grantOutflow, .periodGrantOutflow)])
+    func laterPeriodPercentiles(line: Metric, total: Metric) throws {
+        let scenario = try Fixtures.scenario(Self.yaml + "\nreporting:\n  period_years: 3\n")
+        let forecast = try MonteCarloEngine(scenario: scenario).run(threads: 1)
+        let table = BudgetTable(
+            forecast: forecast, periodYears: scenario.budget.periodYears,
+            reportingPeriodYears: scenario.budget.reportingPeriodYears)
+        for (first, last) in [(2029, 2031), (2032, 2032)] {
+            let column = BudgetTable.Column.period(first: first, last: last)
+            let expected = try #require(forecast.summary(year: last, metric: total)?[.p95])
+            #expect(table.value(line, column, .p95) == expected)
+            #expect(!table.lacksPeriodTotals(line, column))
+        }
+        let summed = (2029...2031).compactMap { forecast.summary(year: $0, metric: line)?[.p95] }.reduce(0, +)
+        #expect(table.value(line, .period(first: 2029, last: 2031), .p95) != summed)
+        #expect(table.lacksPeriodTotals(.equipmentSubsidy, .period(first: 2029, last: 2031)))
+    }
+
+    @Test(
         "the workbook's prudent level follows reporting.planning_percentile",
         arguments: [(nil, Statistic.p95), (75, .p75), (50, .p50)])
     func prudentLevel(percentile: Int?, expected: Statistic) throws {

@@ -1,10 +1,12 @@
 """Checks forecast.xlsx as a spreadsheet application reads it, against forecast.csv.
 
-Usage: check_forecast_workbook.py FORECAST_XLSX FORECAST_CSV PERCENTILE PERIOD_YEARS
+Usage: check_forecast_workbook.py FORECAST_XLSX FORECAST_CSV PERCENTILE PERIOD_YEARS [REPORTING_PERIOD_YEARS]
 
 Opens the workbook with openpyxl and checks every number of the budget sheet (预算表): each
 year's mean and percentile of each budget line, each period's and the horizon's subtotal (means
-summed over the years; percentiles only from the cumulative metrics, otherwise empty), and the
+summed over the years; percentiles only from the cumulative metrics for a span from the first
+year, or from the reporting-period metrics for a span that is a reporting period, otherwise
+empty; the reporting period is PERIOD_YEARS unless given), and the
 net outflow's distribution block; the six sheets' names; the chart parts inside the file. Prints
 one line per problem on standard error and exits 1 when there is any.
 """
@@ -27,11 +29,13 @@ LINES = {
     "净支出": "net_outflow",
 }
 CUMULATIVE = {"grant_outflow": "cumulative_grant_outflow", "net_outflow": "cumulative_net_outflow"}
+PERIOD = {"grant_outflow": "period_grant_outflow", "net_outflow": "period_net_outflow"}
 FAN = {"P95": "p95", "P75": "p75", "P25": "p25", "P5": "p05", "中位数": "p50", "均值": "mean"}
 
 
 def main():
     xlsx, forecast_csv, percentile, period_years = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    reporting_years = int(sys.argv[5]) if len(sys.argv) > 5 else period_years
     prudent = "p%02d" % percentile
     values = {}
     with open(forecast_csv, newline="", encoding="utf-8-sig") as handle:
@@ -92,6 +96,12 @@ def main():
                 expected = sum(values[(year, metric, "mean")] for year in years if first <= year <= last)
             elif first == years[0] and metric in CUMULATIVE:
                 expected = values.get((last, CUMULATIVE[metric], block))
+            elif (
+                metric in PERIOD
+                and (years.index(first) % reporting_years) == 0
+                and last - first < reporting_years
+            ):
+                expected = values.get((last, PERIOD[metric], block))
             else:
                 expected = None
             expect(row[index], None if expected is None else expected / 10_000, where)

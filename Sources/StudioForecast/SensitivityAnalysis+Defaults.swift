@@ -20,7 +20,7 @@ extension SensitivityAnalysis {
     ///   - source: the scenario file's path and bytes.
     ///   - step: the relative step, such as 0.1 for ±10%.
     ///   - replications: the replications each scenario runs.
-    ///   - measure: the output; by default ``OutputMeasure/periodNetOutflow(of:)``.
+    ///   - measure: the output; by default `OutputMeasure.periodNetOutflow(of:)`.
     ///   - ranges: an input's own low and high values by its name, instead of ±`step`.
     ///   - settings: applies the caller's seed and generator to every scenario.
     /// - Throws: `ScenarioErrors` listing every problem of the file.

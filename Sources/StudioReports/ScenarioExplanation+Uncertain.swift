@@ -1,4 +1,4 @@
-public import StudioScenario
+import StudioScenario
 
 /// The assumptions given as distributions, in plain words.
 extension ScenarioExplanation {

@@ -1,4 +1,4 @@
-public import StudioScenario
+import StudioScenario
 public import StudioSimulation
 
 /// The `report.html` of `studio-forecast sensitivity`: a tornado chart of the levers and one of

@@ -220,18 +220,8 @@ public struct LeverSolver: Sendable {
             progress?(evaluation)
             return evaluation.holdsAll
         }
-        let found: Int?
-        if coarse > 0 && coarse < full {
-            let candidate = try QuotaSolver.search(maxQuota: lastPosition) { (position) throws(E) in
-                try holds(position, replications: coarse)
-            }
-            found = try QuotaSolver.confirm(candidate: candidate ?? 0, maxQuota: lastPosition) {
-                (position) throws(E) in try holds(position, replications: full)
-            }
-        } else {
-            found = try QuotaSolver.search(maxQuota: lastPosition) { (position) throws(E) in
-                try holds(position, replications: full)
-            }
+        let found = try QuotaSolver.bracketedSearch(maxQuota: lastPosition, coarse: coarse, full: full) {
+            (position, replications) throws(E) in try holds(position, replications: replications)
         }
         let atFull = evaluations[full] ?? [:]
         var problems: [MonotonicityProblem] = []

@@ -135,18 +135,8 @@ public struct QuotaSolver: Sendable {
             return evaluation.probability <= limit
         }
         let coarse = bracketingReplications
-        let quota: Int?
-        if coarse > 0 && coarse < full {
-            let candidate = try Self.search(maxQuota: maxQuota) { (quota) throws(QuotaSolverError) in
-                try within(quota, replications: coarse)
-            }
-            quota = try Self.confirm(candidate: candidate ?? 0, maxQuota: maxQuota) {
-                (quota) throws(QuotaSolverError) in try within(quota, replications: full)
-            }
-        } else {
-            quota = try Self.search(maxQuota: maxQuota) { (quota) throws(QuotaSolverError) in
-                try within(quota, replications: full)
-            }
+        let quota = try Self.bracketedSearch(maxQuota: maxQuota, coarse: coarse, full: full) {
+            (quota, replications) throws(QuotaSolverError) in try within(quota, replications: replications)
         }
         let atFull = evaluations[full] ?? [:]
         guard let quota else {
@@ -155,6 +145,21 @@ public struct QuotaSolver: Sendable {
         return Answer(
             quota: quota, atQuota: atFull[quota], nextUp: quota < maxQuota ? atFull[quota + 1] : nil,
             evaluations: order, reachedMaximum: quota == maxQuota)
+    }
+
+    /// The largest quota in 0...`maxQuota` for which `within(quota, replications)` holds:
+    /// searched at `coarse` replications first and confirmed at `full` when `coarse` is fewer,
+    /// otherwise searched at `full` alone (``search(maxQuota:within:)``, ``confirm(candidate:maxQuota:within:)``).
+    static func bracketedSearch<E: Error>(
+        maxQuota: Int, coarse: Int, full: Int, within: (Int, Int) throws(E) -> Bool
+    ) throws(E) -> Int? {
+        guard coarse > 0 && coarse < full else {
+            return try search(maxQuota: maxQuota) { (quota) throws(E) in try within(quota, full) }
+        }
+        let candidate = try search(maxQuota: maxQuota) { (quota) throws(E) in try within(quota, coarse) }
+        return try confirm(candidate: candidate ?? 0, maxQuota: maxQuota) { (quota) throws(E) in
+            try within(quota, full)
+        }
     }
 
     /// The largest quota in 0...`maxQuota` for which `within` holds, assuming it holds up to

@@ -51,16 +51,11 @@ struct SweepCommand: ParsableCommand {
         let grid = try SweepGrid(settings)
         let points = grid.points
         let base = try input.load()
-        let scenarios = try points.map { point in
-            simulation.apply(to: try input.load(overrides: point, source: base.source)).with {
-                $0.name = SweepGrid.name(of: point, base: base.name)
-            }
-        }
+        let scenarios = try grid.scenarios(of: base, settings: simulation.apply)
         let folder = try ForecastFolder.prepare(out, default: "sweep-\(base.name)", force: force)
         let started = Date()
         let bar = ProgressBar(total: scenarios[0].simulation.replications, quiet: quiet)
-        let comparison = try ComparisonEngine(scenarios: scenarios, differences: ComparisonFiles.sweepDifferences)
-            .run(threads: simulation.threadCount, progress: bar.update)
+        let comparison = try SweepGrid.run(scenarios, threads: simulation.threadCount, progress: bar.update)
         bar.finish()
         let provenance = RunProvenance(
             scenario: scenarios[0], path: input.path, method: .sweep, replications: comparison.forecasts[0].replications,

@@ -1,17 +1,34 @@
 public import Foundation
 
 /// A run's output folder as the files that go in it: a forecast's `forecast.csv`, `summary.csv`
-/// and `cohorts.csv`, and whatever else a command adds (`run.json`, `report.html`, a comparison's
-/// files), written all or nothing (DESIGN.md, "Writing").
+/// and `cohorts.csv`, and whatever else a command adds (`run.json`, `report.html`, a workbook, a
+/// comparison's files), written all or nothing (DESIGN.md, "Writing").
 ///
 /// ```swift
 /// let forecast = try Simulation(baseline).run(replications: 20_000)
 /// try ForecastFolder(forecast).write(to: URL(fileURLWithPath: "out/mine"), force: true)
 /// ```
+///
+/// Each command's whole folder, exactly as the command writes it, is one initializer:
+/// ``init(run:of:provenance:language:format:)`` (`studio-forecast run`),
+/// ``init(shard:of:provenance:language:format:)`` (`run --shard`),
+/// ``init(comparison:of:provenance:language:format:)`` (`compare`),
+/// ``init(sweep:grid:scenario:provenance:language:)`` (`sweep`),
+/// ``init(sensitivity:of:measure:replications:shares:provenance:language:)`` (`sensitivity`),
+/// ``init(solve:solver:provenance:language:)`` (`solve`) and ``init(merged:of:provenance:)`` (`merge`).
 public struct ForecastFolder: Sendable {
-    /// The files, in the order written: each name inside the folder (it may hold a subfolder,
-    /// as `base/forecast.csv`) and its text.
+    /// The text files, in the order written: each name inside the folder (it may hold a
+    /// subfolder, as `base/forecast.csv`) and its text.
     public private(set) var files: [(name: String, contents: String)]
+    /// Files already written under a temporary name of the output folder (a shard's kept
+    /// replications), moved into place with the others.
+    private var placed: [(name: String, temporaryPath: String)] = []
+    /// The workbooks, written when the folder is.
+    private var workbooks: [PendingWorkbook] = []
+
+    /// Every file's name in the folder, in the order the command names them: the text files,
+    /// then the files already written (`replications.csv`), then the workbooks.
+    public var fileNames: [String] { files.map(\.name) + placed.map(\.name) + workbooks.map(\.name) }
 
     /// A folder of the given files.
     ///
@@ -64,6 +81,21 @@ public struct ForecastFolder: Sendable {
         files.append(("run.json", String(decoding: try provenance.encoded(), as: UTF8.self)))
     }
 
+    /// Adds a workbook, written with the other files.
+    mutating func add(_ workbook: PendingWorkbook) {
+        workbooks.append(workbook)
+    }
+
+    /// Adds files already written under temporary names of the output folder.
+    mutating func add(placed files: [(name: String, temporaryPath: String)]) {
+        placed += files
+    }
+
+    /// Removes the files already written under temporary names, for a folder that will not be written.
+    func discardPlaced() {
+        for file in placed { _ = unlink(file.temporaryPath) }
+    }
+
     /// Writes the files into the folder at `url`, all or nothing, making it if needed.
     ///
     /// A folder left by a killed write is first restored to one complete set of files.
@@ -82,6 +114,9 @@ public struct ForecastFolder: Sendable {
     /// Writes the files into `folder`, already checked with `OutputDirectory/prepare(force:)`,
     /// all or nothing, with `placed`: files already written under a temporary path of the folder.
     ///
+    /// The workbooks are written first under temporary names of the folder, then every file is
+    /// moved into place in one commit; if anything fails, every temporary file is removed.
+    ///
     /// - Parameters:
     ///   - folder: the output folder.
     ///   - placed: files written by the caller under `OutputDirectory/temporaryPath(for:)`,
@@ -91,7 +126,16 @@ public struct ForecastFolder: Sendable {
     public func write(
         to folder: OutputDirectory, placing placed: [(name: String, temporaryPath: String)] = [], force: Bool
     ) throws(OutputError) {
-        try folder.write(files, placing: placed, force: force)
+        var staged = placed + self.placed
+        for workbook in workbooks {
+            do {
+                staged.append(try workbook.stage(in: folder))
+            } catch {
+                for file in staged { _ = unlink(file.temporaryPath) }
+                throw error
+            }
+        }
+        try folder.write(files, placing: staged, force: force)
     }
 
     /// The output folder: `out` when given and otherwise `out/<leaf>` (checked to lie inside

@@ -42,7 +42,7 @@ public struct ShardRun: Sendable {
         let total = scenario.simulation.replications
         let blocks = ShardRunner.blockCount(total: total)
         guard shards <= blocks else {
-            throw .tooManyShards(shards: shards, replications: total, blocks: blocks)
+            throw .tooManyShards(shard: shard, shards: shards, replications: total, blocks: blocks)
         }
         self.scenario = scenario
         self.path = path
@@ -113,8 +113,8 @@ public struct ShardRun: Sendable {
 public enum ShardRunError: Error, Sendable, CustomStringConvertible {
     /// The shard is outside 1...shards.
     case shardOutOfRange(shard: Int, shards: Int)
-    /// The replications make fewer blocks than shards.
-    case tooManyShards(shards: Int, replications: Int, blocks: Int)
+    /// The replications make fewer blocks than shards (`shard` being the one asked for).
+    case tooManyShards(shard: Int, shards: Int, replications: Int, blocks: Int)
     /// The kept replications cannot be written in the output folder.
     case output(OutputError)
     /// The scenario's generator is not one GSL knows.
@@ -127,12 +127,42 @@ public enum ShardRunError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .shardOutOfRange(let shard, let shards):
             return "shard \(shard) of \(shards) is outside 1...\(shards)"
-        case .tooManyShards(_, let replications, let blocks):
+        case .tooManyShards(_, _, let replications, let blocks):
             return "\(replications) replications make \(blocks) blocks of \(MonteCarloEngine.blockSize), "
                 + "so at most \(blocks) shards; give fewer shards or more replications"
         case .output(let error): return error.description
         case .unknownGenerator(let error): return error.description
         case .manifest(let error): return error.description
+        }
+    }
+}
+
+extension ShardRunError: StudioForecastError {
+    /// The output folder, the generator's key path or `shard.json`; none for the shard asked
+    /// for, which is an argument.
+    public var location: ProblemLocation {
+        switch self {
+        case .shardOutOfRange, .tooManyShards: return .none
+        case .output(let error): return error.location
+        case .unknownGenerator(let error): return error.location
+        case .manifest(let error): return error.location
+        }
+    }
+
+    /// The shard asked for is a bad argument (exit 64); the rest are the run's files and scenario (exit 1).
+    public var category: ProblemCategory {
+        switch self {
+        case .shardOutOfRange, .tooManyShards: return .badArgument
+        case .output, .unknownGenerator, .manifest: return .badInput
+        }
+    }
+
+    /// One line; the shard asked for is named first as it is given, `--shard I/N: ...`.
+    public var messages: [String] {
+        switch self {
+        case .shardOutOfRange(let shard, let shards), .tooManyShards(let shard, let shards, _, _):
+            return ["--shard \(shard)/\(shards): \(description)"]
+        case .output, .unknownGenerator, .manifest: return [description]
         }
     }
 }

@@ -22,3 +22,24 @@ public enum SimulationError: Error, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension SimulationError: StudioForecastError {
+    /// The generator's key path; none for the replications or precision asked for, or for a
+    /// pair of scenarios.
+    public var location: ProblemLocation {
+        switch self {
+        case .unknownGenerator(let error): return error.location
+        case .incomparable(let error): return error.location
+        case .replicationsOutOfRange, .precisionOutOfRange: return .none
+        }
+    }
+
+    /// The replications or precision asked for are a bad argument (exit 64); a scenario's
+    /// generator and scenarios that cannot be paired are bad input (exit 1).
+    public var category: ProblemCategory {
+        switch self {
+        case .replicationsOutOfRange, .precisionOutOfRange: return .badArgument
+        case .unknownGenerator, .incomparable: return .badInput
+        }
+    }
+}

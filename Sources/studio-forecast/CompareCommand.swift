@@ -43,34 +43,23 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let baseScenario = simulation.apply(to: try ScenarioInput(scenario: base).load())
         let variantScenario = try ScenarioInput(scenario: variant).load()
-        let folder = try OutputFolder.prepare(
+        let folder = try ForecastFolder.prepare(
             out, default: "compare-\(baseScenario.name)-vs-\(variantScenario.name)", force: force)
         let started = Date()
-        let comparison: PairedComparison
-        do {
-            let bar = ProgressBar(total: baseScenario.simulation.replications, quiet: quiet)
-            comparison = try Simulation(baseScenario, threads: simulation.threadCount).compare(
-                with: variantScenario, progress: bar.update)
-            bar.finish()
-        } catch {
-            printError(error.description)
-            throw ExitCode(1)
-        }
-        let difference = comparison.difference
-        var files = ForecastFolder(comparison, language: lang, format: spreadsheet.format)
+        let bar = ProgressBar(total: baseScenario.simulation.replications, quiet: quiet)
+        let comparison = try Simulation(baseScenario, threads: simulation.threadCount).compare(
+            with: variantScenario, progress: bar.update)
+        bar.finish()
         let provenance = RunProvenance(
-            scenario: baseScenario, path: base, method: "compare", replications: comparison.base.replications,
+            scenario: baseScenario, path: base, method: .compare, replications: comparison.base.replications,
             threads: simulation.threadCount, started: started)
-        try files.add(provenance)
-        let workbook = try ComparisonWorkbook(
-            comparison: comparison.comparison, periodYears: baseScenario.budget.periodYears,
-            provenanceJSON: String(decoding: try provenance.encoded(), as: UTF8.self), language: lang
-        ).stage(in: folder)
-        try OutputFolder.write(files, to: folder, placing: [workbook], force: force)
+        try ForecastFolder(
+            comparison: comparison, of: baseScenario, provenance: provenance, language: lang, format: spreadsheet.format
+        ).write(to: folder, force: force)
         print(
             "\(variantScenario.name) − \(baseScenario.name): \(comparison.base.replications) paired replications, "
                 + "seed \(baseScenario.simulation.seed), \(baseScenario.simulation.generator)\n")
-        print(DifferenceTable(difference: difference).render())
+        print(DifferenceTable(difference: comparison.difference).render())
         print("Wrote comparison.csv, comparison.xlsx, report.html, base/, variant/ and run.json to \(folder.path)/")
     }
 }

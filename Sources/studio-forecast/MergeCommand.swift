@@ -31,34 +31,19 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         // A named output folder is checked before the shards are read.
-        let named = try out.map { _ in try OutputFolder.prepare(out, default: "", force: force) }
-        let merge: ShardMerge
-        let source: ScenarioSource
-        do {
-            merge = try ShardMerge(folders: folders)
-            source = try merge.checkScenarioFile()
-        } catch {
-            printError(error.description)
-            throw ExitCode(1)
-        }
+        let named = try out.map { _ in try ForecastFolder.prepare(out, default: "", force: force) }
+        let merge = try ShardMerge(folders: folders)
+        let source = try merge.checkScenarioFile()
         let first = merge.manifest
         let scenario = merge.settings(of: try ScenarioInput.load(source: source))
-        let folder = try named ?? OutputFolder.prepare(nil, default: "\(scenario.name)-merged", force: force)
+        let folder = try named ?? ForecastFolder.prepare(nil, default: "\(scenario.name)-merged", force: force)
         let started = Date()
         let exact = merge.isExact
-        let forecast: Forecast
-        do {
-            forecast = try merge.forecast(of: scenario)
-        } catch {
-            printError(error.description)
-            throw ExitCode(1)
-        }
-        var files = ForecastFolder(forecast)
-        try files.add(
-            RunProvenance(
-                scenario: scenario, path: first.scenarioPath, method: "montecarlo", replications: forecast.replications,
-                threads: 1, started: started))
-        try OutputFolder.write(files, to: folder, force: force)
+        let forecast = try merge.forecast(of: scenario)
+        let provenance = RunProvenance(
+            scenario: scenario, path: first.scenarioPath, method: .montecarlo, replications: forecast.replications,
+            threads: 1, started: started)
+        try ForecastFolder(merged: forecast, of: scenario, provenance: provenance).write(to: folder, force: force)
         print("\(scenario.name): \(first.shards) shards, \(forecast.replications) replications merged"
             + (exact ? "" : " (no replications.csv: percentiles left out)") + "\n")
         print(ForecastTable(forecast: forecast, budget: scenario.budget).render())

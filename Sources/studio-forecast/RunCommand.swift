@@ -73,7 +73,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let scenario = simulation.apply(to: try input.load())
-        let folder = try OutputFolder.prepare(out, default: scenario.name, force: force)
+        let folder = try ForecastFolder.prepare(out, default: scenario.name, force: force)
         let started = Date()
         let threads = simulation.threadCount
         if shard != nil || keepReplications {
@@ -96,86 +96,41 @@ struct RunCommand: ParsableCommand {
             do {
                 forecast = try Simulation(scenario).expectations()
             } catch {
-                printError("\(input.path): \(error)")
-                throw ExitCode(1)
+                throw ScenarioRunError(file: input.path, problem: error)
             }
         }
-        var files = ForecastFolder(forecast, format: spreadsheet.format)
         let provenance = RunProvenance(
-            scenario: scenario, path: input.path, method: method.rawValue, replications: forecast.replications,
+            scenario: scenario, path: input.path, method: RunMethod(method), replications: forecast.replications,
             threads: method == .exact ? 1 : threads, started: started)
-        let inputs = try UncertainInputOutput.files(
-            scenario, replications: 0..<forecast.replications, keepingReplications: false)
-        for file in inputs { files.add(file.name, contents: file.contents) }
-        try files.add(provenance)
-        files.add("report.html", contents: report(forecast, scenario))
-        let staged = try workbook(forecast, scenario, provenance: provenance).stage(in: folder)
-        try OutputFolder.write(files, to: folder, placing: [staged], force: force)
+        let files = try ForecastFolder(
+            run: forecast, of: scenario, provenance: provenance, language: lang, format: spreadsheet.format)
+        try files.write(to: folder, force: force)
         let how =
             method == .exact
             ? "exact expectations"
             : "\(forecast.replications) replications, seed \(scenario.simulation.seed), \(scenario.simulation.generator)"
         print("\(scenario.name): \(how)\n")
         print(ForecastTable(forecast: forecast, budget: scenario.budget).render())
-        let also = inputs.map { ", " + $0.name }.joined()
+        let also = files.fileNames.filter([InputsFile.summaryName, InputsFile.replicationsName].contains).map { ", " + $0 }.joined()
         print("Wrote forecast.csv, summary.csv, cohorts.csv\(also), run.json, report.html and forecast.xlsx to \(folder.path)/")
-    }
-
-    /// `report.html` for a forecast of `scenario`.
-    private func report(_ forecast: Forecast, _ scenario: Scenario) -> String {
-        HTMLReport(forecast: forecast, scenario: scenario, language: lang).render()
-    }
-
-    /// `forecast.xlsx` for a forecast of `scenario`, with the run's provenance on its last sheet.
-    private func workbook(_ forecast: Forecast, _ scenario: Scenario, provenance: RunProvenance) throws -> ForecastWorkbook {
-        ForecastWorkbook(
-            forecast: forecast, scenario: scenario, scenarioPath: input.path,
-            provenanceJSON: String(decoding: try provenance.encoded(), as: UTF8.self), language: lang)
     }
 
     /// A slice of the replications (or all of them) with what merge needs (``ShardRun``).
     private func runShard(_ scenario: Scenario, folder: OutputDirectory, threads: Int, started: Date) throws {
         let (index, count) = shard.flatMap(Self.parseShard) ?? (1, 1)
-        let slice: ShardRun
-        do {
-            slice = try ShardRun(scenario: scenario, path: input.path, shard: index, of: count)
-        } catch {
-            printError("--shard \(index)/\(count): \(error)")
-            throw ExitCode(64)
-        }
-        let output: ShardRun.Output
-        do {
-            output = try slice.run(threads: threads, keepingReplications: keepReplications, in: folder)
-        } catch .unknownGenerator(let error) {
-            throw error
-        } catch {
-            printError(error.description)
-            throw ExitCode(1)
-        }
-        var files = ForecastFolder(output.forecast, format: spreadsheet.format)
-        files.add("report.html", contents: report(output.forecast, scenario))
-        var placed = output.placed
-        do {
-            let inputs = try UncertainInputOutput.files(
-                scenario, replications: slice.replications, keepingReplications: keepReplications)
-            for file in inputs { files.add(file.name, contents: file.contents) }
-            let provenance = RunProvenance(
-                scenario: scenario, path: input.path, method: "montecarlo", replications: output.forecast.replications,
-                threads: threads, started: started)
-            try files.add(provenance)
-            files.add(ShardManifest.fileName, contents: output.manifest)
-            placed.append(try workbook(output.forecast, scenario, provenance: provenance).stage(in: folder))
-        } catch {
-            // The kept replications and a staged workbook are removed with the run that failed.
-            for file in placed { try? FileManager.default.removeItem(atPath: file.temporaryPath) }
-            throw error
-        }
-        try OutputFolder.write(files, to: folder, placing: placed, force: force)
+        let slice = try ShardRun(scenario: scenario, path: input.path, shard: index, of: count)
+        let output = try slice.run(threads: threads, keepingReplications: keepReplications, in: folder)
+        let provenance = RunProvenance(
+            scenario: scenario, path: input.path, method: .montecarlo, replications: output.forecast.replications,
+            threads: threads, started: started)
+        let files = try ForecastFolder(
+            shard: output, of: slice, provenance: provenance, language: lang, format: spreadsheet.format)
+        try files.write(to: folder, force: force)
         let range = slice.replications
         print(
             "\(scenario.name): shard \(index)/\(count), replications \(range.lowerBound + 1)–\(range.upperBound) of "
                 + "\(scenario.simulation.replications)\n")
         print(ForecastTable(forecast: output.forecast, budget: scenario.budget).render())
-        print("Wrote \((files.files.map(\.name) + placed.map(\.name)).joined(separator: ", ")) to \(folder.path)/")
+        print("Wrote \(files.fileNames.joined(separator: ", ")) to \(folder.path)/")
     }
 }

@@ -20,15 +20,6 @@ struct ScenarioInput: ParsableArguments {
 
     init() {}
 
-    /// Loads and validates the scenario with `overrides` applied, the problems thrown as
-    /// ``ScenarioErrors`` (reported, exit 1, by the command line's entry point); with `source`, the bytes already read are parsed, and the file
-    /// is not read again.
-    func load(overrides: [ScenarioOverride], source: ScenarioSource? = nil) throws -> Scenario {
-        let loader = ScenarioLoader(knownGenerators: GSLLibrary.generatorNames)
-        if let source { return try loader.load(source: source, overrides: overrides) }
-        return try loader.load(path: path, overrides: overrides)
-    }
-
     /// Validates a scenario file already read.
     /// - Throws: ``ScenarioErrors`` listing every problem.
     static func load(source: ScenarioSource) throws -> Scenario {

@@ -99,19 +99,13 @@ struct SensitivityCommand: ParsableCommand {
         let base = try input.load()
         let measure = try measure(for: base)
         let ranges = try ranges()
-        let folder = try OutputFolder.prepare(out, default: "sensitivity-\(base.name)", force: force)
+        let folder = try ForecastFolder.prepare(out, default: "sensitivity-\(base.name)", force: force)
         let replications = SensitivityAnalysis.replications(asked: simulation.replications, base: base)
         // The file read for the base is the one every moved scenario is parsed from.
         let source = try base.source ?? ScenarioLoader.readSource(path: input.path)
-        let analysis: SensitivityAnalysis
-        do {
-            analysis = try SensitivityAnalysis(
-                source: source, step: step, replications: replications, measure: measure, ranges: ranges,
-                settings: simulation.apply)
-        } catch {
-            for problem in error.errors { printError(problem.description) }
-            throw ExitCode(1)
-        }
+        let analysis = try SensitivityAnalysis(
+            source: source, step: step, replications: replications, measure: measure, ranges: ranges,
+            settings: simulation.apply)
         let known = Set(analysis.variants.map(\.input.name))
         for key in ranges.keys.sorted() where !known.contains(key) {
             throw refuseArgument("--range \(key): the scenario has no number to move at \(key)")
@@ -131,24 +125,13 @@ struct SensitivityCommand: ParsableCommand {
             }
         let shares = try VarianceSharesSection(
             scenario: analysis.base, metric: shareMetric, year: shareYear, threads: simulation.threadCount, quiet: quiet)
-        let csv = ComparisonFiles.sensitivityCSV(effects, measure: measure)
-        var files = ForecastFolder(files: shares.files + [
-            ("sensitivity.csv", csv),
-            ("report.html", SensitivityReport(
-                effects: effects, measure: measure, scenarioName: base.name, replications: replications,
-                language: lang
-            ).render()),
-        ])
         let provenance = RunProvenance(
-            scenario: analysis.base, path: input.path, method: "sensitivity", replications: replications,
+            scenario: analysis.base, path: input.path, method: .sensitivity, replications: replications,
             threads: simulation.threadCount, started: started)
-        try files.add(provenance)
-        let workbook = try TableWorkbook(
-            analysis: .sensitivity, scenarioName: base.name, csv: csv,
-            provenanceJSON: String(decoding: try provenance.encoded(), as: UTF8.self), language: lang,
-            measure: measure
-        ).stage(in: folder)
-        try OutputFolder.write(files, to: folder, placing: [workbook], force: force)
+        try ForecastFolder(
+            sensitivity: effects, of: analysis.base, measure: measure, replications: replications,
+            shares: shares.shares.map { (shares.output, $0) }, provenance: provenance, language: lang
+        ).write(to: folder, force: force)
         let ownRange = ranges.isEmpty ? "" : " (\(ranges.count) with its own range)"
         print("\(base.name): each number ±\(Int(step * 100))%\(ownRange), \(replications) replications each, common random numbers")
         if measure == OutputMeasure.periodNetOutflow(of: base) {
@@ -169,7 +152,7 @@ struct SensitivityCommand: ParsableCommand {
         }
         shares.print()
         print(
-            "Wrote sensitivity.csv (\(effects.count) inputs)\(shares.files.map { ", " + $0.name }.joined()), "
+            "Wrote sensitivity.csv (\(effects.count) inputs)\(shares.shares == nil ? "" : ", " + VarianceSharesFile.name), "
                 + "sensitivity.xlsx, report.html and run.json to \(folder.path)/")
     }
 

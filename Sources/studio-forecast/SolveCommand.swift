@@ -94,7 +94,7 @@ struct SolveCommand: ParsableCommand {
         let solver = try LeverSolver(
             scenario: scenario, lever: lever, objective: objective, constraints: constraints, fromYear: from,
             range: range.flatMap(parsedRange), step: step)
-        let folder = try OutputFolder.prepare(out, default: "solve-\(scenario.name)", force: force)
+        let folder = try ForecastFolder.prepare(out, default: "solve-\(scenario.name)", force: force)
         let started = Date()
         let full = scenario.simulation.replications
         let answer = try solver.solve(threads: simulation.threadCount) { evaluation in
@@ -108,17 +108,11 @@ struct SolveCommand: ParsableCommand {
             FileHandle.standardError.write(Data(line.utf8))
         }
         let seconds = Date().timeIntervalSince(started)
-        let csv = SolveFiles.solveCSV(answer, solver: solver)
-        var files = ForecastFolder(files: [("solve.csv", csv)])
         let provenance = RunProvenance(
-            scenario: scenario, path: input.path, method: "solve", replications: full,
+            scenario: scenario, path: input.path, method: .solve, replications: full,
             threads: simulation.threadCount, started: started)
-        try files.add(provenance)
-        let workbook = try TableWorkbook(
-            analysis: .solve, scenarioName: scenario.name, csv: csv,
-            provenanceJSON: String(decoding: try provenance.encoded(), as: UTF8.self), language: lang
-        ).stage(in: folder)
-        try OutputFolder.write(files, to: folder, placing: [workbook], force: force)
+        try ForecastFolder(solve: answer, solver: solver, provenance: provenance, language: lang)
+            .write(to: folder, force: force)
         report(answer, solver: solver, seconds: seconds)
         print("Wrote solve.csv, solve.xlsx and run.json to \(folder.path)/")
     }

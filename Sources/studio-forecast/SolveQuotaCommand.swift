@@ -51,8 +51,7 @@ struct SolveQuotaCommand: ParsableCommand {
             solver = try QuotaSolver(
                 scenario: scenario, annualBudget: annualBudget, limit: budgetBreachMax, maxQuota: maxQuota)
         } catch {
-            printError("\(input.path): \(error)")
-            throw ExitCode(1)
+            throw ScenarioRunError(file: input.path, problem: error)
         }
         let started = Date()
         let answer = try solver.solve(threads: simulation.threadCount) { evaluation in

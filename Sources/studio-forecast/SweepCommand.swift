@@ -51,29 +51,17 @@ struct SweepCommand: ParsableCommand {
         let grid = try SweepGrid(settings)
         let points = grid.points
         let base = try input.load()
-        let scenarios = try points.map { point in
-            simulation.apply(to: try input.load(overrides: point, source: base.source)).with {
-                $0.name = SweepGrid.name(of: point, base: base.name)
-            }
-        }
-        let folder = try OutputFolder.prepare(out, default: "sweep-\(base.name)", force: force)
+        let scenarios = try grid.scenarios(of: base, settings: simulation.apply)
+        let folder = try ForecastFolder.prepare(out, default: "sweep-\(base.name)", force: force)
         let started = Date()
         let bar = ProgressBar(total: scenarios[0].simulation.replications, quiet: quiet)
-        let comparison = try ComparisonEngine(scenarios: scenarios, differences: ComparisonFiles.sweepDifferences)
-            .run(threads: simulation.threadCount, progress: bar.update)
+        let comparison = try SweepGrid.run(scenarios, threads: simulation.threadCount, progress: bar.update)
         bar.finish()
-        let csv = ComparisonFiles.sweepCSV(
-            keys: grid.keyPaths, points: points.map { $0.map(\.value) }, comparison: comparison)
-        var files = ForecastFolder(files: [("sweep.csv", csv)])
         let provenance = RunProvenance(
-            scenario: scenarios[0], path: input.path, method: "sweep", replications: comparison.forecasts[0].replications,
+            scenario: scenarios[0], path: input.path, method: .sweep, replications: comparison.forecasts[0].replications,
             threads: simulation.threadCount, started: started)
-        try files.add(provenance)
-        let workbook = try TableWorkbook(
-            analysis: .sweep, scenarioName: base.name, csv: csv,
-            provenanceJSON: String(decoding: try provenance.encoded(), as: UTF8.self), language: lang
-        ).stage(in: folder)
-        try OutputFolder.write(files, to: folder, placing: [workbook], force: force)
+        try ForecastFolder(sweep: comparison, grid: grid, scenario: base, provenance: provenance, language: lang)
+            .write(to: folder, force: force)
         let last = base.startYear + base.horizonYears - 1
         var rows: [[String]] = []
         for (index, forecast) in comparison.forecasts.enumerated() {

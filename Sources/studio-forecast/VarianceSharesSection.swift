@@ -26,12 +26,6 @@ struct VarianceSharesSection {
         bar.finish()
     }
 
-    /// `variance-shares.csv`, when there are shares.
-    var files: [(name: String, contents: String)] {
-        guard let shares else { return [] }
-        return [(VarianceSharesFile.name, VarianceSharesFile.csv(scenario: scenario.name, output: output, shares: shares))]
-    }
-
     /// Prints the section, when there are shares.
     func print() {
         guard let shares else { return }

@@ -13,5 +13,6 @@ func tour() throws {
     let comparison = try Simulation(baseline).compare(with: variant)
     let difference = comparison.difference[.cumulativeNetOutflow, 2030]
     print(difference.mean, difference.mcse)  // variant − baseline, paired, and its MCSE
-    try ForecastFolder(forecast).write(to: URL(fileURLWithPath: "out/mine"), force: true)
+    try ForecastFolder(run: forecast, of: baseline).write(to: URL(fileURLWithPath: "out/mine"), force: true)
+    try ForecastFolder(comparison: comparison, of: baseline).write(to: URL(fileURLWithPath: "out/mine-vs-6"), force: true)
 }

@@ -1,16 +1,19 @@
-import StudioForecast
-
-/// The files a run of a scenario with uncertain inputs adds: `inputs.csv`, and with
-/// `--keep-replications` `inputs-replications.csv`. The draws are a pure function of the seed,
-/// the replication and the key path (``InputDraws``), so they are drawn again here rather than
-/// carried out of the engine.
-enum UncertainInputOutput {
+/// The files a run of a scenario with uncertain inputs adds: `inputs.csv`, and with kept
+/// replications `inputs-replications.csv`. The draws are a pure function of the seed, the
+/// replication and the key path (`InputDraws`), so they are drawn again here rather than carried
+/// out of the engine.
+enum UncertainInputFiles {
     /// The files for `replications` of `scenario`; none when it has no uncertain inputs.
     ///
-    /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
+    /// - Parameters:
+    ///   - scenario: the scenario run.
+    ///   - replications: the 0-based replications run.
+    ///   - keepingReplications: also give each replication's drawn inputs.
+    /// - Returns: each file's name and text.
+    /// - Throws: `UnknownGeneratorError` for a generator name GSL does not know.
     static func files(
         _ scenario: Scenario, replications: Range<Int>, keepingReplications: Bool
-    ) throws -> [(name: String, contents: String)] {
+    ) throws(UnknownGeneratorError) -> [(name: String, contents: String)] {
         guard scenario.hasUncertainInputs else { return [] }
         let draws = try InputDraws(scenario: scenario)
         let values = draws.values(replications: replications)

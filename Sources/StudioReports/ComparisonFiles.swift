@@ -9,7 +9,7 @@ public enum ComparisonFiles {
 
     /// `year,metric,statistic,value` for the paired difference variant − base: mean, sd, mcse,
     /// p05, p50, p95 and `prob_positive`, the share of replications above zero.
-    public static func comparisonCSV(_ difference: DifferenceForecast) -> String {
+    package static func comparisonCSV(_ difference: DifferenceForecast) -> String {
         var lines = ["year,metric,statistic,value"]
         for (yearIndex, year) in difference.years.enumerated() {
             for (metricIndex, metric) in difference.metrics.enumerated() {

@@ -4,7 +4,7 @@ public import StudioSimulation
 /// outflow (mean ± MCSE, P5–P95, the chance it is above zero) and of its cumulative mean.
 public struct DifferenceTable: Sendable {
     /// The differences shown.
-    public let difference: DifferenceForecast
+    package let difference: DifferenceForecast
 
     /// Creates the table.
     public init(difference: DifferenceForecast) {

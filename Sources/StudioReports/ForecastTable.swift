@@ -7,17 +7,17 @@ public import StudioSimulation
 /// line after each period's last year.
 public struct ForecastTable: Sendable {
     /// The forecast shown.
-    public let forecast: Forecast
+    package let forecast: Forecast
     /// The length of a reporting period (`reporting.period_years`), for the subtotal lines; nil
     /// for none.
-    public let periodYears: Int?
+    package let periodYears: Int?
     /// Whether the budget periods are the reporting periods, so that a subtotal line can give
     /// `any_budget_breach` at the period's end as the chance of a breach in the period.
-    public let budgetPeriodsMatch: Bool
+    package let budgetPeriodsMatch: Bool
 
     /// Creates the table for a forecast, with a subtotal line per reporting period of
     /// `periodYears` years counted from the first year when it is given.
-    public init(forecast: Forecast, periodYears: Int? = nil, budgetPeriodsMatch: Bool = true) {
+    package init(forecast: Forecast, periodYears: Int? = nil, budgetPeriodsMatch: Bool = true) {
         self.forecast = forecast
         self.periodYears = periodYears
         self.budgetPeriodsMatch = budgetPeriodsMatch

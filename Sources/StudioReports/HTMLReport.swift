@@ -8,11 +8,11 @@ public import StudioSimulation
 /// Labels are Chinese by default; money axes are in 万元 or 亿元.
 public struct HTMLReport: Sendable {
     /// The forecast shown.
-    public let forecast: Forecast
+    package let forecast: Forecast
     /// The scenario, for its budgets.
-    public let scenario: Scenario
+    package let scenario: Scenario
     /// The language of the labels.
-    public let language: ScenarioExplanation.Language
+    package let language: ScenarioExplanation.Language
 
     /// Creates a report.
     public init(forecast: Forecast, scenario: Scenario, language: ScenarioExplanation.Language = .zh) {

@@ -56,7 +56,7 @@ public struct RunProvenance: Sendable {
     public var wallSeconds: Double { (finishedAt.timeIntervalSince(startedAt) * 1000).rounded() / 1000 }
 
     /// The name `run.json` records as the tool.
-    public static let tool = "studio-forecast"
+    package static let tool = "studio-forecast"
 
     /// The JSON text of `run.json`: written by `JSONEncoder`, keys sorted, two-space indented,
     /// times in ISO 8601 to the second, slashes unescaped, one key a line as `"key": value`,
@@ -82,7 +82,7 @@ public struct RunProvenance: Sendable {
 
     /// Reads a `run.json`.
     /// - Throws: `DecodingError` naming the key that is missing or mistyped.
-    public static func decoded(from data: Data) throws -> RunProvenance {
+    package static func decoded(from data: Data) throws -> RunProvenance {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try decoder.decode(RunProvenance.self, from: data)
@@ -150,12 +150,12 @@ extension RunProvenance {
     public struct ChainFile: Sendable, Codable, Hashable {
         /// The file's path: as given for the file named, and for a base as resolved from the
         /// folder of the file that extends it.
-        public var path: String
+        package var path: String
         /// SHA-256 of the file's bytes as read.
-        public var sha256: String
+        package var sha256: String
 
         /// Creates an entry.
-        public init(path: String, sha256: String) {
+        package init(path: String, sha256: String) {
             self.path = path
             self.sha256 = sha256
         }

@@ -13,9 +13,9 @@ public struct ScenarioExplanation: Sendable {
     }
 
     /// The scenario explained.
-    public let scenario: Scenario
+    package let scenario: Scenario
     /// The language.
-    public let language: Language
+    package let language: Language
 
     /// Creates an explanation.
     public init(scenario: Scenario, language: Language = .zh) {

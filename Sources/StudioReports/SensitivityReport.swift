@@ -6,18 +6,18 @@ public import StudioSimulation
 /// and the table of every input. One self-contained page, like the forecast's report.
 public struct SensitivityReport: Sendable {
     /// The effects, largest first.
-    public let effects: [SensitivityAnalysis.Effect]
+    package let effects: [SensitivityAnalysis.Effect]
     /// The output measured.
-    public let measure: OutputMeasure
+    package let measure: OutputMeasure
     /// The scenario's name.
-    public let scenarioName: String
+    package let scenarioName: String
     /// The replications each scenario ran.
-    public let replications: Int
+    package let replications: Int
     /// The language of the labels.
-    public let language: ScenarioExplanation.Language
+    package let language: ScenarioExplanation.Language
 
     /// The most inputs a tornado shows.
-    public static let chartRows = 15
+    package static let chartRows = 15
 
     /// Creates a report.
     public init(

@@ -49,7 +49,7 @@ public enum QuotaRanking {
     /// Sorts entries in place into rank order (``ranksAbove(_:_:)``): by insertion for the
     /// short lists of a year's shortlist, which it sorts without allocating.
     @inlinable
-    public static func sortByRank(_ entries: inout [Entry]) {
+    package static func sortByRank(_ entries: inout [Entry]) {
         guard entries.count > 64 else {
             entries.withUnsafeMutableBufferPointer { buffer in
                 for next in buffer.indices.dropFirst() {

@@ -6,11 +6,11 @@ public struct ApplicantParameters: Sendable, Hashable {
     /// A recommending body (Art. 7) and the part of the pool it covers.
     public struct Channel: Sendable, Hashable {
         /// The body's name, such as `county_district`.
-        public var name: String
+        package var name: String
         /// The share of newly eligible studios it covers.
-        public var share: Double
+        package var share: Double
         /// The most studios it recommends a year (the best by score), if capped.
-        public var cap: Int?
+        package var cap: Int?
 
         /// Creates a channel.
         public init(name: String, share: Double, cap: Int? = nil) {

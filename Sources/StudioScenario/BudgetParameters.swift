@@ -19,7 +19,7 @@ public struct BudgetParameters: Sendable, Hashable {
     public var planningPercentile: Int
 
     /// The percentiles of the output contract a budget request may use as its prudent level.
-    public static let planningPercentiles = [5, 25, 50, 75, 95]
+    package static let planningPercentiles = [5, 25, 50, 75, 95]
 
     /// Creates budget parameters.
     public init(

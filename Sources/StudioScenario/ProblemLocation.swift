@@ -19,5 +19,5 @@ public struct ProblemLocation: Sendable, Hashable {
     }
 
     /// No location: the problem is with the command itself.
-    public static let none = ProblemLocation()
+    package static let none = ProblemLocation()
 }

@@ -8,7 +8,7 @@ import Yams
 /// ``ScenarioError`` naming the file, the key path and the line.
 public struct ScenarioLoader: Sendable {
     /// GSL generator names accepted for `simulation.generator`; empty accepts any.
-    public var knownGenerators: [String]
+    package var knownGenerators: [String]
 
     /// Creates a loader that accepts the given generator names.
     public init(knownGenerators: [String] = []) {
@@ -35,14 +35,14 @@ public struct ScenarioLoader: Sendable {
     }
 
     /// The largest scenario file read, in bytes (1 MiB).
-    public static let maximumFileBytes = ScenarioText.scenarioLimit
+    package static let maximumFileBytes = ScenarioText.scenarioLimit
 
     /// The scenario file's text.
     ///
     /// - Throws: ``ScenarioErrors`` with one problem when the file cannot be read, is larger
     ///   than ``maximumFileBytes`` (checked before it is read whole), holds a NUL byte or is
     ///   not UTF-8; the last two name the line.
-    public static func readText(path: String) throws(ScenarioErrors) -> String {
+    package static func readText(path: String) throws(ScenarioErrors) -> String {
         try text(of: readSource(path: path))
     }
 
@@ -69,7 +69,7 @@ public struct ScenarioLoader: Sendable {
     ///
     /// - Throws: ``ScenarioErrors`` with one problem, naming the line, when the bytes hold a
     ///   NUL byte or are not UTF-8, or when there are more than ``maximumFileBytes``.
-    public static func readText(source: ScenarioSource) throws(ScenarioErrors) -> String { try text(of: source) }
+    package static func readText(source: ScenarioSource) throws(ScenarioErrors) -> String { try text(of: source) }
 
     /// The text of a scenario file's bytes.
     static func text(of source: ScenarioSource) throws(ScenarioErrors) -> String {
@@ -85,7 +85,7 @@ public struct ScenarioLoader: Sendable {
     /// Validates a scenario given as YAML text; `file` names it in messages.
     ///
     /// - Throws: ``ScenarioErrors`` listing every problem.
-    public func load(
+    package func load(
         yaml: String, file: String, defaultName: String = "scenario", baseFolder: String? = nil
     ) throws(ScenarioErrors) -> Scenario {
         if yaml.utf8.count > Self.maximumFileBytes {
@@ -160,7 +160,7 @@ public struct ScenarioLoader: Sendable {
     /// none, otherwise its chain merged, without comments.
     ///
     /// - Throws: ``ScenarioErrors`` when a file of the chain cannot be read or is not YAML.
-    public static func effectiveYAML(of source: ScenarioSource) throws(ScenarioErrors) -> String {
+    package static func effectiveYAML(of source: ScenarioSource) throws(ScenarioErrors) -> String {
         let chain = try ScenarioChain.resolve(source, known: source.bases)
         guard chain.files.count > 1 else { return try text(of: source) }
         let (root, _) = try chain.effectiveDocument()

@@ -26,7 +26,7 @@ public struct DifferenceForecast: Sendable {
     /// The reference scenario's name, for the messages of failed lookups.
     public var scenarioName = ""
     /// `cells[yearIndex][metricIndex]`.
-    public var cells: [[Cell]]
+    package var cells: [[Cell]]
 
     /// The difference of `metric` in `year`, or `nil` when it was not kept (a metric one of the
     /// scenarios lacks, or one the ``DifferenceSelection`` left out) or the year is not forecast.

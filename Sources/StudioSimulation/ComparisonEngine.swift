@@ -9,9 +9,9 @@ public import StudioScenario
 /// difference then carries only the noise of what changed.
 public struct ComparisonEngine: Sendable {
     /// The scenarios; differences are taken against the first.
-    public let scenarios: [Scenario]
+    package let scenarios: [Scenario]
     /// The metrics whose paired differences are kept; the forecasts keep every metric.
-    public let differences: DifferenceSelection
+    package let differences: DifferenceSelection
 
     /// Creates an engine; every scenario takes the first's `simulation` settings.
     ///

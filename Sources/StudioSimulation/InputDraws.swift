@@ -18,7 +18,7 @@ public struct InputDraws: Sendable {
     private let keys: [UInt64]
 
     /// The draws of `scenario`'s uncertain inputs on its seed and `generator`.
-    public init(scenario: Scenario, generator: RandomGeneratorKind) {
+    package init(scenario: Scenario, generator: RandomGeneratorKind) {
         inputs = scenario.uncertainInputs.inputs
         self.generator = generator
         mixedSeed = StreamSeeding.splitMix64(scenario.simulation.seed)
@@ -33,10 +33,10 @@ public struct InputDraws: Sendable {
     }
 
     /// A generator to draw with; one per thread.
-    public func makeGenerator() -> RandomGenerator { RandomGenerator(kind: generator) }
+    package func makeGenerator() -> RandomGenerator { RandomGenerator(kind: generator) }
 
     /// Each input's value in replication `replication` (0-based), drawn with `generator`.
-    public func values(replication: Int, using generator: RandomGenerator) -> [Double] {
+    package func values(replication: Int, using generator: RandomGenerator) -> [Double] {
         let replicationSeed = StreamSeeding.splitMix64(mixedSeed ^ UInt64(truncatingIfNeeded: replication))
         return generator.withStream { stream in
             zip(inputs, keys).map { input, key in

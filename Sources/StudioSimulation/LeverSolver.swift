@@ -76,7 +76,7 @@ public struct LeverSolver: Sendable {
     /// The lever searched.
     public let lever: Lever
     /// The forecast year (0-based) from which a per-year lever is changed; 0 for every year.
-    public let fromYearIndex: Int
+    package let fromYearIndex: Int
     /// Which end is wanted.
     public let objective: Objective
     /// The constraints, each with its window resolved against the scenario.
@@ -89,7 +89,7 @@ public struct LeverSolver: Sendable {
     public let step: Double
 
     /// The largest number of grid steps a search may span.
-    public static let maximumSteps = 1_000_000
+    package static let maximumSteps = 1_000_000
 
     /// Creates a solver.
     ///
@@ -149,7 +149,7 @@ public struct LeverSolver: Sendable {
     }
 
     /// The number of steps from the starting end to the far end of the range.
-    public var lastPosition: Int { Int(((range.upperBound - range.lowerBound) / step + 1e-9).rounded(.down)) }
+    package var lastPosition: Int { Int(((range.upperBound - range.lowerBound) / step + 1e-9).rounded(.down)) }
 
     /// The lever's value at grid `position`, counted from the end the search starts from.
     public func value(at position: Int) -> Double {
@@ -166,7 +166,7 @@ public struct LeverSolver: Sendable {
     /// scenario's keyed replications.
     ///
     /// - Throws: ``LeverSolverError/generator(_:)`` for a generator name GSL does not know.
-    public func evaluate(position: Int, replications: Int, threads: Int) throws(LeverSolverError) -> Evaluation {
+    package func evaluate(position: Int, replications: Int, threads: Int) throws(LeverSolverError) -> Evaluation {
         let value = value(at: position)
         let variant = lever.applying(value, from: fromYearIndex, to: scenario)
         let count = min(max(replications, 0), scenario.simulation.replications)

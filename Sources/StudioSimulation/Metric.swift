@@ -104,7 +104,7 @@ public enum Metric: Hashable, Sendable {
 
     /// Every metric with a fixed name, in output order; tranche metrics, one per tranche of a
     /// scenario's grant, come between `forfeited` and `grantOutflow` (see `MetricCatalog`).
-    public static let fixedMetrics: [Metric] = [
+    package static let fixedMetrics: [Metric] = [
         .named, .active, .assessed, .yellowCards, .revocations, .revocationsInCycle, .revocationsPostCycle,
         .revocationsFraud, .cyclesCompleted, .forfeited, .grantOutflow, .cumulativeGrantOutflow, .periodGrantOutflow,
         .revocationRate, .pool, .applicants, .recommended, .shortlisted, .unfilledQuota, .cutoffScore, .namedMeanScore,
@@ -201,12 +201,12 @@ extension Metric: Codable {
 
 extension Metric {
     /// The cohort metrics, in output order (`cohorts.csv`); every other metric is a year metric.
-    public static let cohortMetrics: [Metric] = [.shareRevoked, .shareFullyPaid, .paidPerStudio]
+    package static let cohortMetrics: [Metric] = [.shareRevoked, .shareFullyPaid, .paidPerStudio]
 
     /// The metrics of `summary.csv`, in column order, each with its ``summaryStatistics``; a
     /// metric a forecast does not have (the selection without a pool, the budget without one)
     /// is left out.
-    public static let summaryColumns: [Metric] = [
+    package static let summaryColumns: [Metric] = [
         .named, .active, .assessed, .yellowCards, .revocations, .revocationsFraud, .revocationRate, .grantOutflow,
         .cumulativeGrantOutflow, .periodGrantOutflow, .applicants, .shortlisted, .unfilledQuota, .cutoffScore, .equipmentSubsidy,
         .trainingSubsidy, .awardSubsidy, .clawback, .totalOutflow, .netOutflow, .cumulativeNetOutflow, .periodNetOutflow,

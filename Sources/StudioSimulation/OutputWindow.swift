@@ -6,7 +6,7 @@ public enum OutputWindow: Sendable, Hashable, CustomStringConvertible {
     case period(first: Int, last: Int)
 
     /// The first year of the window.
-    public var first: Int {
+    package var first: Int {
         switch self {
         case .year(let year): return year
         case .period(let first, _): return first

@@ -5,7 +5,7 @@
 /// halfway through a run.
 public struct RandomGeneratorKind: Sendable, Hashable, CustomStringConvertible {
     /// The GSL name, as `gsl_rng_name` gives it.
-    public let name: String
+    package let name: String
     /// The type's position in GSL's list of generator types.
     let index: Int
 

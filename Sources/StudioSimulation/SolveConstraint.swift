@@ -13,7 +13,7 @@ public struct SolveConstraint: Sendable, Hashable, CustomStringConvertible {
         case above = ">"
 
         /// Whether `value` meets `bound`; a missing value (NaN) never does.
-        public func holds(_ value: Double, _ bound: Double) -> Bool {
+        package func holds(_ value: Double, _ bound: Double) -> Bool {
             switch self {
             case .atMost: return value <= bound
             case .below: return value < bound
@@ -121,12 +121,12 @@ public struct SolveConstraint: Sendable, Hashable, CustomStringConvertible {
 /// A `--constraint` that cannot be parsed (a bad argument, exit 64).
 public struct SolveConstraintError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The constraint as given.
-    public var text: String
+    package var text: String
     /// What is wrong with it.
-    public var problem: String
+    package var problem: String
 
     /// Creates an error.
-    public init(_ text: String, _ problem: String) {
+    package init(_ text: String, _ problem: String) {
         self.text = text
         self.problem = problem
     }

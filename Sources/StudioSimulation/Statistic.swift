@@ -23,7 +23,7 @@ public struct StatisticSummary: Sendable, Hashable, Codable {
     public var values: [Statistic: Double]
 
     /// Creates a summary.
-    public init(count: Int, values: [Statistic: Double]) {
+    package init(count: Int, values: [Statistic: Double]) {
         self.count = count
         self.values = values
     }

@@ -20,7 +20,7 @@ public struct VarianceShares: Sendable {
         "squared standardised rank regression coefficients (SRRC²), MCSE from 200 bootstrap resamples"
 
     /// Bootstrap resamples for the Monte Carlo error.
-    public static let resamples = 200
+    package static let resamples = 200
 
     /// One group of inputs and its share.
     public struct Share: Sendable, Hashable {

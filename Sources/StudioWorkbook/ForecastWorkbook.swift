@@ -15,15 +15,15 @@ public struct ForecastWorkbook {
     public static let fileName = "forecast.xlsx"
 
     /// The forecast written.
-    public let forecast: Forecast
+    package let forecast: Forecast
     /// Its scenario.
-    public let scenario: Scenario
+    package let scenario: Scenario
     /// The scenario file's path, for the assumptions' source lines.
-    public let scenarioPath: String
+    package let scenarioPath: String
     /// The text of `run.json`, listed on the run sheet.
-    public let provenanceJSON: String
+    package let provenanceJSON: String
     /// The language of the labels.
-    public let language: ScenarioExplanation.Language
+    package let language: ScenarioExplanation.Language
 
     let labels: WorkbookLabels
 
@@ -48,7 +48,7 @@ public struct ForecastWorkbook {
     /// Writes the workbook to `path`.
     ///
     /// - Throws: ``OutputError/cannotWrite(_:reason:)`` when libxlsxwriter cannot write it.
-    public func write(to path: String) throws(OutputError) {
+    package func write(to path: String) throws(OutputError) {
         let book = try XLSXWorkbook(path: path)
         try writeBudget(try book.addSheet(labels.say("预算表", "Budget request")), book: book)
         try writeBreaches(try book.addSheet(labels.say("超预算概率", "Budget breaches")), book: book)

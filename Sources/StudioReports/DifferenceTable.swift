@@ -7,11 +7,15 @@ public struct DifferenceTable: Sendable {
     package let difference: DifferenceForecast
 
     /// Creates the table.
+    ///
+    /// - Parameter difference: the differences shown.
     public init(difference: DifferenceForecast) {
         self.difference = difference
     }
 
     /// The table as text.
+    ///
+    /// - Returns: the table, one line per year under a header.
     public func render() -> String {
         let header = ["year", "Δ net outflow mean", "± MCSE", "P5", "P95", "P(Δ > 0)", "Δ cumulative net"]
         let rows = difference.years.map { year -> [String] in

@@ -24,6 +24,10 @@ public struct ForecastTable: Sendable {
     }
 
     /// The table of a scenario's forecast, with its reporting periods' subtotals.
+    ///
+    /// - Parameters:
+    ///   - forecast: the forecast shown.
+    ///   - budget: the scenario's budgets, for the reporting periods.
     public init(forecast: Forecast, budget: BudgetParameters) {
         self.init(
             forecast: forecast, periodYears: budget.reportingPeriodYears,
@@ -31,6 +35,8 @@ public struct ForecastTable: Sendable {
     }
 
     /// The table as text, one line per year under a header.
+    ///
+    /// - Returns: the table.
     public func render() -> String {
         let hasBudget = forecast.catalog.contains(.budgetBreach)
         var header = [

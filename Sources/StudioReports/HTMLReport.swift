@@ -15,6 +15,11 @@ public struct HTMLReport: Sendable {
     package let language: ScenarioExplanation.Language
 
     /// Creates a report.
+    ///
+    /// - Parameters:
+    ///   - forecast: the forecast shown.
+    ///   - scenario: the scenario, for its budgets.
+    ///   - language: the language of the labels.
     public init(forecast: Forecast, scenario: Scenario, language: ScenarioExplanation.Language = .zh) {
         self.forecast = forecast
         self.scenario = scenario
@@ -30,6 +35,8 @@ public struct HTMLReport: Sendable {
     }
 
     /// The page.
+    ///
+    /// - Returns: the HTML text of `report.html`.
     public func render() -> String {
         let years = forecast.years.map(String.init)
         var charts: [String] = []

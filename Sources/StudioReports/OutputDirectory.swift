@@ -18,6 +18,8 @@ public struct OutputDirectory: Sendable {
     public let path: String
 
     /// Names the folder.
+    ///
+    /// - Parameter path: the folder's path.
     public init(path: String) {
         self.path = path
     }
@@ -55,6 +57,7 @@ public struct OutputDirectory: Sendable {
     /// Checks, before any work is done, that the folder can be written, restoring one complete
     /// set of files first if an earlier write was killed.
     ///
+    /// - Parameter force: whether a folder that is not empty may be written.
     /// - Throws: ``OutputError`` when the path is empty, is a file or lies under one, cannot be
     ///   written, or is not empty without `force`.
     public func prepare(force: Bool) throws(OutputError) {

@@ -10,12 +10,18 @@ public final class ProgressBar {
     private var drawn = false
 
     /// A bar for `total` replications; silent when `quiet` or when standard error is not a terminal.
+    ///
+    /// - Parameters:
+    ///   - total: the replications the bar counts to.
+    ///   - quiet: whether to show nothing.
     public init(total: Int, quiet: Bool) {
         self.total = total
         enabled = !quiet && isatty(FileHandle.standardError.fileDescriptor) != 0
     }
 
     /// Reports `done` replications.
+    ///
+    /// - Parameter done: the replications done so far.
     public func update(_ done: Int) {
         guard enabled else { return }
         let now = Date()

@@ -20,6 +20,13 @@ public struct SensitivityReport: Sendable {
     package static let chartRows = 15
 
     /// Creates a report.
+    ///
+    /// - Parameters:
+    ///   - effects: the effects, largest first.
+    ///   - measure: the output measured.
+    ///   - scenarioName: the scenario's name.
+    ///   - replications: the replications each scenario ran.
+    ///   - language: the language of the labels.
     public init(
         effects: [SensitivityAnalysis.Effect], measure: OutputMeasure, scenarioName: String, replications: Int,
         language: ScenarioExplanation.Language = .zh
@@ -46,6 +53,8 @@ public struct SensitivityReport: Sendable {
     }
 
     /// The page.
+    ///
+    /// - Returns: the HTML text of the report.
     public func render() -> String {
         let output = "\(measure.statistic.rawValue) \(measure.metric.name) \(measure.window.label)"
         var charts: [String] = []

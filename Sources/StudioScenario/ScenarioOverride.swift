@@ -13,6 +13,10 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
     public var value: String
 
     /// Creates an override.
+    ///
+    /// - Parameters:
+    ///   - keyPath: the key path, such as `selection.shortlist_score`.
+    ///   - value: the value as YAML text: a number, a list in brackets, or a schedule in braces.
     public init(keyPath: String, value: String) {
         self.keyPath = keyPath
         self.value = value
@@ -103,6 +107,10 @@ extension ScenarioLoader {
     /// Problems are reported against `path [key=value, ...]` without a line, since the lines of
     /// the edited text are not the file's.
     ///
+    /// - Parameters:
+    ///   - path: the scenario file.
+    ///   - overrides: the values set, applied in order.
+    /// - Returns: the validated scenario.
     /// - Throws: ``ScenarioErrors`` listing every problem.
     public func load(path: String, overrides: [ScenarioOverride]) throws(ScenarioErrors) -> Scenario {
         try load(source: Self.readSource(path: path), overrides: overrides)
@@ -111,6 +119,10 @@ extension ScenarioLoader {
     /// Validates a scenario file already read, with `overrides` applied to its text; the
     /// scenario keeps `source`, the file's bytes, as the record of what it came from.
     ///
+    /// - Parameters:
+    ///   - source: the file's bytes and those of its bases.
+    ///   - overrides: the values set, applied in order.
+    /// - Returns: the validated scenario.
     /// - Throws: ``ScenarioErrors`` listing every problem.
     public func load(source: ScenarioSource, overrides: [ScenarioOverride]) throws(ScenarioErrors) -> Scenario {
         guard !overrides.isEmpty else { return try load(source: source) }
@@ -176,5 +188,8 @@ public struct NumericParameter: Sendable, Hashable {
     }
 
     /// The value as YAML text: whole numbers without a decimal point.
+    ///
+    /// - Parameter value: the value.
+    /// - Returns: its YAML text, such as `6` or `0.95`.
     public static func text(_ value: Double) -> String { YAMLReader.format(value) }
 }

@@ -13,12 +13,16 @@ public struct Schedule<Value: Sendable>: Sendable {
     public let values: [Value]
 
     /// A schedule whose one value holds in every year.
+    ///
+    /// - Parameter value: the value of every year.
     public init(_ value: Value) {
         years = [Int.min]
         values = [value]
     }
 
     /// A schedule of entries whose years strictly increase, or nil when they do not or are empty.
+    ///
+    /// - Parameter entries: each year from which a value holds, with that value.
     public init?(entries: [(year: Int, value: Value)]) {
         guard !entries.isEmpty, zip(entries, entries.dropFirst()).allSatisfy({ $0.year < $1.year }) else { return nil }
         years = entries.map(\.year)
@@ -39,9 +43,15 @@ public struct Schedule<Value: Sendable>: Sendable {
     }
 
     /// The value in force in `year` (the first entry's for years before it).
+    ///
+    /// - Parameter year: the calendar year.
+    /// - Returns: the value in force that year.
     public func value(in year: Int) -> Value { values[entryIndex(in: year)] }
 
     /// The values in force in each year of `years`, in order.
+    ///
+    /// - Parameter years: the calendar years.
+    /// - Returns: one value per year, in order.
     public func values(over years: Range<Int>) -> [Value] { years.map(value(in:)) }
 
     /// The entries, each with the years it covers within `range`: `(2026..<2028, 5)`,

@@ -91,6 +91,11 @@ public struct SubsidyParameters: Sendable, Hashable {
     public var awards: Awards?
 
     /// Creates subsidy parameters.
+    ///
+    /// - Parameters:
+    ///   - equipment: the equipment subsidy, if modelled.
+    ///   - training: the skill-upgrade subsidy, if modelled.
+    ///   - awards: the kinds, tiers and prizes.
     public init(equipment: Equipment? = nil, training: Training? = nil, awards: Awards? = nil) {
         self.equipment = equipment
         self.training = training

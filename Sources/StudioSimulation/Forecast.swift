@@ -37,6 +37,11 @@ public struct Forecast: Sendable, Hashable, Codable {
 
     /// The statistics of `metric` in calendar year `year`, or `nil` when the forecast does not
     /// record that metric or has no such year.
+    ///
+    /// - Parameters:
+    ///   - year: the calendar year.
+    ///   - metric: the metric.
+    /// - Returns: the metric's statistics that year, or `nil`.
     public func summary(year: Int, metric: Metric) -> StatisticSummary? {
         guard let yearIndex = years.firstIndex(of: year), let index = catalog.position(of: metric) else { return nil }
         return yearly[yearIndex][index]
@@ -60,6 +65,11 @@ public struct Forecast: Sendable, Hashable, Codable {
     }
 
     /// The statistics of `metric` in calendar year `year`.
+    ///
+    /// - Parameters:
+    ///   - metric: the metric.
+    ///   - year: the calendar year.
+    /// - Returns: the metric's statistics that year.
     /// - Throws: ``MetricLookupError/metricMissing(_:scenario:)`` when the scenario's forecast does
     ///   not record the metric, ``MetricLookupError/yearOutOfRange(_:years:scenario:)`` for a year
     ///   outside the forecast.

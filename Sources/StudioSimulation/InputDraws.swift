@@ -27,6 +27,7 @@ public struct InputDraws: Sendable {
 
     /// The draws of `scenario`'s uncertain inputs on its seed and generator.
     ///
+    /// - Parameter scenario: the scenario whose uncertain inputs are drawn.
     /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
     public init(scenario: Scenario) throws(UnknownGeneratorError) {
         self.init(scenario: scenario, generator: try RandomGeneratorKind(named: scenario.simulation.generator))
@@ -49,6 +50,9 @@ public struct InputDraws: Sendable {
     }
 
     /// Each input's value in each replication of `replications`, one row per replication.
+    ///
+    /// - Parameter replications: the replications, 0-based.
+    /// - Returns: one row per replication, one value per input in ``inputs`` order.
     public func values(replications: Range<Int>) -> [[Double]] {
         let generator = makeGenerator()
         return replications.map { values(replication: $0, using: generator) }

@@ -91,6 +91,8 @@ public enum Lever: String, CaseIterable, Sendable, Hashable {
     }
 
     /// The lever named by `keyPath`, or nil.
+    ///
+    /// - Parameter keyPath: the key path in a scenario file.
     public init?(keyPath: String) { self.init(rawValue: keyPath) }
 
     /// The key paths of every lever, for messages.

@@ -152,6 +152,9 @@ public struct LeverSolver: Sendable {
     package var lastPosition: Int { Int(((range.upperBound - range.lowerBound) / step + 1e-9).rounded(.down)) }
 
     /// The lever's value at grid `position`, counted from the end the search starts from.
+    ///
+    /// - Parameter position: the grid position, 0 at the starting end.
+    /// - Returns: the lever's value there.
     public func value(at position: Int) -> Double {
         switch objective {
         case .maximize: return min(range.lowerBound + Double(position) * step, range.upperBound)
@@ -193,7 +196,10 @@ public struct LeverSolver: Sendable {
     /// Searches for the answer: brackets it on the first ``bracketingReplications``, then
     /// confirms it at the scenario's replications.
     ///
-    /// - Parameter progress: called with each evaluation as it is made.
+    /// - Parameters:
+    ///   - threads: the worker threads; the answer does not depend on them.
+    ///   - progress: called with each evaluation as it is made.
+    /// - Returns: the answer, every evaluation made and any monotonicity problem seen.
     /// - Throws: ``LeverSolverError/generator(_:)`` for a generator name GSL does not know.
     public func solve(threads: Int, progress: ((Evaluation) -> Void)? = nil) throws(LeverSolverError) -> Answer {
         try Self.solve(

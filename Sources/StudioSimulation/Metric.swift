@@ -180,6 +180,8 @@ extension Metric: CustomStringConvertible {
 
 extension Metric: Codable {
     /// Reads a metric from its name in the output files.
+    ///
+    /// - Parameter decoder: the decoder holding the name.
     /// - Throws: `DecodingError.dataCorrupted` for a name no metric has.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -191,6 +193,9 @@ extension Metric: Codable {
     }
 
     /// Writes the metric as its name in the output files.
+    ///
+    /// - Parameter encoder: the encoder written to.
+    /// - Throws: the encoder's error, if any.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(name)

@@ -197,6 +197,8 @@ extension MetricCatalog: Codable {
     }
 
     /// Reads a catalog from the shape of its scenario: tranches, applicant pool, budgets.
+    ///
+    /// - Parameter decoder: the decoder holding the shape.
     /// - Throws: `DecodingError` for a missing or mistyped field, or a tranche count outside 1...100.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -212,6 +214,9 @@ extension MetricCatalog: Codable {
     }
 
     /// Writes the shape of the catalog's scenario.
+    ///
+    /// - Parameter encoder: the encoder written to.
+    /// - Throws: the encoder's error, if any.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(yearMetrics.count(where: { if case .tranche = $0 { true } else { false } }), forKey: .trancheCount)

@@ -17,6 +17,9 @@ public struct MonteCarloEngine: Sendable {
     package let scenario: Scenario
 
     /// Creates an engine for a scenario.
+    ///
+    /// - Parameter scenario: the scenario, whose `simulation` settings give the replications, seed and
+    ///   generator.
     public init(scenario: Scenario) {
         self.scenario = scenario
     }
@@ -91,8 +94,10 @@ public struct MonteCarloEngine: Sendable {
 
     /// Replays replication `replication` (0-based) alone, with its events.
     ///
+    /// - Parameter replication: the replication, 0-based.
     /// - Returns: the replication's ledger and its event log; the ledger equals the one the same
     ///   replication gives inside a full run.
+    /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
     public func replay(replication: Int) throws(UnknownGeneratorError) -> (ledger: ReplicationLedger, trace: TraceLog) {
         var simulator = ProgrammeSimulator(scenario: scenario, generator: try generatorKind())
         var ledger = ReplicationLedger(scenario: scenario)

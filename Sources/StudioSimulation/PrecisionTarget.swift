@@ -26,6 +26,9 @@ public struct PrecisionTarget: Sendable {
     }
 
     /// The forecast year (0-based) whose cumulative net outflow is the period's total.
+    ///
+    /// - Parameter scenario: the scenario forecast.
+    /// - Returns: the last forecast year of the first budget period, or of the horizon.
     public static func periodEnd(of scenario: Scenario) -> Int {
         min(scenario.budget.periodYears, scenario.horizonYears) - 1
     }

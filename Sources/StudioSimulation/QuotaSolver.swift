@@ -120,7 +120,10 @@ public struct QuotaSolver: Sendable {
     /// Searches for the largest quota within the limit: brackets it on the first
     /// ``bracketingReplications``, then confirms it at the scenario's replications.
     ///
-    /// - Parameter progress: called with each evaluation as it is made.
+    /// - Parameters:
+    ///   - threads: the worker threads; the answer does not depend on them.
+    ///   - progress: called with each evaluation as it is made.
+    /// - Returns: the largest quota within the limit and every evaluation made.
     /// - Throws: ``QuotaSolverError/generator(_:)`` for a generator name GSL does not know.
     public func solve(threads: Int, progress: ((Evaluation) -> Void)? = nil) throws(QuotaSolverError) -> Answer {
         let full = scenario.simulation.replications

@@ -69,6 +69,11 @@ public struct ReplicationLedger: Sendable {
     }
 
     /// The value of year metric `metric` in forecast year `year` (0-based); NaN when missing.
+    ///
+    /// - Parameters:
+    ///   - year: the forecast year, 0-based.
+    ///   - metric: the metric's position in ``catalog``.
+    /// - Returns: the replication's value.
     @inline(__always)
     public subscript(year year: Int, metric metric: Int) -> Double {
         get { values[year * yearMetricCount + metric] }

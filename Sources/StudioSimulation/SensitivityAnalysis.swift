@@ -100,6 +100,12 @@ public struct SensitivityAnalysis: Sendable {
     }
 
     /// Runs every moved scenario beside the unchanged one and returns the effects, largest first.
+    ///
+    /// - Parameters:
+    ///   - threads: the worker threads; the effects do not depend on them.
+    ///   - progress: called with the replications done so far.
+    /// - Returns: one effect per input, largest first.
+    /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
     public func run(threads: Int, progress: ((Int) -> Void)? = nil) throws(UnknownGeneratorError) -> [Effect] {
         var scenarios: [Scenario] = [base]
         var slots: [(low: Int?, high: Int?)] = []

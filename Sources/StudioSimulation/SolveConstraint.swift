@@ -36,6 +36,14 @@ public struct SolveConstraint: Sendable, Hashable, CustomStringConvertible {
     public var bound: Double
 
     /// Creates a constraint.
+    ///
+    /// - Parameters:
+    ///   - metric: the metric and statistic; its window is nil until resolved against a scenario (the whole
+    ///     horizon by default).
+    ///   - statistic: the statistic across replications.
+    ///   - window: the year or period given, or nil for the whole horizon.
+    ///   - comparison: the comparison.
+    ///   - bound: the bound.
     public init(metric: Metric, statistic: Statistic = .mean, window: OutputWindow?, comparison: Comparison, bound: Double) {
         self.metric = metric
         self.statistic = statistic
@@ -47,6 +55,8 @@ public struct SolveConstraint: Sendable, Hashable, CustomStringConvertible {
     /// Parses `METRIC [STATISTIC] [YEAR | FIRST-LAST] OPERATOR VALUE`.
     ///
     /// - Throws: ``SolveConstraintError`` naming the constraint and what is wrong with it.
+    ///
+    /// - Parameter text: the constraint as given.
     public init(parsing text: String) throws(SolveConstraintError) {
         var spaced = text
         for comparison in [Comparison.atMost, .atLeast] {
@@ -105,6 +115,9 @@ public struct SolveConstraint: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The measure it constrains in a forecast of `scenario`: its window, or the whole horizon.
+    ///
+    /// - Parameter scenario: the scenario forecast.
+    /// - Returns: the measure.
     public func measure(for scenario: Scenario) -> OutputMeasure {
         let last = scenario.startYear + scenario.horizonYears - 1
         let window = window ?? (scenario.horizonYears > 1 ? .period(first: scenario.startYear, last: last) : .year(last))

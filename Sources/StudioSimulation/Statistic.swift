@@ -29,5 +29,8 @@ public struct StatisticSummary: Sendable, Hashable, Codable {
     }
 
     /// The value of `statistic`, if present.
+    ///
+    /// - Parameter statistic: the statistic.
+    /// - Returns: its value, or `nil` when the summary does not carry it.
     public subscript(statistic: Statistic) -> Double? { values[statistic] }
 }

@@ -22,6 +22,12 @@ public struct ComparisonWorkbook {
     let labels: WorkbookLabels
 
     /// Creates the workbook of a comparison of two scenarios.
+    ///
+    /// - Parameters:
+    ///   - comparison: the two scenarios' forecasts and their differences.
+    ///   - periodYears: the years of a reporting period.
+    ///   - provenanceJSON: the text of `run.json`, shown on the last sheet.
+    ///   - language: the language of the labels.
     public init(
         comparison: Comparison, periodYears: Int, provenanceJSON: String,
         language: ScenarioExplanation.Language = .zh
@@ -35,6 +41,8 @@ public struct ComparisonWorkbook {
     /// Writes the workbook into `folder` through a temporary file there, for
     /// ``OutputDirectory/write(_:placing:force:)``.
     ///
+    /// - Parameter folder: the output folder.
+    /// - Returns: the file's name and the temporary file holding it.
     /// - Throws: ``OutputError`` when the file cannot be written (it is then removed).
     public func stage(in folder: OutputDirectory) throws(OutputError) -> (name: String, temporaryPath: String)
     {

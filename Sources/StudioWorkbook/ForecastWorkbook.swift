@@ -28,6 +28,13 @@ public struct ForecastWorkbook {
     let labels: WorkbookLabels
 
     /// Creates the workbook of a forecast.
+    ///
+    /// - Parameters:
+    ///   - forecast: the forecast written.
+    ///   - scenario: its scenario.
+    ///   - scenarioPath: the scenario file's path, for the assumptions' source lines.
+    ///   - provenanceJSON: the text of `run.json`, listed on the run sheet.
+    ///   - language: the language of the labels.
     public init(
         forecast: Forecast, scenario: Scenario, scenarioPath: String, provenanceJSON: String,
         language: ScenarioExplanation.Language = .zh
@@ -63,6 +70,10 @@ public struct ForecastWorkbook {
     /// Writes the workbook into `folder` through a temporary file there, and returns the file
     /// to hand to ``OutputDirectory/write(_:placing:force:)`` with the run's other files.
     ///
+    /// - Parameters:
+    ///   - folder: the output folder.
+    ///   - name: the file's name in the folder.
+    /// - Returns: the file's name and the temporary file holding it.
     /// - Throws: ``OutputError`` when the file cannot be written (it is then removed).
     public func stage(in folder: OutputDirectory, name: String = ForecastWorkbook.fileName)
         throws(OutputError)

@@ -58,6 +58,8 @@ public struct TableWorkbook {
     /// Writes the workbook into `folder` through a temporary file there, for
     /// ``OutputDirectory/write(_:placing:force:)``.
     ///
+    /// - Parameter folder: the output folder.
+    /// - Returns: the file's name and the temporary file holding it.
     /// - Throws: ``OutputError`` when the file cannot be written (it is then removed).
     public func stage(in folder: OutputDirectory) throws(OutputError) -> (name: String, temporaryPath: String)
     {

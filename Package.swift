@@ -59,6 +59,10 @@ let package = Package(
                 "StudioForecast",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            // Built without the package's shared access: the command line sees only the library's
+            // `public` API, not the `package` declarations its modules share, so the build proves
+            // that every command uses nothing a user of the library cannot reach.
+            packageAccess: false,
             swiftSettings: strictSwift),
         // libFuzzer targets (`make fuzz`); built without -DFUZZING they replay saved inputs.
         .target(name: "_FuzzSupport", path: "Sources/_Fuzz/_FuzzSupport", swiftSettings: strictSwift),

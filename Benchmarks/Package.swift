@@ -1,5 +1,13 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
+
+// The benchmarks time the engine's internals (its random streams, the simulator), which the
+// library keeps at `package` access. They join the StudioForecast package to see them: SwiftPM
+// names a package after its folder, as a C identifier (`studio-forecast` → `studio_forecast`).
+let studioForecastPackageName = String(
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+        .lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
 
 // Performance benchmarks of StudioForecast, kept in their own package so that the main package
 // does not depend on package-benchmark. Run from this folder with `swift package benchmark`.
@@ -22,6 +30,8 @@ let package = Package(
                 .product(name: "StudioForecast", package: "StudioForecast"),
             ],
             path: "Benchmarks/EngineBenchmarks",
+            packageAccess: false,
+            swiftSettings: [.unsafeFlags(["-package-name", studioForecastPackageName])],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         )
     ]

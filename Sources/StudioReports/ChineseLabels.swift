@@ -1,18 +1,18 @@
-public import StudioSimulation
+package import StudioSimulation
 
 /// Chinese names of the metrics and statistics, for spreadsheets read in Chinese (`--labels zh`).
 /// The tidy files keep the English names, which are the stable interface.
-public enum ChineseLabels {
+package enum ChineseLabels {
     /// The heading of the scenario's column.
-    public static let scenario = "情景"
+    package static let scenario = "情景"
     /// The heading of the year's column.
-    public static let year = "年份"
+    package static let year = "年份"
 
     /// The Chinese name of a metric (``Metric/chineseLabel``).
-    public static func metric(_ metric: Metric) -> String { metric.chineseLabel }
+    package static func metric(_ metric: Metric) -> String { metric.chineseLabel }
 
     /// The Chinese name of a statistic.
-    public static func statistic(_ statistic: Statistic) -> String {
+    package static func statistic(_ statistic: Statistic) -> String {
         switch statistic {
         case .mean: return "均值"
         case .sd: return "标准差"

@@ -9,7 +9,7 @@ public enum ComparisonFiles {
 
     /// `year,metric,statistic,value` for the paired difference variant − base: mean, sd, mcse,
     /// p05, p50, p95 and `prob_positive`, the share of replications above zero.
-    public static func comparisonCSV(_ difference: DifferenceForecast) -> String {
+    package static func comparisonCSV(_ difference: DifferenceForecast) -> String {
         var lines = ["year,metric,statistic,value"]
         for (yearIndex, year) in difference.years.enumerated() {
             for (metricIndex, metric) in difference.metrics.enumerated() {
@@ -45,6 +45,8 @@ public enum ComparisonFiles {
     /// - Parameters:
     ///   - keys: the swept key paths, in column order.
     ///   - points: each grid point's values of those keys, in the order of `comparison.forecasts`.
+    ///   - comparison: the grid points' forecasts and differences.
+    /// - Returns: the text of `sweep.csv`.
     public static func sweepCSV(keys: [String], points: [[String]], comparison: Comparison) -> String {
         let reference = comparison.forecasts[0]
         let columns = sweepColumns(reference.catalog)
@@ -74,6 +76,11 @@ extension ComparisonFiles {
     /// the columns every earlier `sensitivity.csv` had — then whether the input is a lever or an
     /// assumption, the output measured (`cumulative_net_outflow 2030`), its statistic and its
     /// change moved down and up with the MCSE of the larger (empty for a percentile).
+    ///
+    /// - Parameters:
+    ///   - effects: the effects, largest first.
+    ///   - measure: the output measured.
+    /// - Returns: the text of `sensitivity.csv`.
     public static func sensitivityCSV(_ effects: [SensitivityAnalysis.Effect], measure: OutputMeasure) -> String {
         var lines = [
             "parameter,base_value,low_value,high_value,mean_change_low,mean_change_high,mean_change_mcse,p95_change_low,p95_change_high,"

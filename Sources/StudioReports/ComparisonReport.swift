@@ -1,16 +1,16 @@
-public import StudioSimulation
+package import StudioSimulation
 
 /// `report.html` of `studio-forecast compare`: the paired difference (variant − base) of the
 /// annual and cumulative net outflow with its P5–P95 band, the chance the difference is above
 /// zero, and the key table; in Chinese by default, money in 万元 or 亿元.
-public struct ComparisonReport: Sendable {
+package struct ComparisonReport: Sendable {
     /// The comparison shown: its first two forecasts and their difference.
-    public let comparison: Comparison
+    package let comparison: Comparison
     /// The language of the labels.
-    public let language: ScenarioExplanation.Language
+    package let language: ScenarioExplanation.Language
 
     /// Creates a report.
-    public init(comparison: Comparison, language: ScenarioExplanation.Language = .zh) {
+    package init(comparison: Comparison, language: ScenarioExplanation.Language = .zh) {
         self.comparison = comparison
         self.language = language
     }
@@ -20,7 +20,7 @@ public struct ComparisonReport: Sendable {
     private func text(_ zh: String, _ en: String) -> String { chinese ? zh : en }
 
     /// The page.
-    public func render() -> String {
+    package func render() -> String {
         let difference = comparison.differences[0]
         let years = difference.years.map(String.init)
         func series(_ metric: Metric, _ statistic: Statistic) -> [Double] {

@@ -4,14 +4,18 @@ public import StudioSimulation
 /// outflow (mean ± MCSE, P5–P95, the chance it is above zero) and of its cumulative mean.
 public struct DifferenceTable: Sendable {
     /// The differences shown.
-    public let difference: DifferenceForecast
+    package let difference: DifferenceForecast
 
     /// Creates the table.
+    ///
+    /// - Parameter difference: the differences shown.
     public init(difference: DifferenceForecast) {
         self.difference = difference
     }
 
     /// The table as text.
+    ///
+    /// - Returns: the table, one line per year under a header.
     public func render() -> String {
         let header = ["year", "Δ net outflow mean", "± MCSE", "P5", "P95", "P(Δ > 0)", "Δ cumulative net"]
         let rows = difference.years.map { year -> [String] in

@@ -1,26 +1,26 @@
-public import StudioSimulation
+package import StudioSimulation
 import Foundation
 
 /// The CSV files of a forecast (DESIGN.md, "The output contract"): `forecast.csv` (tidy),
 /// `summary.csv` (wide, for spreadsheets) and `cohorts.csv` (tidy, by cohort and age).
 public struct ForecastFiles: Sendable {
     /// The forecast written.
-    public let forecast: Forecast
+    package let forecast: Forecast
 
     /// The metrics and statistics of `summary.csv`, in column order, from ``Metric/summaryColumns``
     /// and ``Metric/summaryStatistics``; a metric the forecast does not have (the selection
     /// without a pool, the budget without one) is left out.
-    public static var summaryColumns: [(metric: Metric, statistics: [Statistic])] {
+    package static var summaryColumns: [(metric: Metric, statistics: [Statistic])] {
         Metric.summaryColumns.map { ($0, $0.summaryStatistics) }
     }
 
     /// Creates the writer for a forecast.
-    public init(forecast: Forecast) {
+    package init(forecast: Forecast) {
         self.forecast = forecast
     }
 
     /// `scenario,year,metric,statistic,value`: one row per year, metric and statistic present.
-    public func forecastCSV() -> String {
+    package func forecastCSV() -> String {
         var lines = ["scenario,year,metric,statistic,value"]
         let scenario = CSV.field(forecast.scenarioName)
         for (yearIndex, year) in forecast.years.enumerated() {
@@ -45,7 +45,7 @@ public struct ForecastFiles: Sendable {
 
     /// One row per year with `<metric>_<statistic>` columns for the key metrics (or Chinese
     /// headings with `labels: .zh`); a statistic the method does not give is left empty.
-    public func summaryCSV(labels: Labels = .en) -> String {
+    package func summaryCSV(labels: Labels = .en) -> String {
         let present = Self.summaryColumns.filter { forecast.catalog.contains($0.metric) }
         let columns = present.flatMap { column in column.statistics.map { (column.metric, $0) } }
         let header: [String]
@@ -69,7 +69,7 @@ public struct ForecastFiles: Sendable {
     }
 
     /// `scenario,cohort_year,age,metric,statistic,value` for every cohort named in the horizon.
-    public func cohortsCSV() -> String {
+    package func cohortsCSV() -> String {
         var lines = ["scenario,cohort_year,age,metric,statistic,value"]
         let scenario = CSV.field(forecast.scenarioName)
         for cell in forecast.cohorts {

@@ -7,23 +7,27 @@ public import StudioSimulation
 /// line after each period's last year.
 public struct ForecastTable: Sendable {
     /// The forecast shown.
-    public let forecast: Forecast
+    package let forecast: Forecast
     /// The length of a reporting period (`reporting.period_years`), for the subtotal lines; nil
     /// for none.
-    public let periodYears: Int?
+    package let periodYears: Int?
     /// Whether the budget periods are the reporting periods, so that a subtotal line can give
     /// `any_budget_breach` at the period's end as the chance of a breach in the period.
-    public let budgetPeriodsMatch: Bool
+    package let budgetPeriodsMatch: Bool
 
     /// Creates the table for a forecast, with a subtotal line per reporting period of
     /// `periodYears` years counted from the first year when it is given.
-    public init(forecast: Forecast, periodYears: Int? = nil, budgetPeriodsMatch: Bool = true) {
+    package init(forecast: Forecast, periodYears: Int? = nil, budgetPeriodsMatch: Bool = true) {
         self.forecast = forecast
         self.periodYears = periodYears
         self.budgetPeriodsMatch = budgetPeriodsMatch
     }
 
     /// The table of a scenario's forecast, with its reporting periods' subtotals.
+    ///
+    /// - Parameters:
+    ///   - forecast: the forecast shown.
+    ///   - budget: the scenario's budgets, for the reporting periods.
     public init(forecast: Forecast, budget: BudgetParameters) {
         self.init(
             forecast: forecast, periodYears: budget.reportingPeriodYears,
@@ -31,6 +35,8 @@ public struct ForecastTable: Sendable {
     }
 
     /// The table as text, one line per year under a header.
+    ///
+    /// - Returns: the table.
     public func render() -> String {
         let hasBudget = forecast.catalog.contains(.budgetBreach)
         var header = [

@@ -8,13 +8,18 @@ public import StudioSimulation
 /// Labels are Chinese by default; money axes are in 万元 or 亿元.
 public struct HTMLReport: Sendable {
     /// The forecast shown.
-    public let forecast: Forecast
+    package let forecast: Forecast
     /// The scenario, for its budgets.
-    public let scenario: Scenario
+    package let scenario: Scenario
     /// The language of the labels.
-    public let language: ScenarioExplanation.Language
+    package let language: ScenarioExplanation.Language
 
     /// Creates a report.
+    ///
+    /// - Parameters:
+    ///   - forecast: the forecast shown.
+    ///   - scenario: the scenario, for its budgets.
+    ///   - language: the language of the labels.
     public init(forecast: Forecast, scenario: Scenario, language: ScenarioExplanation.Language = .zh) {
         self.forecast = forecast
         self.scenario = scenario
@@ -30,6 +35,8 @@ public struct HTMLReport: Sendable {
     }
 
     /// The page.
+    ///
+    /// - Returns: the HTML text of `report.html`.
     public func render() -> String {
         let years = forecast.years.map(String.init)
         var charts: [String] = []

@@ -13,7 +13,11 @@ public enum InputsFile {
     /// drawn values, one row each. A percentile is the inverse empirical CDF (the smallest drawn
     /// value with at least that share of draws at or below it), as in summary.csv.
     ///
-    /// - Parameter values: one row per replication, one value per input in `inputs` order.
+    /// - Parameters:
+    ///   - scenario: the scenario's name.
+    ///   - inputs: the uncertain inputs.
+    ///   - values: one row per replication, one value per input in `inputs` order.
+    /// - Returns: the text of `inputs.csv`.
     public static func summaryCSV(scenario: String, inputs: [UncertainInput], values: [[Double]]) -> String {
         var text = "scenario,key,statistic,value\n"
         for (column, input) in inputs.enumerated() {
@@ -26,6 +30,12 @@ public enum InputsFile {
     }
 
     /// `replication,<key>,<key>...`: each replication's drawn values (0-based replications).
+    ///
+    /// - Parameters:
+    ///   - inputs: the uncertain inputs.
+    ///   - replications: the replications, 0-based.
+    ///   - values: one row per replication, one value per input in `inputs` order.
+    /// - Returns: the text of `inputs-replications.csv`.
     public static func replicationsCSV(
         inputs: [UncertainInput], replications: Range<Int>, values: [[Double]]
     ) -> String {

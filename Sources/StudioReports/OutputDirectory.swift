@@ -18,6 +18,8 @@ public struct OutputDirectory: Sendable {
     public let path: String
 
     /// Names the folder.
+    ///
+    /// - Parameter path: the folder's path.
     public init(path: String) {
         self.path = path
     }
@@ -29,7 +31,7 @@ public struct OutputDirectory: Sendable {
     /// directly in `root`.
     ///
     /// - Throws: ``OutputError/outsideRoot(_:root:)`` when it would not.
-    public static func defaultFolder(_ leaf: String, under root: String = "out") throws(OutputError)
+    package static func defaultFolder(_ leaf: String, under root: String = "out") throws(OutputError)
         -> OutputDirectory
     {
         let path = (root as NSString).appendingPathComponent(leaf)
@@ -47,7 +49,7 @@ public struct OutputDirectory: Sendable {
     }
 
     /// Whether the folder exists and holds anything besides a write's hidden leftovers.
-    public var isNonEmpty: Bool {
+    package var isNonEmpty: Bool {
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         return contents.contains { !OutputJournal.isLeftover($0) }
     }
@@ -55,6 +57,7 @@ public struct OutputDirectory: Sendable {
     /// Checks, before any work is done, that the folder can be written, restoring one complete
     /// set of files first if an earlier write was killed.
     ///
+    /// - Parameter force: whether a folder that is not empty may be written.
     /// - Throws: ``OutputError`` when the path is empty, is a file or lies under one, cannot be
     ///   written, or is not empty without `force`.
     public func prepare(force: Bool) throws(OutputError) {
@@ -81,7 +84,7 @@ public struct OutputDirectory: Sendable {
     /// A name may hold a subfolder (`base/forecast.csv`); its hidden files sit beside it.
     ///
     /// - Throws: ``OutputError`` when the folder is not empty without `force`, or a file cannot be written.
-    public func write(_ files: [(name: String, contents: String)], force: Bool) throws(OutputError) {
+    package func write(_ files: [(name: String, contents: String)], force: Bool) throws(OutputError) {
         try write(files, placing: [], force: force)
     }
 
@@ -90,7 +93,7 @@ public struct OutputDirectory: Sendable {
     /// the same commit (and removed, like the others' temporary files, if the write fails).
     ///
     /// - Throws: ``OutputError`` when the folder is not empty without `force`, or a file cannot be written.
-    public func write(
+    package func write(
         _ files: [(name: String, contents: String)], placing placed: [(name: String, temporaryPath: String)],
         force: Bool
     ) throws(OutputError) {
@@ -190,7 +193,7 @@ public struct OutputDirectory: Sendable {
     /// until the write a signal removes the file (see ``OutputSignalGuard``).
     ///
     /// - Throws: ``OutputError`` when the folder cannot be created.
-    public func temporaryPath(for name: String) throws(OutputError) -> String {
+    package func temporaryPath(for name: String) throws(OutputError) -> String {
         let final = (path as NSString).appendingPathComponent(name)
         do {
             try FileManager.default.createDirectory(

@@ -5,6 +5,9 @@ public enum PlainNumber {
     ///
     /// Works on Swift's shortest round-trip text of the value, never through a fixed-width
     /// integer, so any finite `Double` is written, however large.
+    ///
+    /// - Parameter value: the value.
+    /// - Returns: its plain text.
     public static func format(_ value: Double) -> String {
         guard value.isFinite else { return "" }
         if value == 0 { return "0" }
@@ -44,6 +47,9 @@ public enum PlainNumber {
     /// Whole yuan with thousands separators, for tables people read: `1,500,000`.
     ///
     /// Any finite `Double` is grouped, however large: the digits come from ``format(_:)``.
+    ///
+    /// - Parameter value: the value, rounded to whole yuan.
+    /// - Returns: its grouped text.
     public static func grouped(_ value: Double) -> String {
         guard value.isFinite else { return "–" }
         let whole = value.rounded()

@@ -2,7 +2,7 @@ import Foundation
 
 /// A progress bar on standard error for runs longer than about a second: replications done,
 /// rate and time left. It draws only when standard error is a terminal, and `--quiet` silences it.
-package final class ProgressBar {
+public final class ProgressBar {
     private let total: Int
     private let enabled: Bool
     private let started = Date()
@@ -10,13 +10,19 @@ package final class ProgressBar {
     private var drawn = false
 
     /// A bar for `total` replications; silent when `quiet` or when standard error is not a terminal.
-    package init(total: Int, quiet: Bool) {
+    ///
+    /// - Parameters:
+    ///   - total: the replications the bar counts to.
+    ///   - quiet: whether to show nothing.
+    public init(total: Int, quiet: Bool) {
         self.total = total
         enabled = !quiet && isatty(FileHandle.standardError.fileDescriptor) != 0
     }
 
     /// Reports `done` replications.
-    package func update(_ done: Int) {
+    ///
+    /// - Parameter done: the replications done so far.
+    public func update(_ done: Int) {
         guard enabled else { return }
         let now = Date()
         let elapsed = now.timeIntervalSince(started)
@@ -27,7 +33,7 @@ package final class ProgressBar {
     }
 
     /// Clears the bar's line once the run is over.
-    package func finish() {
+    public func finish() {
         guard drawn else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }

@@ -32,6 +32,23 @@ public struct RunProvenance: Sendable {
     public var finishedAt: Date
 
     /// Creates a record.
+    ///
+    /// - Parameters:
+    ///   - toolVersion: the toolkit's version.
+    ///   - scenarioName: the scenario's name.
+    ///   - scenarioPath: the scenario file's path as given.
+    ///   - scenarioSHA256: SHA-256 of the scenario file's bytes; for a scenario that extends others, of its
+    ///     whole chain (``ScenarioSourceHash``).
+    ///   - method: `montecarlo` or `exact`.
+    ///   - seed: the run's seed.
+    ///   - generator: the GSL generator's name.
+    ///   - gslVersion: the GSL version linked.
+    ///   - replications: replications run.
+    ///   - threads: worker threads.
+    ///   - startedAt: when the run started.
+    ///   - finishedAt: when the run ended.
+    ///   - scenarioChain: each file of the scenario's `extends:` chain with the SHA-256 of its bytes, the
+    ///     file named first; nil (and not written) for a scenario that extends none.
     public init(
         toolVersion: String, scenarioName: String, scenarioPath: String, scenarioSHA256: String, method: String,
         seed: UInt64, generator: String, gslVersion: String, replications: Int, threads: Int, startedAt: Date,
@@ -56,11 +73,13 @@ public struct RunProvenance: Sendable {
     public var wallSeconds: Double { (finishedAt.timeIntervalSince(startedAt) * 1000).rounded() / 1000 }
 
     /// The name `run.json` records as the tool.
-    public static let tool = "studio-forecast"
+    package static let tool = "studio-forecast"
 
     /// The JSON text of `run.json`: written by `JSONEncoder`, keys sorted, two-space indented,
     /// times in ISO 8601 to the second, slashes unescaped, one key a line as `"key": value`,
     /// and a final line break.
+    ///
+    /// - Returns: the UTF-8 bytes of `run.json`.
     /// - Throws: `EncodingError` only for a value JSON cannot hold, which a record never has.
     public func encoded() throws -> Data {
         let encoder = JSONEncoder()
@@ -77,12 +96,14 @@ public struct RunProvenance: Sendable {
     }
 
     /// The JSON text of `run.json` (``encoded()``).
+    ///
+    /// - Returns: the text of `run.json`.
     /// - Throws: `EncodingError` only for a value JSON cannot hold, which a record never has.
     public func json() throws -> String { String(decoding: try encoded(), as: UTF8.self) }
 
     /// Reads a `run.json`.
     /// - Throws: `DecodingError` naming the key that is missing or mistyped.
-    public static func decoded(from data: Data) throws -> RunProvenance {
+    package static func decoded(from data: Data) throws -> RunProvenance {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try decoder.decode(RunProvenance.self, from: data)
@@ -99,6 +120,8 @@ extension RunProvenance: Codable, Hashable {
 
     /// Reads a record; `tool` must be ``tool``, and `wall_seconds`, derived from the two times, is
     /// checked for its type only.
+    ///
+    /// - Parameter decoder: the decoder holding `run.json`.
     /// - Throws: `DecodingError` for a missing or mistyped key, or another tool's record.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -125,6 +148,9 @@ extension RunProvenance: Codable, Hashable {
     }
 
     /// Writes the record with the tool's name and the run's length.
+    ///
+    /// - Parameter encoder: the encoder written to.
+    /// - Throws: the encoder's error, if any.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(Self.tool, forKey: .tool)
@@ -150,12 +176,12 @@ extension RunProvenance {
     public struct ChainFile: Sendable, Codable, Hashable {
         /// The file's path: as given for the file named, and for a base as resolved from the
         /// folder of the file that extends it.
-        public var path: String
+        package var path: String
         /// SHA-256 of the file's bytes as read.
-        public var sha256: String
+        package var sha256: String
 
         /// Creates an entry.
-        public init(path: String, sha256: String) {
+        package init(path: String, sha256: String) {
             self.path = path
             self.sha256 = sha256
         }

@@ -4,7 +4,7 @@ import StudioScenario
 extension ScenarioExplanation {
     /// One line per uncertain input: its key path and its distribution in words; the lines
     /// above give each such value's central number (the mean, middle, mode or median).
-    public func uncertainLines() -> [String] {
+    package func uncertainLines() -> [String] {
         guard scenario.hasUncertainInputs else { return [] }
         let inputs = scenario.uncertainInputs.inputs
         var lines = [

@@ -13,11 +13,15 @@ public struct ScenarioExplanation: Sendable {
     }
 
     /// The scenario explained.
-    public let scenario: Scenario
+    package let scenario: Scenario
     /// The language.
-    public let language: Language
+    package let language: Language
 
     /// Creates an explanation.
+    ///
+    /// - Parameters:
+    ///   - scenario: the scenario explained.
+    ///   - language: the language.
     public init(scenario: Scenario, language: Language = .zh) {
         self.scenario = scenario
         self.language = language
@@ -28,6 +32,8 @@ public struct ScenarioExplanation: Sendable {
     /// A value scheduled by calendar year gives one line per stretch of years with the same rule
     /// (`2026–2028 年：…`, `2029 年起：…`); grant rules scheduled by cohort give the grant's lines
     /// once per rule set, with the cohorts it covers (`2028 年起命名的工作室：…`).
+    ///
+    /// - Returns: the lines, in the order of the measures.
     public func lines() -> [String] {
         var lines: [String] = []
         func say(_ zh: String, _ en: String) { lines.append(language == .zh ? zh : en) }

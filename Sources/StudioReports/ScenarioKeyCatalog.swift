@@ -1,13 +1,13 @@
 import StudioRules
-public import StudioScenario
+package import StudioScenario
 
 /// One catalog of the scenario format's key paths: what each means in Chinese and English,
 /// whether the measures fix its value (with the article) or it is an assumption, and its
 /// effective value in words. The workbook's assumptions sheet lists it; `explain` and the
 /// README's scenario reference describe the same keys.
-public enum ScenarioKeyCatalog {
+package enum ScenarioKeyCatalog {
     /// Where a key's value comes from.
-    public enum Basis: Sendable, Hashable {
+    package enum Basis: Sendable, Hashable {
         /// The measures fix the value; the article, in Chinese and English.
         case measures(zh: String, en: String)
         /// An assumption of the scenario's author; the article of the rule it feeds, if any.
@@ -17,21 +17,21 @@ public enum ScenarioKeyCatalog {
     }
 
     /// A key path of the scenario format.
-    public struct Entry: Sendable {
+    package struct Entry: Sendable {
         /// The key path, such as `programme.grant_yuan`.
-        public let keyPath: String
+        package let keyPath: String
         /// What the key means, in Chinese.
-        public let zh: String
+        package let zh: String
         /// What the key means, in English.
-        public let en: String
+        package let en: String
         /// Whether the measures fix it.
-        public let basis: Basis
+        package let basis: Basis
         /// The effective value in words, or nil when the scenario has no such part.
         let value: @Sendable (Scenario, ScenarioExplanation) -> String?
 
         /// The effective value of the key in `scenario`, in words of `language`; nil when the
         /// scenario has no such part (no applicant pool, no budget).
-        public func value(in scenario: Scenario, language: ScenarioExplanation.Language) -> String? {
+        package func value(in scenario: Scenario, language: ScenarioExplanation.Language) -> String? {
             value(scenario, ScenarioExplanation(scenario: scenario, language: language))
         }
     }
@@ -42,7 +42,7 @@ public enum ScenarioKeyCatalog {
     }
 
     /// Every key, in the order of the scenario reference.
-    public static let entries: [Entry] = [
+    package static let entries: [Entry] = [
         Entry(keyPath: "name", zh: "情景名称", en: "the scenario's name", basis: .setting) { s, _ in s.name },
         Entry(keyPath: "start_year", zh: "首个预测年份", en: "the first forecast year", basis: .setting) { s, _ in
             String(s.startYear)

@@ -1,4 +1,4 @@
-public import StudioScenario
+package import StudioScenario
 
 /// The SHA-256 that `run.json` and `shard.json` record for a scenario: of exactly the bytes
 /// forecast, over every file of an `extends:` chain.
@@ -8,9 +8,9 @@ public import StudioScenario
 /// a line break), the file named first and then each base in turn; so a change to any file of
 /// the chain, or a base swapped for another, changes it, and `merge` refuses shards whose chain
 /// changed.
-public enum ScenarioSourceHash {
+package enum ScenarioSourceHash {
     /// The scenario's SHA-256, as described above; of no bytes for a scenario without a source.
-    public static func hexDigest(of source: ScenarioSource?) -> String {
+    package static func hexDigest(of source: ScenarioSource?) -> String {
         guard let source else { return SHA256.hexDigest([UInt8]()) }
         guard !source.bases.isEmpty else { return SHA256.hexDigest(source.bytes) }
         let text = source.chain.map { SHA256.hexDigest($0.bytes) + "\n" }.joined()
@@ -18,7 +18,7 @@ public enum ScenarioSourceHash {
     }
 
     /// Each file of the chain with its SHA-256, for `run.json`; nil for a file that extends none.
-    public static func chain(of source: ScenarioSource?) -> [RunProvenance.ChainFile]? {
+    package static func chain(of source: ScenarioSource?) -> [RunProvenance.ChainFile]? {
         guard let source, !source.bases.isEmpty else { return nil }
         return source.chain.map { RunProvenance.ChainFile(path: $0.path, sha256: SHA256.hexDigest($0.bytes)) }
     }

@@ -6,20 +6,27 @@ public import StudioSimulation
 /// and the table of every input. One self-contained page, like the forecast's report.
 public struct SensitivityReport: Sendable {
     /// The effects, largest first.
-    public let effects: [SensitivityAnalysis.Effect]
+    package let effects: [SensitivityAnalysis.Effect]
     /// The output measured.
-    public let measure: OutputMeasure
+    package let measure: OutputMeasure
     /// The scenario's name.
-    public let scenarioName: String
+    package let scenarioName: String
     /// The replications each scenario ran.
-    public let replications: Int
+    package let replications: Int
     /// The language of the labels.
-    public let language: ScenarioExplanation.Language
+    package let language: ScenarioExplanation.Language
 
     /// The most inputs a tornado shows.
-    public static let chartRows = 15
+    package static let chartRows = 15
 
     /// Creates a report.
+    ///
+    /// - Parameters:
+    ///   - effects: the effects, largest first.
+    ///   - measure: the output measured.
+    ///   - scenarioName: the scenario's name.
+    ///   - replications: the replications each scenario ran.
+    ///   - language: the language of the labels.
     public init(
         effects: [SensitivityAnalysis.Effect], measure: OutputMeasure, scenarioName: String, replications: Int,
         language: ScenarioExplanation.Language = .zh
@@ -46,6 +53,8 @@ public struct SensitivityReport: Sendable {
     }
 
     /// The page.
+    ///
+    /// - Returns: the HTML text of the report.
     public func render() -> String {
         let output = "\(measure.statistic.rawValue) \(measure.metric.name) \(measure.window.label)"
         var charts: [String] = []

@@ -10,7 +10,7 @@ public enum ShardError: Error, Sendable, Hashable, CustomStringConvertible {
     case replications(file: String, line: Int, message: String)
 
     /// The file the problem is in.
-    public var file: String {
+    package var file: String {
         switch self {
         case .unreadable(let file, _), .manifest(let file, _, _), .replications(let file, _, _): return file
         }

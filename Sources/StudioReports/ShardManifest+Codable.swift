@@ -19,6 +19,7 @@ extension ShardManifest: Codable {
 
     /// Decodes the fields by type; ranges are checked by ``decode(_:file:)``.
     ///
+    /// - Parameter decoder: the decoder holding `shard.json`.
     /// - Throws: `DecodingError` for a missing or mistyped field, another tool's file, or an
     ///   earlier version's shard whose `layout` is not `keyed`.
     public init(from decoder: any Decoder) throws {
@@ -46,6 +47,9 @@ extension ShardManifest: Codable {
     }
 
     /// Encodes every field.
+    ///
+    /// - Parameter encoder: the encoder written to.
+    /// - Throws: the encoder's error, if any.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(Self.toolName, forKey: .tool)

@@ -1,5 +1,5 @@
-public import Foundation
-public import StudioSimulation
+package import Foundation
+package import StudioSimulation
 import StudioScenario
 
 /// `shard.json`: what a shard of `run --shard I/N` ran and each of its blocks' moments, the
@@ -12,29 +12,29 @@ import StudioScenario
 /// every block against the blocks the shard must hold.
 public struct ShardManifest: Sendable, Hashable {
     /// The `tool` every manifest names.
-    public static let toolName = "studio-forecast"
+    package static let toolName = "studio-forecast"
     /// The file's name in a shard folder.
     public static let fileName = "shard.json"
 
     /// The scenario file's path as the shard was given it.
     public var scenarioPath: String
     /// SHA-256 of the scenario file, 64 lowercase hex digits.
-    public var scenarioSHA256: String
+    package var scenarioSHA256: String
     /// The run's seed.
-    public var seed: UInt64
+    package var seed: UInt64
     /// The GSL generator's name.
-    public var generator: String
+    package var generator: String
     /// All replications of the run, every shard's together.
-    public var replications: Int
+    package var replications: Int
     /// This shard, 1-based.
-    public var shard: Int
+    package var shard: Int
     /// The number of shards.
     public var shards: Int
     /// The shard's blocks, in order.
-    public var blocks: [ShardRunner.Block]
+    package var blocks: [ShardRunner.Block]
 
     /// Creates a manifest.
-    public init(
+    package init(
         scenarioPath: String, scenarioSHA256: String, seed: UInt64, generator: String,
         replications: Int, shard: Int, shards: Int, blocks: [ShardRunner.Block]
     ) {
@@ -49,7 +49,7 @@ public struct ShardManifest: Sendable, Hashable {
     }
 
     /// The replications this shard holds.
-    public var range: Range<Int> { ShardRunner.replications(shard: shard, of: shards, total: replications) }
+    package var range: Range<Int> { ShardRunner.replications(shard: shard, of: shards, total: replications) }
 
     // MARK: - Writing
 
@@ -57,7 +57,7 @@ public struct ShardManifest: Sendable, Hashable {
     ///
     /// - Throws: ``ShardError`` naming `file` should the encoder fail, which it does only for
     ///   values this type cannot hold.
-    public func encoded(file: String = fileName) throws(ShardError) -> Data {
+    package func encoded(file: String = fileName) throws(ShardError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         do {
@@ -72,7 +72,7 @@ public struct ShardManifest: Sendable, Hashable {
     /// Reads and checks the manifest at `path`.
     ///
     /// - Throws: ``ShardError`` naming `path` when the file cannot be read or is not a valid manifest.
-    public static func read(path: String) throws(ShardError) -> ShardManifest {
+    package static func read(path: String) throws(ShardError) -> ShardManifest {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -91,7 +91,7 @@ public struct ShardManifest: Sendable, Hashable {
     /// each cell's moments possible for its block (``CellMoments/problem(replications:)``).
     ///
     /// - Throws: ``ShardError/manifest(file:keyPath:message:)`` for the first problem found.
-    public static func decode(_ data: Data, file: String) throws(ShardError) -> ShardManifest {
+    package static func decode(_ data: Data, file: String) throws(ShardError) -> ShardManifest {
         let manifest: ShardManifest
         do {
             manifest = try JSONDecoder().decode(ShardManifest.self, from: data)

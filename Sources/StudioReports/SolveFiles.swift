@@ -18,6 +18,11 @@ public enum SolveFiles {
 
     /// `lever,lever_value,replications,role,constraint,measure,mcse,holds`: `role` is `answer`,
     /// `beyond` (one step past it), `confirming` or `bracketing`; `mcse` is empty for a percentile.
+    ///
+    /// - Parameters:
+    ///   - answer: the solver's answer.
+    ///   - solver: the solver, for its lever and constraints.
+    /// - Returns: the text of `solve.csv`.
     public static func solveCSV(_ answer: LeverSolver.Answer, solver: LeverSolver) -> String {
         var lines = ["lever,lever_value,replications,role,constraint,measure,mcse,holds"]
         let full = solver.scenario.simulation.replications
@@ -48,6 +53,11 @@ public enum SolveFiles {
 
     /// A measured value for a reader: a probability to 4 places, anything else grouped, with
     /// `± MCSE` when known.
+    ///
+    /// - Parameters:
+    ///   - measured: the value and its MCSE.
+    ///   - metric: the metric measured, for its unit.
+    /// - Returns: the text.
     public static func format(_ measured: MeasuredValue, metric: Metric) -> String {
         func text(_ value: Double) -> String {
             metric.unit == .probability ? String(format: "%.4f", value) : PlainNumber.grouped(value)

@@ -1,7 +1,12 @@
 /// Plain-text tables for the console: the first column left-aligned, the others right-aligned.
-package enum TablePrinter {
+public enum TablePrinter {
     /// The header and rows, columns two spaces apart, one line each.
-    package static func render(header: [String], rows: [[String]]) -> String {
+    ///
+    /// - Parameters:
+    ///   - header: the column titles.
+    ///   - rows: the rows, one text per column.
+    /// - Returns: the table.
+    public static func render(header: [String], rows: [[String]]) -> String {
         let widths = header.indices.map { column in
             ([header[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
         }

@@ -9,6 +9,12 @@ public enum VarianceSharesFile {
     public static let name = "variance-shares.csv"
 
     /// The file's text for `shares` of `output` (such as `cumulative_net_outflow 2030`).
+    ///
+    /// - Parameters:
+    ///   - scenario: the scenario's name.
+    ///   - output: the output measured.
+    ///   - shares: the estimated shares.
+    /// - Returns: the text of `variance-shares.csv`.
     public static func csv(scenario: String, output: String, shares: VarianceShares) -> String {
         var text = "scenario,output,group,keys,coefficient,share,share_mcse\n"
         for share in shares.shares {

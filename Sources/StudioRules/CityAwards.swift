@@ -9,6 +9,10 @@ public struct CityAwards: Sendable, Hashable {
         public var yuan: Double
 
         /// Creates a tier.
+        ///
+        /// - Parameters:
+        ///   - count: prizes in the tier.
+        ///   - yuan: yuan per prize.
         public init(count: Int, yuan: Double) {
             self.count = count
             self.yuan = yuan
@@ -23,6 +27,10 @@ public struct CityAwards: Sendable, Hashable {
         public var tiers: [Tier]
 
         /// Creates a kind.
+        ///
+        /// - Parameters:
+        ///   - key: the kind's key, such as `innovation_results`.
+        ///   - tiers: its tiers, highest prize first.
         public init(key: String, tiers: [Tier]) {
             self.key = key
             self.tiers = tiers
@@ -32,6 +40,9 @@ public struct CityAwards: Sendable, Hashable {
         public var slots: Int { tiers.reduce(0) { $0 + $1.count } }
 
         /// The yuan of the best `entries` slots: slots are filled from the top prize down.
+        ///
+        /// - Parameter entries: the entries placed, best first.
+        /// - Returns: the yuan of the best `entries` slots, at most every slot's.
         public func awarded(entries: Int) -> Double {
             var left = entries
             var total = 0.0
@@ -44,6 +55,9 @@ public struct CityAwards: Sendable, Hashable {
         }
 
         /// The prize of slot `slot` (0-based, top prize first).
+        ///
+        /// - Parameter slot: the slot, 0-based from the top prize.
+        /// - Returns: the slot's prize in yuan, or 0 past the last slot.
         public func prize(slot: Int) -> Double {
             var first = 0
             for tier in tiers {
@@ -58,6 +72,8 @@ public struct CityAwards: Sendable, Hashable {
     public var kinds: [Kind]
 
     /// Creates a set of awards.
+    ///
+    /// - Parameter kinds: the kinds of award.
     public init(kinds: [Kind]) {
         self.kinds = kinds
     }

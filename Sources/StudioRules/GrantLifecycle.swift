@@ -14,11 +14,15 @@ public struct GrantLifecycle: Sendable, Hashable {
     public let rules: GrantRules
 
     /// Creates the lifecycle for a rule set.
+    ///
+    /// - Parameter rules: the rules the lifecycle follows.
     public init(rules: GrantRules) {
         self.rules = rules
     }
 
     /// The naming year (age 1): the first tranche is earned (Art. 11).
+    ///
+    /// - Returns: the step of the naming year: the first tranche earned, no yellow card.
     @inlinable @inline(__always)
     public func naming() -> LifecycleStep {
         var step = LifecycleStep(
@@ -30,6 +34,13 @@ public struct GrantLifecycle: Sendable, Hashable {
     /// One annual assessment at `age` (2 or more) with its result.
     ///
     /// A revoked studio is not assessed: its step changes nothing.
+    ///
+    /// - Parameters:
+    ///   - state: the studio's state before the assessment.
+    ///   - age: the studio's age in years, the naming year being 1.
+    ///   - passed: whether it passed the assessment.
+    /// - Returns: the step: the new state, the tranche earned, a yellow card, a revocation or the end of the
+    ///   cycle.
     @inlinable @inline(__always)
     public func assess(_ state: StudioGrantState, age: Int, passed: Bool) -> LifecycleStep {
         guard !state.isRevoked else { return LifecycleStep(state: state) }
@@ -60,6 +71,9 @@ public struct GrantLifecycle: Sendable, Hashable {
     /// can never apply again. What was paid is recovered by the caller.
     ///
     /// A studio already revoked is not revoked again: its step changes nothing.
+    ///
+    /// - Parameter state: the studio's state when the fraud is found.
+    /// - Returns: the step: the naming revoked, with the tranches it will no longer earn.
     @inlinable
     public func revokeForFraud(_ state: StudioGrantState) -> LifecycleStep {
         guard !state.isRevoked else { return LifecycleStep(state: state) }

@@ -19,6 +19,15 @@ public struct GrantRules: Sendable, Hashable {
     public var paymentLagYears: Int
 
     /// Creates a rule set; every parameter defaults to the measures' value.
+    ///
+    /// - Parameters:
+    ///   - grantYuan: the whole grant of one named studio, in yuan (Art. 11: 1,000,000).
+    ///   - trancheShares: each tranche's share of the grant, in payment order; at least one, summing to 1
+    ///     (Art. 11: 0.3/0.3/0.4).
+    ///   - cycleYears: the longest subsidy cycle in years, counting the naming year as year 1 (Art. 11: 5).
+    ///   - strikesInCycle: consecutive fails inside the cycle that revoke the naming (Art. 11: 2).
+    ///   - strikesPostCycle: consecutive fails after the cycle that revoke the naming (Art. 14: 1).
+    ///   - paymentLagYears: whole years between earning a tranche and paying it (RULES.md §2 reading: 0).
     @inlinable
     public init(
         grantYuan: Double = 1_000_000,
@@ -44,6 +53,9 @@ public struct GrantRules: Sendable, Hashable {
     public var trancheCount: Int { trancheShares.count }
 
     /// The amount of tranche `index` (0-based), in yuan.
+    ///
+    /// - Parameter index: the tranche, 0-based.
+    /// - Returns: the tranche's share of the grant, in yuan; 0 for a tranche the rules do not have.
     @inlinable
     public func trancheAmount(_ index: Int) -> Double {
         grantYuan * trancheShares[index]
@@ -53,6 +65,9 @@ public struct GrantRules: Sendable, Hashable {
     /// for a studio's first k tranches (no payment lag); with the tranches a cycle ran out
     /// without, the yuan forfeited. The simulator, the exact evaluator, the ledger and the trace
     /// all take these sums from here.
+    ///
+    /// - Parameter tranches: the tranches, 0-based.
+    /// - Returns: their amounts added in tranche order, in yuan.
     @inlinable
     public func amount(ofTranches tranches: Range<Int>) -> Double {
         var total = 0.0
@@ -61,6 +76,9 @@ public struct GrantRules: Sendable, Hashable {
     }
 
     /// Returns a copy with the given changes applied.
+    ///
+    /// - Parameter change: edits the copy.
+    /// - Returns: the changed copy.
     public func with(_ change: (inout GrantRules) -> Void) -> GrantRules {
         var copy = self
         change(&copy)

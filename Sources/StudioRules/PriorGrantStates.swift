@@ -24,6 +24,11 @@ public struct PriorGrantStates: Sendable, Hashable {
         public var consecutiveFails: Int
 
         /// Creates a declaration.
+        ///
+        /// - Parameters:
+        ///   - tranchesPaid: tranches paid by the end of the year (with a payment lag, fewer than earned).
+        ///   - isPostCycle: whether the subsidy cycle has ended (Art. 14 assessments from then on).
+        ///   - consecutiveFails: fails in a row since the last pass in the current phase.
         public init(tranchesPaid: Int, isPostCycle: Bool, consecutiveFails: Int) {
             self.tranchesPaid = tranchesPaid
             self.isPostCycle = isPostCycle
@@ -40,6 +45,11 @@ public struct PriorGrantStates: Sendable, Hashable {
     /// when `lastYear` is before `namedYear`.
     ///
     /// - Complexity: O(years × states × (1 + lag)), with states bounded as above.
+    ///
+    /// - Parameters:
+    ///   - lifecycle: the lifecycle the studio's cohort follows.
+    ///   - namedYear: the calendar year the studio was named.
+    ///   - lastYear: the last calendar year before the forecast.
     public init(lifecycle: GrantLifecycle, namedYear: Int, lastYear: Int) {
         let age = lastYear - namedYear + 1
         guard age >= 1 else {
@@ -79,22 +89,22 @@ public struct PriorGrantStates: Sendable, Hashable {
     }
 
     /// Whether a declared state is reachable.
-    public func contains(_ declaration: Declaration) -> Bool {
+    package func contains(_ declaration: Declaration) -> Bool {
         declarations.contains(declaration)
     }
 
     /// The tranche counts paid in some reachable state, smallest first.
-    public var tranchesPaid: [Int] {
+    package var tranchesPaid: [Int] {
         Set(declarations.map(\.tranchesPaid)).sorted()
     }
 
     /// The phases reachable with `paid` tranches paid: `false` in the cycle, `true` after it.
-    public func postCycle(tranchesPaid paid: Int) -> [Bool] {
+    package func postCycle(tranchesPaid paid: Int) -> [Bool] {
         Set(declarations.filter { $0.tranchesPaid == paid }.map(\.isPostCycle)).sorted { !$0 && $1 }
     }
 
     /// The fails in a row reachable with `paid` tranches paid in the given phase, smallest first.
-    public func consecutiveFails(tranchesPaid paid: Int, isPostCycle: Bool) -> [Int] {
+    package func consecutiveFails(tranchesPaid paid: Int, isPostCycle: Bool) -> [Int] {
         Set(
             declarations.filter { $0.tranchesPaid == paid && $0.isPostCycle == isPostCycle }.map(\.consecutiveFails)
         ).sorted()

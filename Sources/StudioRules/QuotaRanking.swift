@@ -13,6 +13,12 @@ public enum QuotaRanking {
         public var randomKey: Double
 
         /// Creates an entry.
+        ///
+        /// - Parameters:
+        ///   - id: the caller's identifier for the studio.
+        ///   - score: its application score (0...100).
+        ///   - tieKey: orders equal scores, higher first: a rubric item's score, when ties go by an item.
+        ///   - randomKey: orders what is still tied, higher first: a random draw.
         public init(id: Int, score: Double, tieKey: Double = 0, randomKey: Double = 0) {
             self.id = id
             self.score = score
@@ -32,12 +38,20 @@ public enum QuotaRanking {
     }
 
     /// Sorts entries by score, then tie key, then random key, each higher first, then by id.
+    ///
+    /// - Parameter entries: the entries, in any order.
+    /// - Returns: the entries in rank order, highest first.
     public static func order(_ entries: [Entry]) -> [Entry] {
         entries.sorted(by: ranksAbove)
     }
 
     /// Whether `a` ranks above `b`: by score, then tie key, then random key, each higher first,
     /// then by id. No two entries with different ids rank equal.
+    ///
+    /// - Parameters:
+    ///   - a: one entry.
+    ///   - b: the other.
+    /// - Returns: whether `a` ranks above `b`.
     @inlinable
     public static func ranksAbove(_ a: Entry, _ b: Entry) -> Bool {
         if a.score != b.score { return a.score > b.score }
@@ -49,7 +63,7 @@ public enum QuotaRanking {
     /// Sorts entries in place into rank order (``ranksAbove(_:_:)``): by insertion for the
     /// short lists of a year's shortlist, which it sorts without allocating.
     @inlinable
-    public static func sortByRank(_ entries: inout [Entry]) {
+    package static func sortByRank(_ entries: inout [Entry]) {
         guard entries.count > 64 else {
             entries.withUnsafeMutableBufferPointer { buffer in
                 for next in buffer.indices.dropFirst() {
@@ -73,7 +87,12 @@ public enum QuotaRanking {
     /// not named; its place stays empty, or with `refill` the next studio on the ranking is put
     /// forward in its place.
     ///
-    /// - Parameter entries: the recommended studios, already ordered by ``order(_:)``.
+    /// - Parameters:
+    ///   - entries: the recommended studios, already ordered by ``order(_:)``.
+    ///   - quota: the studios the year may name (Art. 7).
+    ///   - rules: the shortlist score and whether a struck place is refilled.
+    ///   - isStruck: asked for each studio about to be named: whether the public notice strikes it.
+    /// - Returns: the ranking, the studios named and those struck.
     public static func select(
         _ entries: [Entry], quota: Int, rules: SelectionRules, isStruck: (Entry) -> Bool
     ) -> Result {
@@ -92,8 +111,13 @@ public enum QuotaRanking {
     /// places are taken: the walk of ``select(_:quota:rules:isStruck:)``, without its arrays.
     /// The ranks below the result that `isStruck` did not strike are named.
     ///
-    /// - Parameter isStruck: asked once for each rank (0-based) about to be named, in order:
-    ///   whether the public notice strikes it.
+    /// - Parameters:
+    ///   - count: the studios on the shortlist.
+    ///   - quota: the studios the year may name.
+    ///   - refillAfterObjection: whether the next studio takes a struck studio's place.
+    ///   - isStruck: asked once for each rank (0-based) about to be named, in order: whether the public
+    ///     notice strikes it.
+    /// - Returns: the number of ranks the naming reaches.
     @inlinable
     public static func ranksReached(
         _ count: Int, quota: Int, refillAfterObjection: Bool, isStruck: (Int) -> Bool

@@ -9,6 +9,10 @@ public struct ScoringRubric: Sendable, Hashable {
         public var points: Double
 
         /// Creates an item.
+        ///
+        /// - Parameters:
+        ///   - key: the item's key, such as `facilities`.
+        ///   - points: its maximum points.
         public init(key: String, points: Double) {
             self.key = key
             self.points = points
@@ -19,6 +23,8 @@ public struct ScoringRubric: Sendable, Hashable {
     public var items: [Item]
 
     /// Creates a rubric.
+    ///
+    /// - Parameter items: the items, in the standard's order.
     public init(items: [Item]) {
         self.items = items
     }
@@ -28,6 +34,11 @@ public struct ScoringRubric: Sendable, Hashable {
     ///
     /// Items that would pass their maximum are capped and the rest shared again among the
     /// others, so the item scores always sum to `score` (at most 100).
+    ///
+    /// - Parameters:
+    ///   - score: the applicant's total score, at most 100.
+    ///   - profile: the applicant's relative strength in each item, one positive weight per item.
+    /// - Returns: one score per item, in item order, summing to `score`.
     public func split(score: Double, profile: [Double]) -> [Double] {
         var result = Array(repeating: 0.0, count: items.count)
         var open = Array(items.indices)

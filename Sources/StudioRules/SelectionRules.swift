@@ -19,6 +19,14 @@ public struct SelectionRules: Sendable, Hashable {
     public var refillAfterObjection: Bool
 
     /// Creates selection rules; the defaults are the baseline's assumptions.
+    ///
+    /// - Parameters:
+    ///   - shortlistScore: the shortlist standard (入围标准): a studio scoring below it is not ranked.
+    ///   - tieBreak: how ties are broken.
+    ///   - objectionProbability: the chance that a studio about to be named is struck during the public
+    ///     notice.
+    ///   - refillAfterObjection: whether the next studio on the ranking takes a struck studio's place
+    ///     (RULES.md §1 reading: by default the place stays empty).
     public init(
         shortlistScore: Double = 80, tieBreak: TieBreak = .random, objectionProbability: Double = 0,
         refillAfterObjection: Bool = false

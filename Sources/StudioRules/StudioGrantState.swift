@@ -18,6 +18,11 @@ public struct StudioGrantState: Sendable, Hashable {
     public var consecutiveFails: Int
 
     /// Creates a state.
+    ///
+    /// - Parameters:
+    ///   - phase: the phase of the lifecycle.
+    ///   - tranchesEarned: tranches earned so far, the naming year's first tranche included.
+    ///   - consecutiveFails: fails in a row since the last pass in the current phase.
     @inlinable
     public init(phase: Phase, tranchesEarned: Int, consecutiveFails: Int = 0) {
         self.phase = phase

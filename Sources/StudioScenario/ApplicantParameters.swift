@@ -6,13 +6,18 @@ public struct ApplicantParameters: Sendable, Hashable {
     /// A recommending body (Art. 7) and the part of the pool it covers.
     public struct Channel: Sendable, Hashable {
         /// The body's name, such as `county_district`.
-        public var name: String
+        package var name: String
         /// The share of newly eligible studios it covers.
-        public var share: Double
+        package var share: Double
         /// The most studios it recommends a year (the best by score), if capped.
-        public var cap: Int?
+        package var cap: Int?
 
         /// Creates a channel.
+        ///
+        /// - Parameters:
+        ///   - name: the body's name, such as `county_district`.
+        ///   - share: the share of newly eligible studios it covers.
+        ///   - cap: the most studios it recommends a year (the best by score), if capped.
         public init(name: String, share: Double, cap: Int? = nil) {
             self.name = name
             self.share = share
@@ -43,6 +48,19 @@ public struct ApplicantParameters: Sendable, Hashable {
     public var listed: [ListedApplicant]
 
     /// Creates pool parameters; the defaults are the baseline's assumptions.
+    ///
+    /// - Parameters:
+    ///   - pool: candidates at the start, drawn from the quality distribution (when no list is given).
+    ///   - newPerYear: poisson mean of newly eligible studios a year.
+    ///   - applyProbability: the chance a candidate applies in a given year.
+    ///   - improvementPerYear: quality a candidate gains for each year it waits, on the 0...100 scale.
+    ///   - qualityMean: mean of a candidate's latent quality, drawn once, on the 0...100 score scale.
+    ///   - qualitySD: standard deviation of the latent quality.
+    ///   - scoreNoiseSD: standard deviation of a year's application score around the quality.
+    ///   - conditionProbabilities: the chance an applicant meets each condition of Art. 2 in a given year, in
+    ///     ``ApplicantCondition/allCases`` order.
+    ///   - channels: the recommending bodies; one uncapped channel when the scenario names none.
+    ///   - listed: a real applicant list forming the start pool, if given.
     public init(
         pool: Int = 15, newPerYear: Double = 0, applyProbability: Double = 1, improvementPerYear: Double = 0,
         qualityMean: Double = 75, qualitySD: Double = 8, scoreNoiseSD: Double = 0,
@@ -87,6 +105,14 @@ public struct ListedApplicant: Sendable, Hashable {
     public var meetsConditions: [Bool]
 
     /// Creates a row.
+    ///
+    /// - Parameters:
+    ///   - id: the list's identifier.
+    ///   - name: the body's name, such as `county_district`.
+    ///   - channel: the index of its recommending body in ``ApplicantParameters/channels``.
+    ///   - quality: its quality (or known score) on the 0...100 scale.
+    ///   - meetsConditions: whether it meets each condition of Art. 2 in the first forecast year, in
+    ///     ``ApplicantCondition/allCases`` order; later years draw with the scenario's chances.
     public init(id: String, name: String, channel: Int, quality: Double, meetsConditions: [Bool]) {
         self.id = id
         self.name = name

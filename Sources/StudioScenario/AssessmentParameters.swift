@@ -30,6 +30,16 @@ public struct AssessmentParameters: Sendable, Hashable {
     public var yearShockSD: Double
 
     /// Creates assessment parameters; the defaults are the baseline's assumptions.
+    ///
+    /// - Parameters:
+    ///   - model: how a year's pass or fail is decided.
+    ///   - inCycle: pass probability in the cycle, one per cycle year 2, 3, ..., `cycleYears` (Art. 11).
+    ///   - postCycle: pass probability after the cycle (Art. 14).
+    ///   - afterYellowCard: pass probability of a studio whose last assessment failed, if it differs (Art.
+    ///     11).
+    ///   - heterogeneity: beta concentration κ of the studios' own probabilities; 0 means none.
+    ///   - yearShockSD: standard deviation of the calendar year's common shock, on the logit scale (or in
+    ///     score points under the score model); 0 means none.
     public init(
         model: Model = .probability,
         inCycle: [Double] = [0.93],

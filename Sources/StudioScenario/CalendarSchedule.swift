@@ -14,7 +14,7 @@ public struct CalendarSchedule: Sendable {
     private let describe: @Sendable (Int) -> String
 
     /// A calendar schedule of `schedule` for the key `keyPath`, set in a scenario by `assign`.
-    public init<Value: Sendable>(
+    package init<Value: Sendable>(
         keyPath: String, schedule: Schedule<Value>, assign: @escaping @Sendable (inout Scenario, Value) -> Void
     ) {
         self.keyPath = keyPath
@@ -24,8 +24,8 @@ public struct CalendarSchedule: Sendable {
     }
 
     /// Sets the value in force in `year` in `scenario`.
-    public func apply(in year: Int, to scenario: inout Scenario) { apply(&scenario, year) }
+    package func apply(in year: Int, to scenario: inout Scenario) { apply(&scenario, year) }
 
     /// The value in force in `year`, as text.
-    public func valueText(in year: Int) -> String { describe(year) }
+    package func valueText(in year: Int) -> String { describe(year) }
 }

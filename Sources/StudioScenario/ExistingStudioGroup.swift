@@ -22,6 +22,17 @@ public struct ExistingStudioGroup: Sendable, Hashable {
     public var tranchesAwaitingPayment: Int
 
     /// Creates a group.
+    ///
+    /// - Parameters:
+    ///   - namedYear: the calendar year they were named (age 1).
+    ///   - count: how many studios are in this state.
+    ///   - state: their grant state at the end of the year before the start year.
+    ///   - quality: their quality on the 0...100 scale, for the score-based assessment; by default the
+    ///     shortlist score they once reached.
+    ///   - subsidiesPaidYuan: the Art. 12 subsidies paid to each of them before the start year, in yuan:
+    ///     recovered with the grant when one is found cheating and `fraud.recover` is `all` (Art. 15).
+    ///   - tranchesAwaitingPayment: tranches each of them earned before the start year that a payment lag has
+    ///     not yet paid (`tranches_earned` less `tranches_paid`); `state` counts them as earned (Art. 11).
     public init(
         namedYear: Int, count: Int, state: StudioGrantState, quality: Double? = nil, subsidiesPaidYuan: Double = 0,
         tranchesAwaitingPayment: Int = 0
@@ -43,7 +54,7 @@ public struct ExistingStudioGroup: Sendable, Hashable {
     /// They are taken as earned one a year in the years just before the start year, the last in
     /// the year before it, as a studio earns at most one tranche a year (Art. 11); so the `i`-th
     /// of `n` is paid in forecast year `lag − n + i`, at least 0 since `n` is at most `lag`.
-    public func awaitingPayments(lag: Int) -> [(tranche: Int, paymentYear: Int)] {
+    package func awaitingPayments(lag: Int) -> [(tranche: Int, paymentYear: Int)] {
         let waiting = tranchesAwaitingPayment
         return (0..<max(waiting, 0)).map { (tranchesPaid + $0, max(lag - waiting + $0, 0)) }
     }

@@ -21,6 +21,12 @@ public struct FraudParameters: Sendable, Hashable {
     public var recover: Recovery
 
     /// Creates fraud parameters.
+    ///
+    /// - Parameters:
+    ///   - detectionProbability: the chance a named, unrevoked studio is found cheating in a year.
+    ///   - applicantDetectionProbability: the chance a candidate in the applicant pool is found cheating in a
+    ///     year.
+    ///   - recover: what is recovered; by default everything paid (Art. 15).
     public init(detectionProbability: Double = 0, applicantDetectionProbability: Double = 0, recover: Recovery = .all) {
         self.detectionProbability = detectionProbability
         self.applicantDetectionProbability = applicantDetectionProbability

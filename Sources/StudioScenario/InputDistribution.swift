@@ -24,7 +24,7 @@ public enum InputDistribution: Sendable, Hashable {
         case beta, uniform, triangular, normal, lognormal
 
         /// The parameter keys of each distribution, in the order written.
-        public var parameterKeys: [String] {
+        package var parameterKeys: [String] {
             switch self {
             case .beta, .normal: return ["mean", "sd"]
             case .uniform: return ["min", "max"]
@@ -35,7 +35,7 @@ public enum InputDistribution: Sendable, Hashable {
     }
 
     /// The least share of a normal's mass that must lie within the value's valid range.
-    public static let normalMassInRange = 0.99
+    package static let normalMassInRange = 0.99
 
     /// The distribution's name.
     public var name: Name {
@@ -80,7 +80,7 @@ public enum InputDistribution: Sendable, Hashable {
     }
 
     /// Whether every draw lies strictly between 0 and 1 (a Beta's always do).
-    public var staysStrictlyInsideUnitInterval: Bool {
+    package var staysStrictlyInsideUnitInterval: Bool {
         switch self {
         case .beta: return true
         case .uniform(let min, let max), .triangular(let min, _, let max): return min > 0 && max < 1
@@ -91,7 +91,7 @@ public enum InputDistribution: Sendable, Hashable {
     }
 
     /// The distribution in words, for `explain`: "Beta with mean 0.93 and sd 0.02".
-    public var words: String {
+    package var words: String {
         func f(_ x: Double) -> String { YAMLReader.format(x) }
         switch self {
         case .beta(let mean, let sd): return "Beta with mean \(f(mean)) and sd \(f(sd))"

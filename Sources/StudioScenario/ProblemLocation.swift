@@ -11,6 +11,12 @@ public struct ProblemLocation: Sendable, Hashable {
     public var row: Int?
 
     /// Creates a location; every part is optional.
+    ///
+    /// - Parameters:
+    ///   - file: the file or folder, as the user named it; `nil` for a problem with no file (an argument).
+    ///   - line: the 1-based line of the file.
+    ///   - keyPath: the key path, such as `assessment.pass_probability.in_cycle` or `blocks[2].cells`.
+    ///   - row: the 1-based data row (a replication of `replications.csv`), when the line does not say it.
     public init(file: String? = nil, line: Int? = nil, keyPath: String? = nil, row: Int? = nil) {
         self.file = file
         self.line = line
@@ -19,5 +25,5 @@ public struct ProblemLocation: Sendable, Hashable {
     }
 
     /// No location: the problem is with the command itself.
-    public static let none = ProblemLocation()
+    package static let none = ProblemLocation()
 }

@@ -50,6 +50,23 @@ public struct Scenario: Sendable {
     public var warnings: [ScenarioError] = []
 
     /// Creates a scenario. Values are not validated here; ``ScenarioLoader`` validates files.
+    ///
+    /// - Parameters:
+    ///   - name: the scenario's name, used in output rows and the default output folder.
+    ///   - startYear: the first calendar year forecast.
+    ///   - horizonYears: how many calendar years are forecast (1...50).
+    ///   - simulation: monte Carlo settings; command-line options override them.
+    ///   - grantRules: the grant rules of the earliest cohort; setting them gives every cohort these rules.
+    ///   - quotaPerYear: studios named each forecast year, one entry per year (the annual quota of Art. 7).
+    ///   - assessment: the annual assessment's pass probabilities (Art. 11, Art. 14).
+    ///   - existingStudios: studios named before `startYear`, with their state at the end of the year before
+    ///     it.
+    ///   - applicants: the applicant pool; without one, every quota place is filled every year.
+    ///   - selection: shortlisting, ranking and the public notice (Art. 7); used with an applicant pool.
+    ///   - rubric: the assessment standard's items, if the scenario splits scores into them.
+    ///   - subsidies: the extra subsidies of Art. 12.
+    ///   - fraud: detection and recovery of falsified records (Art. 15).
+    ///   - budget: budgets and discounting.
     public init(
         name: String = "scenario",
         startYear: Int = 2026,
@@ -89,12 +106,18 @@ public struct Scenario: Sendable {
     }
 
     /// The grant rules of the studios named in calendar year `namedYear` (Art. 11).
+    ///
+    /// - Parameter namedYear: the calendar year the cohort was named.
+    /// - Returns: the rules that cohort follows.
     public func rules(forCohortNamedIn namedYear: Int) -> GrantRules { cohortRules.value(in: namedYear) }
 
     /// Whether any value changes by calendar year or by cohort.
     public var hasSchedules: Bool { !calendarSchedules.isEmpty || !cohortRules.isConstant }
 
     /// The scenario with every calendar-year schedule set to its value in force in `calendarYear`.
+    ///
+    /// - Parameter calendarYear: the calendar year.
+    /// - Returns: the scenario as it stands in that year.
     public func inForce(in calendarYear: Int) -> Scenario {
         guard !calendarSchedules.isEmpty else { return self }
         var view = self
@@ -110,12 +133,15 @@ public struct Scenario: Sendable {
 
     /// The scenario in force in one replication: each uncertain input set to its value in
     /// `values` (one per input, in ``UncertainInputs/inputs`` order).
-    public func drawn(_ values: [Double]) -> Scenario { uncertainInputs.applying(values, to: self) }
+    package func drawn(_ values: [Double]) -> Scenario { uncertainInputs.applying(values, to: self) }
 
     /// The calendar years forecast.
     public var years: Range<Int> { startYear..<(startYear + horizonYears) }
 
     /// Returns a copy with the given changes applied.
+    ///
+    /// - Parameter change: edits the copy, such as `{ $0.quota = .perYear(6) }`.
+    /// - Returns: the changed copy.
     public func with(_ change: (inout Scenario) -> Void) -> Scenario {
         var copy = self
         change(&copy)

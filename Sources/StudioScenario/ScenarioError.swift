@@ -10,6 +10,13 @@ public struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible 
     public var message: String
 
     /// Creates an error.
+    ///
+    /// - Parameters:
+    ///   - file: the scenario file's path as given.
+    ///   - keyPath: the key path, such as `assessment.pass_probability.in_cycle` or
+    ///     `existing_studios[1].count`.
+    ///   - line: the 1-based line, when known.
+    ///   - message: what is wrong.
     public init(file: String, keyPath: String, line: Int?, message: String) {
         self.file = file
         self.keyPath = keyPath
@@ -55,6 +62,8 @@ public struct ScenarioErrors: Error, Sendable, CustomStringConvertible {
     public var errors: [ScenarioError]
 
     /// Creates the list.
+    ///
+    /// - Parameter errors: the problems, in file order.
     public init(_ errors: [ScenarioError]) {
         self.errors = errors
     }

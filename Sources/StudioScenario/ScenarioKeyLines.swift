@@ -6,14 +6,14 @@ import Yams
 /// The loader reports lines only with problems; this reads a valid file's text once more and
 /// records the line of every mapping key, by its key path (`budget.annual_yuan`); items of a
 /// list are `key[i]`.
-public struct ScenarioKeyLines: Sendable, Hashable {
+package struct ScenarioKeyLines: Sendable, Hashable {
     /// The line (1-based) of each key path written in the file.
-    public let lines: [String: Int]
+    package let lines: [String: Int]
     /// The text of each key path whose value is a scalar, as written in the file.
-    public let scalars: [String: String]
+    package let scalars: [String: String]
 
     /// The lines of the keys of `yaml`; empty when the text is not YAML.
-    public init(yaml: String) {
+    package init(yaml: String) {
         var lines: [String: Int] = [:]
         var scalars: [String: String] = [:]
         func walk(_ node: Node, at path: String) {
@@ -42,5 +42,5 @@ public struct ScenarioKeyLines: Sendable, Hashable {
     }
 
     /// The line of `keyPath`, when the file writes that key.
-    public func line(of keyPath: String) -> Int? { lines[keyPath] }
+    package func line(of keyPath: String) -> Int? { lines[keyPath] }
 }

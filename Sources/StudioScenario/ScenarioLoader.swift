@@ -8,9 +8,12 @@ import Yams
 /// ``ScenarioError`` naming the file, the key path and the line.
 public struct ScenarioLoader: Sendable {
     /// GSL generator names accepted for `simulation.generator`; empty accepts any.
-    public var knownGenerators: [String]
+    package var knownGenerators: [String]
 
     /// Creates a loader that accepts the given generator names.
+    ///
+    /// - Parameter knownGenerators: gSL generator names accepted for `simulation.generator`; empty accepts
+    ///   any.
     public init(knownGenerators: [String] = []) {
         self.knownGenerators = knownGenerators
     }
@@ -18,6 +21,8 @@ public struct ScenarioLoader: Sendable {
     /// Reads and validates the scenario file at `path`, reading it once; the scenario keeps the
     /// bytes parsed as its ``Scenario/source``.
     ///
+    /// - Parameter path: the scenario file.
+    /// - Returns: the validated scenario.
     /// - Throws: ``ScenarioErrors`` listing every problem.
     public func load(path: String) throws(ScenarioErrors) -> Scenario {
         try load(source: Self.readSource(path: path))
@@ -25,6 +30,8 @@ public struct ScenarioLoader: Sendable {
 
     /// Validates a scenario file already read; the scenario keeps `source`.
     ///
+    /// - Parameter source: the file's bytes and those of its bases.
+    /// - Returns: the validated scenario.
     /// - Throws: ``ScenarioErrors`` listing every problem.
     public func load(source: ScenarioSource) throws(ScenarioErrors) -> Scenario {
         _ = try Self.text(of: source)
@@ -35,20 +42,22 @@ public struct ScenarioLoader: Sendable {
     }
 
     /// The largest scenario file read, in bytes (1 MiB).
-    public static let maximumFileBytes = ScenarioText.scenarioLimit
+    package static let maximumFileBytes = ScenarioText.scenarioLimit
 
     /// The scenario file's text.
     ///
     /// - Throws: ``ScenarioErrors`` with one problem when the file cannot be read, is larger
     ///   than ``maximumFileBytes`` (checked before it is read whole), holds a NUL byte or is
     ///   not UTF-8; the last two name the line.
-    public static func readText(path: String) throws(ScenarioErrors) -> String {
+    package static func readText(path: String) throws(ScenarioErrors) -> String {
         try text(of: readSource(path: path))
     }
 
     /// The scenario file's bytes, read once, with the bytes of every file it builds on through
     /// `extends:` in ``ScenarioSource/bases``.
     ///
+    /// - Parameter path: the scenario file.
+    /// - Returns: the file's bytes with those of its bases.
     /// - Throws: ``ScenarioErrors`` with one problem when the file cannot be read, is larger
     ///   than ``maximumFileBytes`` (checked before it is read whole), holds a NUL byte or is
     ///   not UTF-8, the last two naming the line; or for a chain of `extends:` with a cycle or a
@@ -69,7 +78,7 @@ public struct ScenarioLoader: Sendable {
     ///
     /// - Throws: ``ScenarioErrors`` with one problem, naming the line, when the bytes hold a
     ///   NUL byte or are not UTF-8, or when there are more than ``maximumFileBytes``.
-    public static func readText(source: ScenarioSource) throws(ScenarioErrors) -> String { try text(of: source) }
+    package static func readText(source: ScenarioSource) throws(ScenarioErrors) -> String { try text(of: source) }
 
     /// The text of a scenario file's bytes.
     static func text(of source: ScenarioSource) throws(ScenarioErrors) -> String {
@@ -85,7 +94,7 @@ public struct ScenarioLoader: Sendable {
     /// Validates a scenario given as YAML text; `file` names it in messages.
     ///
     /// - Throws: ``ScenarioErrors`` listing every problem.
-    public func load(
+    package func load(
         yaml: String, file: String, defaultName: String = "scenario", baseFolder: String? = nil
     ) throws(ScenarioErrors) -> Scenario {
         if yaml.utf8.count > Self.maximumFileBytes {
@@ -148,6 +157,8 @@ public struct ScenarioLoader: Sendable {
     /// The effective scenario of `source` and its chain, as YAML text with each value's file
     /// and line as a comment (`validate --print`).
     ///
+    /// - Parameter source: the scenario file read, with its bases.
+    /// - Returns: the effective scenario as YAML text.
     /// - Throws: ``ScenarioErrors`` when a file of the chain cannot be read or is not YAML.
     public static func effectiveText(of source: ScenarioSource) throws(ScenarioErrors) -> String {
         let chain = try ScenarioChain.resolve(source, known: source.bases)
@@ -160,7 +171,7 @@ public struct ScenarioLoader: Sendable {
     /// none, otherwise its chain merged, without comments.
     ///
     /// - Throws: ``ScenarioErrors`` when a file of the chain cannot be read or is not YAML.
-    public static func effectiveYAML(of source: ScenarioSource) throws(ScenarioErrors) -> String {
+    package static func effectiveYAML(of source: ScenarioSource) throws(ScenarioErrors) -> String {
         let chain = try ScenarioChain.resolve(source, known: source.bases)
         guard chain.files.count > 1 else { return try text(of: source) }
         let (root, _) = try chain.effectiveDocument()

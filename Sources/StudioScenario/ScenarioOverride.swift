@@ -13,6 +13,10 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
     public var value: String
 
     /// Creates an override.
+    ///
+    /// - Parameters:
+    ///   - keyPath: the key path, such as `selection.shortlist_score`.
+    ///   - value: the value as YAML text: a number, a list in brackets, or a schedule in braces.
     public init(keyPath: String, value: String) {
         self.keyPath = keyPath
         self.value = value
@@ -26,7 +30,7 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
     /// `quota.per_year=5,{2026: 5, 2028: 8}`).
     ///
     /// - Returns: nil when the text is not of that form.
-    public static func alternatives(_ text: String) -> [ScenarioOverride]? {
+    package static func alternatives(_ text: String) -> [ScenarioOverride]? {
         guard let equals = text.firstIndex(of: "=") else { return nil }
         let keyPath = text[..<equals].trimmingCharacters(in: .whitespaces)
         var values: [String] = []
@@ -52,7 +56,7 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
     /// What is wrong with `keyPath` as a key path of the scenario format, or nil when it is
     /// well formed: names of letters, digits and underscores joined by single dots
     /// (`quota.per_year`; not `quota..per_year`, `.quota` or `quota.`).
-    public static func keyPathProblem(_ keyPath: String) -> String? {
+    package static func keyPathProblem(_ keyPath: String) -> String? {
         let names = keyPath.split(separator: ".", omittingEmptySubsequences: false)
         if names.contains(where: \.isEmpty) { return "a key path is names joined by single dots, such as quota.per_year" }
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
@@ -103,6 +107,10 @@ extension ScenarioLoader {
     /// Problems are reported against `path [key=value, ...]` without a line, since the lines of
     /// the edited text are not the file's.
     ///
+    /// - Parameters:
+    ///   - path: the scenario file.
+    ///   - overrides: the values set, applied in order.
+    /// - Returns: the validated scenario.
     /// - Throws: ``ScenarioErrors`` listing every problem.
     public func load(path: String, overrides: [ScenarioOverride]) throws(ScenarioErrors) -> Scenario {
         try load(source: Self.readSource(path: path), overrides: overrides)
@@ -111,6 +119,10 @@ extension ScenarioLoader {
     /// Validates a scenario file already read, with `overrides` applied to its text; the
     /// scenario keeps `source`, the file's bytes, as the record of what it came from.
     ///
+    /// - Parameters:
+    ///   - source: the file's bytes and those of its bases.
+    ///   - overrides: the values set, applied in order.
+    /// - Returns: the validated scenario.
     /// - Throws: ``ScenarioErrors`` listing every problem.
     public func load(source: ScenarioSource, overrides: [ScenarioOverride]) throws(ScenarioErrors) -> Scenario {
         guard !overrides.isEmpty else { return try load(source: source) }
@@ -126,15 +138,15 @@ extension ScenarioLoader {
 /// A number in a scenario file that sensitivity analysis can move.
 public struct NumericParameter: Sendable, Hashable {
     /// Its key path, such as `subsidies.equipment.median_yuan`.
-    public var keyPath: String
+    package var keyPath: String
     /// Its value in the file.
-    public var value: Double
+    package var value: Double
     /// Whether it is written as a whole number (a count, a year, a quota).
-    public var isWholeNumber: Bool
+    package var isWholeNumber: Bool
 
     /// Whether it is a probability or a share, to be kept within [0, 1]; an entry of a schedule
     /// (`assessment.pass_probability.in_cycle.2029`) is judged by its key.
-    public var isProbability: Bool {
+    package var isProbability: Bool {
         let last = keyPath.split(separator: ".").last(where: { Int($0) == nil }).map(String.init) ?? keyPath
         return last.hasSuffix("probability") || ["in_cycle", "post_cycle", "after_yellow_card", "share", "rate"].contains(last)
             || keyPath.hasPrefix("applicants.conditions.")
@@ -145,7 +157,7 @@ public struct NumericParameter: Sendable, Hashable {
     static let fixedPrefixes = ["start_year", "horizon_years", "simulation.", "existing_studios", "programme.tranche_shares"]
 
     /// Every single number in the scenario file's text, by key path, outside lists and the fixed keys.
-    public static func all(inYAML yaml: String) -> [NumericParameter] {
+    package static func all(inYAML yaml: String) -> [NumericParameter] {
         guard let root = try? Yams.compose(yaml: yaml) else { return [] }
         var found: [NumericParameter] = []
         func walk(_ node: Node, _ path: String) {
@@ -169,12 +181,15 @@ public struct NumericParameter: Sendable, Hashable {
 
     /// The value moved down (`direction` −1) or up (+1) by `step` of itself: whole numbers by at
     /// least 1, probabilities kept within [0, 1].
-    public func moved(by step: Double, direction: Double) -> Double {
+    package func moved(by step: Double, direction: Double) -> Double {
         if isWholeNumber && !isProbability { return value + direction * max(1, (abs(value) * step).rounded()) }
         let moved = value * (1 + direction * step)
         return isProbability ? min(max(moved, 0), 1) : moved
     }
 
     /// The value as YAML text: whole numbers without a decimal point.
+    ///
+    /// - Parameter value: the value.
+    /// - Returns: its YAML text, such as `6` or `0.95`.
     public static func text(_ value: Double) -> String { YAMLReader.format(value) }
 }

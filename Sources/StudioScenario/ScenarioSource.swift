@@ -17,6 +17,13 @@ public struct ScenarioSource: Sendable, Hashable {
 
     /// Creates a source from bytes already read; ``ScenarioLoader/readSource(path:)`` reads a
     /// file and its bases.
+    ///
+    /// - Parameters:
+    ///   - path: the file's path as given.
+    ///   - bytes: the file's bytes, UTF-8 text without NUL bytes, at most
+    ///     ``ScenarioLoader/maximumFileBytes``.
+    ///   - bases: the files this one builds on through `extends:`, each as read: its base first, then the
+    ///     base's base, and so on; empty for a scenario that extends none.
     public init(path: String, bytes: Data, bases: [ScenarioSource] = []) {
         self.path = path
         self.bytes = bytes

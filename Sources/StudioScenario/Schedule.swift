@@ -13,12 +13,16 @@ public struct Schedule<Value: Sendable>: Sendable {
     public let values: [Value]
 
     /// A schedule whose one value holds in every year.
+    ///
+    /// - Parameter value: the value of every year.
     public init(_ value: Value) {
         years = [Int.min]
         values = [value]
     }
 
     /// A schedule of entries whose years strictly increase, or nil when they do not or are empty.
+    ///
+    /// - Parameter entries: each year from which a value holds, with that value.
     public init?(entries: [(year: Int, value: Value)]) {
         guard !entries.isEmpty, zip(entries, entries.dropFirst()).allSatisfy({ $0.year < $1.year }) else { return nil }
         years = entries.map(\.year)
@@ -32,21 +36,27 @@ public struct Schedule<Value: Sendable>: Sendable {
     public var first: Value { values[0] }
 
     /// The position in ``values`` of the entry in force in `year`.
-    public func entryIndex(in year: Int) -> Int {
+    package func entryIndex(in year: Int) -> Int {
         var index = 0
         while index + 1 < years.count && years[index + 1] <= year { index += 1 }
         return index
     }
 
     /// The value in force in `year` (the first entry's for years before it).
+    ///
+    /// - Parameter year: the calendar year.
+    /// - Returns: the value in force that year.
     public func value(in year: Int) -> Value { values[entryIndex(in: year)] }
 
     /// The values in force in each year of `years`, in order.
+    ///
+    /// - Parameter years: the calendar years.
+    /// - Returns: one value per year, in order.
     public func values(over years: Range<Int>) -> [Value] { years.map(value(in:)) }
 
     /// The entries, each with the years it covers within `range`: `(2026..<2028, 5)`,
     /// `(2028..<2036, 8)`. Entries that start after the range ends are left out.
-    public func spans(within range: Range<Int>) -> [(years: Range<Int>, value: Value)] {
+    package func spans(within range: Range<Int>) -> [(years: Range<Int>, value: Value)] {
         var spans: [(years: Range<Int>, value: Value)] = []
         for index in values.indices {
             let start = index == 0 ? range.lowerBound : max(years[index], range.lowerBound)
@@ -57,7 +67,7 @@ public struct Schedule<Value: Sendable>: Sendable {
     }
 
     /// The schedule with `transform` applied to each value.
-    public func map<Other>(_ transform: (Value) throws -> Other) rethrows -> Schedule<Other> {
+    package func map<Other>(_ transform: (Value) throws -> Other) rethrows -> Schedule<Other> {
         Schedule<Other>(years: years, values: try values.map(transform))
     }
 
@@ -68,7 +78,7 @@ public struct Schedule<Value: Sendable>: Sendable {
 
     /// A schedule whose entries start at every year in `entryYears` (the first years of several
     /// schedules and each of their later entries), each holding `value(year)`.
-    public static func combining(_ entryYears: [[Int]], value: (Int) -> Value) -> Schedule<Value> {
+    package static func combining(_ entryYears: [[Int]], value: (Int) -> Value) -> Schedule<Value> {
         // A plain value's entry starts at Int.min; the earliest year a schedule gives reads better.
         let first = entryYears.compactMap(\.first).filter { $0 != Int.min }.min() ?? Int.min
         let later = Set(entryYears.flatMap { $0.dropFirst() }).filter { $0 > first }.sorted()

@@ -35,10 +35,10 @@ public struct SensitivityInput: Sendable, Hashable {
     var shares: [Double] = []
 
     /// The name of the group of the Art. 2 conditions and the chance to apply.
-    public static let productGroupName = "applicants.apply_probability*conditions"
+    package static let productGroupName = "applicants.apply_probability*conditions"
 
     /// The key path of the grant's split.
-    public static let splitKeyPath = "programme.tranche_shares"
+    package static let splitKeyPath = "programme.tranche_shares"
 
     /// The key paths (or prefixes, ending in `.`) of the levers.
     static let leverKeys = [
@@ -47,7 +47,7 @@ public struct SensitivityInput: Sendable, Hashable {
     ]
 
     /// Whether `keyPath` is a lever's.
-    public static func isLever(_ keyPath: String) -> Bool {
+    package static func isLever(_ keyPath: String) -> Bool {
         leverKeys.contains { $0.hasSuffix(".") ? keyPath.hasPrefix($0) : keyPath == $0 || keyPath.hasPrefix($0 + ".") }
     }
 
@@ -57,7 +57,7 @@ public struct SensitivityInput: Sendable, Hashable {
     }
 
     /// The scenario keys to set for the input moved to `moved` (a value of ``low`` or ``high``).
-    public func overrides(movedTo moved: Double) -> [ScenarioOverride] {
+    package func overrides(movedTo moved: Double) -> [ScenarioOverride] {
         if name == Self.splitKeyPath, let first = shares.first {
             let rest = 1 - first
             let scale = rest > 0 ? (1 - moved) / rest : 0
@@ -100,7 +100,7 @@ public struct SensitivityInput: Sendable, Hashable {
     /// Every input of the scenario file's text: its numbers (``NumericParameter/all(inYAML:)``),
     /// the product group in place of its members, and the grant's split; each moved by `step` of
     /// itself or to the range `ranges` gives for its name.
-    public static func all(
+    package static func all(
         inYAML yaml: String, step: Double, ranges: [String: ClosedRange<Double>] = [:]
     ) -> [SensitivityInput] {
         var inputs: [SensitivityInput] = []

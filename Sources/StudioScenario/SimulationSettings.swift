@@ -11,6 +11,11 @@ public struct SimulationSettings: Sendable, Hashable {
     public var generator: String
 
     /// Creates settings; the defaults suit a quick look.
+    ///
+    /// - Parameters:
+    ///   - replications: replications to run (1...10,000,000).
+    ///   - seed: the seed from which every replication's GSL stream is derived.
+    ///   - generator: the GSL generator's name, as `gsl_rng_name` gives it (default `taus2`).
     public init(replications: Int = 10_000, seed: UInt64 = 20_260_101, generator: String = "taus2") {
         self.replications = replications
         self.seed = seed

@@ -13,7 +13,9 @@ public protocol StudioForecastError: Error, Sendable, CustomStringConvertible {
 }
 
 extension StudioForecastError {
+    /// One line: the error's ``description``.
     public var messages: [String] { [description] }
+    /// A bad file, exit status 1, unless the error says otherwise.
     public var category: ProblemCategory { .badInput }
 }
 

@@ -1,4 +1,4 @@
-public import StudioRules
+package import StudioRules
 
 /// The extra subsidies to named, unrevoked studios (Art. 12): equipment, skill upgrades and the
 /// city's awards. Each part is optional; an absent part pays nothing.
@@ -6,18 +6,18 @@ public struct SubsidyParameters: Sendable, Hashable {
     /// The equipment subsidy (Art. 12.1).
     public struct Equipment: Sendable, Hashable {
         /// The share of an equipment cost or assessed value subsidised (Art. 12.1: 10%).
-        public var rate: Double
+        package var rate: Double
         /// The chance an active studio buys new equipment in a year.
-        public var purchaseProbability: Double
+        package var purchaseProbability: Double
         /// Median cost of a purchase, in yuan; costs are log-normal.
-        public var medianYuan: Double
+        package var medianYuan: Double
         /// The log-normal's σ (sd of the log cost).
-        public var sigma: Double
+        package var sigma: Double
         /// Old equipment declared once at naming, if modelled.
-        public var oldEquipment: OldEquipment?
+        package var oldEquipment: OldEquipment?
 
         /// Creates equipment parameters.
-        public init(
+        package init(
             rate: Double = 0.10, purchaseProbability: Double = 0, medianYuan: Double = 500_000, sigma: Double = 0.5,
             oldEquipment: OldEquipment? = nil
         ) {
@@ -32,14 +32,14 @@ public struct SubsidyParameters: Sendable, Hashable {
     /// Old equipment declared at naming and subsidised at the same rate of its assessed value.
     public struct OldEquipment: Sendable, Hashable {
         /// The chance a newly named studio declares old equipment.
-        public var probability: Double
+        package var probability: Double
         /// Median assessed depreciated value, in yuan; log-normal.
-        public var medianAssessedYuan: Double
+        package var medianAssessedYuan: Double
         /// The log-normal's σ.
-        public var sigma: Double
+        package var sigma: Double
 
         /// Creates old-equipment parameters.
-        public init(probability: Double, medianAssessedYuan: Double, sigma: Double) {
+        package init(probability: Double, medianAssessedYuan: Double, sigma: Double) {
             self.probability = probability
             self.medianAssessedYuan = medianAssessedYuan
             self.sigma = sigma
@@ -50,12 +50,12 @@ public struct SubsidyParameters: Sendable, Hashable {
     public struct Training: Sendable, Hashable {
         /// Poisson mean of people reaching each level per active studio and year, in
         /// ``SkillLevel/allCases`` order.
-        public var upgradesPerStudioYear: [Double]
+        package var upgradesPerStudioYear: [Double]
         /// Yuan per person reaching each level, in ``SkillLevel/allCases`` order.
-        public var amountsYuan: [Double]
+        package var amountsYuan: [Double]
 
         /// Creates training parameters; amounts default to the measures'.
-        public init(
+        package init(
             upgradesPerStudioYear: [Double] = Array(repeating: 0, count: SkillLevel.allCases.count),
             amountsYuan: [Double] = SkillLevel.allCases.map(\.measuresAmount)
         ) {
@@ -64,7 +64,7 @@ public struct SubsidyParameters: Sendable, Hashable {
         }
 
         /// Expected yuan per active studio and year: Σ mean × amount.
-        public var expectedYuanPerStudioYear: Double {
+        package var expectedYuanPerStudioYear: Double {
             zip(upgradesPerStudioYear, amountsYuan).reduce(0) { $0 + $1.0 * $1.1 }
         }
     }
@@ -72,12 +72,12 @@ public struct SubsidyParameters: Sendable, Hashable {
     /// The city's awards (Art. 12.3).
     public struct Awards: Sendable, Hashable {
         /// The kinds, tiers and prizes.
-        public var awards: CityAwards
+        package var awards: CityAwards
         /// Poisson mean of entries per active studio and year, for each kind in `awards.kinds` order.
-        public var entriesPerStudio: [Double]
+        package var entriesPerStudio: [Double]
 
         /// Creates award parameters.
-        public init(awards: CityAwards = .measures, entriesPerStudio: [Double]) {
+        package init(awards: CityAwards = .measures, entriesPerStudio: [Double]) {
             self.awards = awards
             self.entriesPerStudio = entriesPerStudio
         }
@@ -91,6 +91,11 @@ public struct SubsidyParameters: Sendable, Hashable {
     public var awards: Awards?
 
     /// Creates subsidy parameters.
+    ///
+    /// - Parameters:
+    ///   - equipment: the equipment subsidy, if modelled.
+    ///   - training: the skill-upgrade subsidy, if modelled.
+    ///   - awards: the kinds, tiers and prizes.
     public init(equipment: Equipment? = nil, training: Training? = nil, awards: Awards? = nil) {
         self.equipment = equipment
         self.training = training

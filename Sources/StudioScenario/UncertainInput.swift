@@ -10,6 +10,11 @@ public struct UncertainInput: Sendable, Hashable {
     public var distribution: InputDistribution
 
     /// Creates an input.
+    ///
+    /// - Parameters:
+    ///   - keyPath: the key path, which also keys the stream its draws come from.
+    ///   - line: the 1-based line it was written on, when known.
+    ///   - distribution: its distribution.
     public init(keyPath: String, line: Int? = nil, distribution: InputDistribution) {
         self.keyPath = keyPath
         self.line = line

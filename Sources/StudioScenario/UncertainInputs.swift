@@ -25,7 +25,7 @@ public struct UncertainInputs: Sendable {
     }
 
     /// `scenario` with each input set to `values[i]` (one value per input, in order).
-    public func applying(_ values: [Double], to scenario: Scenario) -> Scenario {
+    package func applying(_ values: [Double], to scenario: Scenario) -> Scenario {
         guard values.count == inputs.count else { return scenario }
         var drawn = scenario
         for setter in setters { setter.apply(&drawn, setter.positions.map { values[$0] }) }

@@ -2,26 +2,26 @@
 /// of the values and of their squares shifted by the first value, and the extremes (see
 /// ``ForecastAccumulator/moments``). A shard writes one per cell and block; `merge` reads them
 /// back, so every field has a name here rather than a place in a list.
-public struct CellMoments: Sendable, Hashable {
+package struct CellMoments: Sendable, Hashable {
     /// The largest magnitude a value may have: whole yuan are exact up to 2⁵³, far beyond any
     /// programme's money, and sums of ten million squares of such values stay finite.
-    public static let valueLimit = 9_007_199_254_740_992.0
+    package static let valueLimit = 9_007_199_254_740_992.0
 
     /// Replications with a value.
-    public var count: Int
+    package var count: Int
     /// The first value seen; every sum is of the value less this shift (0 when empty).
-    public var shift: Double
+    package var shift: Double
     /// The sum of the shifted values.
-    public var sum: Double
+    package var sum: Double
     /// The sum of the shifted values' squares.
-    public var sumOfSquares: Double
+    package var sumOfSquares: Double
     /// The smallest value; +∞ when empty.
-    public var minimum: Double
+    package var minimum: Double
     /// The largest value; −∞ when empty.
-    public var maximum: Double
+    package var maximum: Double
 
     /// Creates moments; the defaults are those of a cell with no value.
-    public init(
+    package init(
         count: Int = 0, shift: Double = 0, sum: Double = 0, sumOfSquares: Double = 0, minimum: Double = .infinity,
         maximum: Double = -.infinity
     ) {
@@ -39,7 +39,7 @@ public struct CellMoments: Sendable, Hashable {
     /// An empty cell has zero sums and infinite extremes; any other has finite values within
     /// ``valueLimit``, its shift between its extremes, and sums no larger than its count and
     /// range allow (with room for rounding).
-    public func problem(replications: Int) -> String? {
+    package func problem(replications: Int) -> String? {
         guard (0...replications).contains(count) else {
             return "count \(count) is outside 0...\(replications), the block's replications"
         }

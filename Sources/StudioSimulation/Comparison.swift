@@ -26,10 +26,15 @@ public struct DifferenceForecast: Sendable {
     /// The reference scenario's name, for the messages of failed lookups.
     public var scenarioName = ""
     /// `cells[yearIndex][metricIndex]`.
-    public var cells: [[Cell]]
+    package var cells: [[Cell]]
 
     /// The difference of `metric` in `year`, or `nil` when it was not kept (a metric one of the
     /// scenarios lacks, or one the ``DifferenceSelection`` left out) or the year is not forecast.
+    ///
+    /// - Parameters:
+    ///   - year: the calendar year.
+    ///   - metric: the metric.
+    /// - Returns: the paired difference's statistics, or `nil`.
     public func cell(year: Int, metric: Metric) -> Cell? {
         guard let yearIndex = years.firstIndex(of: year), let metricIndex = metrics.firstIndex(of: metric) else {
             return nil
@@ -51,6 +56,11 @@ public struct DifferenceForecast: Sendable {
     }
 
     /// The difference of `metric` in `year`.
+    ///
+    /// - Parameters:
+    ///   - metric: the metric.
+    ///   - year: the calendar year.
+    /// - Returns: the paired difference's statistics and the probability that it is positive.
     /// - Throws: ``MetricLookupError/metricMissing(_:scenario:)`` when no difference of the metric
     ///   was kept, ``MetricLookupError/yearOutOfRange(_:years:scenario:)`` for a year not forecast.
     public func statistics(of metric: Metric, year: Int) throws(MetricLookupError) -> Cell {

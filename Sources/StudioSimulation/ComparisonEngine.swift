@@ -9,9 +9,9 @@ public import StudioScenario
 /// difference then carries only the noise of what changed.
 public struct ComparisonEngine: Sendable {
     /// The scenarios; differences are taken against the first.
-    public let scenarios: [Scenario]
+    package let scenarios: [Scenario]
     /// The metrics whose paired differences are kept; the forecasts keep every metric.
-    public let differences: DifferenceSelection
+    package let differences: DifferenceSelection
 
     /// Creates an engine; every scenario takes the first's `simulation` settings.
     ///
@@ -34,6 +34,10 @@ public struct ComparisonEngine: Sendable {
 
     /// Runs every replication of every scenario in lockstep.
     ///
+    /// - Parameters:
+    ///   - threads: the worker threads; the result does not depend on them.
+    ///   - progress: called with the replications done so far.
+    /// - Returns: every scenario's forecast and the paired differences against the first.
     /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
     public func run(threads: Int, progress: ((Int) -> Void)? = nil) throws(UnknownGeneratorError) -> Comparison {
         let generator = try RandomGeneratorKind(named: scenarios[0].simulation.generator)

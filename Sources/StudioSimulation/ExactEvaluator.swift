@@ -1,6 +1,6 @@
 import Foundation
 import StudioRules
-public import StudioScenario
+package import StudioScenario
 
 /// Expected values per calendar year computed from the lifecycle's state distribution by age,
 /// with no sampling (`run --method exact`).
@@ -23,16 +23,16 @@ public import StudioScenario
 /// Schedules are followed as the simulator follows them: each cohort carries its distribution
 /// under the rules in force when it was named, and each calendar year assesses with the pass
 /// probabilities and pays the subsidies in force that year.
-public struct ExactEvaluator: Sendable {
+package struct ExactEvaluator: Sendable {
     /// The scenario evaluated.
-    public let scenario: Scenario
+    package let scenario: Scenario
     /// The scenario in force in each forecast year.
     private let views: [Scenario]
     /// The values the simulator reads per year.
     private let yearly: YearlyValues
 
     /// Creates an evaluator.
-    public init(scenario: Scenario) {
+    package init(scenario: Scenario) {
         self.scenario = scenario
         views = scenario.yearViews
         yearly = YearlyValues(views: views)
@@ -53,7 +53,7 @@ public struct ExactEvaluator: Sendable {
     /// The expected value of every metric, as the `mean` statistic of a forecast.
     ///
     /// - Throws: ``ExactEvaluatorError`` when the scenario has heterogeneity or a common shock.
-    public func evaluate() throws(ExactEvaluatorError) -> Forecast {
+    package func evaluate() throws(ExactEvaluatorError) -> Forecast {
         if let first = scenario.uncertainInputs.inputs.first {
             throw ExactEvaluatorError.uncertainInputs(firstKeyPath: first.keyPath, count: scenario.uncertainInputs.inputs.count)
         }
@@ -85,7 +85,7 @@ public struct ExactEvaluator: Sendable {
     }
 
     /// The ledger of expected values, every branch weighted by its expected number of studios.
-    public func expectedLedger() -> ReplicationLedger {
+    package func expectedLedger() -> ReplicationLedger {
         let lifecycles = scenario.cohortRules.values.map(GrantLifecycle.init(rules:))
         var ledger = ReplicationLedger(scenario: scenario)
         let namedSoFar = [0] + expectedNamed().reduce(into: [Double]()) { $0.append(($0.last ?? 0) + $1) }
@@ -222,7 +222,7 @@ public struct ExactEvaluator: Sendable {
 
     /// The expected number named in each year: the quota without a pool, and with one
     /// E[min(Q_t, K)] − E[min(Q_{t−1}, K)] for K ~ Binomial(pool, P(quality ≥ shortlist)).
-    public func expectedNamed() -> [Double] {
+    package func expectedNamed() -> [Double] {
         guard let applicants = scenario.applicants else { return scenario.quotaPerYear.map(Double.init) }
         let distribution = qualifiedDistribution(applicants)
         var quotaSoFar = 0

@@ -9,15 +9,15 @@ public struct Forecast: Sendable, Hashable, Codable {
     }
 
     /// One cohort metric's statistics at one age.
-    public struct CohortCell: Sendable, Hashable, Codable {
+    package struct CohortCell: Sendable, Hashable, Codable {
         /// The calendar year the cohort was named.
-        public var cohortYear: Int
+        package var cohortYear: Int
         /// The age, the naming year being 1.
-        public var age: Int
+        package var age: Int
         /// The cohort metric's position in ``MetricCatalog/cohortMetrics``.
-        public var metric: Int
+        package var metric: Int
         /// Its statistics.
-        public var summary: StatisticSummary
+        package var summary: StatisticSummary
     }
 
     /// The scenario's name.
@@ -29,14 +29,19 @@ public struct Forecast: Sendable, Hashable, Codable {
     /// The calendar years, in order.
     public var years: [Int]
     /// The metric names and positions.
-    public var catalog: MetricCatalog
+    package var catalog: MetricCatalog
     /// Statistics per year and metric: `yearly[yearIndex][metric]`.
-    public var yearly: [[StatisticSummary]]
+    package var yearly: [[StatisticSummary]]
     /// Statistics per cohort, age and cohort metric, by cohort, then age, then metric.
-    public var cohorts: [CohortCell]
+    package var cohorts: [CohortCell]
 
     /// The statistics of `metric` in calendar year `year`, or `nil` when the forecast does not
     /// record that metric or has no such year.
+    ///
+    /// - Parameters:
+    ///   - year: the calendar year.
+    ///   - metric: the metric.
+    /// - Returns: the metric's statistics that year, or `nil`.
     public func summary(year: Int, metric: Metric) -> StatisticSummary? {
         guard let yearIndex = years.firstIndex(of: year), let index = catalog.position(of: metric) else { return nil }
         return yearly[yearIndex][index]
@@ -60,6 +65,11 @@ public struct Forecast: Sendable, Hashable, Codable {
     }
 
     /// The statistics of `metric` in calendar year `year`.
+    ///
+    /// - Parameters:
+    ///   - metric: the metric.
+    ///   - year: the calendar year.
+    /// - Returns: the metric's statistics that year.
     /// - Throws: ``MetricLookupError/metricMissing(_:scenario:)`` when the scenario's forecast does
     ///   not record the metric, ``MetricLookupError/yearOutOfRange(_:years:scenario:)`` for a year
     ///   outside the forecast.

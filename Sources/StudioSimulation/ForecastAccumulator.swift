@@ -1,4 +1,4 @@
-public import StudioScenario
+package import StudioScenario
 
 /// Accumulates replication ledgers into per-metric statistics, in replication order.
 ///
@@ -9,7 +9,7 @@ public import StudioScenario
 ///
 /// Memory is bounded by the output's size (years × metrics and cohorts × ages × metrics, each
 /// with at most ``ValueDistribution/distinctLimit`` entries), not by the replications.
-public struct ForecastAccumulator: Sendable {
+package struct ForecastAccumulator: Sendable {
     /// Replications buffered before they are folded into the cells.
     static let pendingCapacity = 64
 
@@ -21,7 +21,7 @@ public struct ForecastAccumulator: Sendable {
     private var pending: [Double] = []
     private var pendingCount = 0
     /// Replications accumulated.
-    public private(set) var replications = 0
+    package private(set) var replications = 0
 
     init(catalog: MetricCatalog, horizon: Int) {
         self.catalog = catalog
@@ -31,7 +31,7 @@ public struct ForecastAccumulator: Sendable {
     }
 
     /// Every cell's moments, year cells then cohort cells.
-    public var moments: [CellMoments] {
+    package var moments: [CellMoments] {
         let folded = self.folded
         return (folded.yearCells + folded.cohortCells).map(\.moments)
     }
@@ -39,7 +39,7 @@ public struct ForecastAccumulator: Sendable {
     /// An accumulator restored from ``moments`` of `replications` replications: means, spreads
     /// and extremes, but no percentiles. `moments` holds ``cellCount`` cells; a cell it lacks
     /// is left empty.
-    public init(scenario: Scenario, moments: [CellMoments], replications: Int) {
+    package init(scenario: Scenario, moments: [CellMoments], replications: Int) {
         self.init(catalog: MetricCatalog(scenario: scenario), horizon: scenario.horizonYears)
         for index in yearCells.indices where index < moments.count {
             yearCells[index] = MetricStatistics(moments: moments[index])
@@ -51,7 +51,7 @@ public struct ForecastAccumulator: Sendable {
     }
 
     /// The number of cells, year cells then cohort cells.
-    public var cellCount: Int { yearCells.count + cohortCells.count }
+    package var cellCount: Int { yearCells.count + cohortCells.count }
 
     /// Adds one finished replication.
     mutating func add(_ ledger: ReplicationLedger) {
@@ -113,12 +113,12 @@ public struct ForecastAccumulator: Sendable {
     }
 
     /// The statistics so far of year metric `metric` in forecast year `year` (0-based).
-    public func summary(year: Int, metric: Int) -> StatisticSummary {
+    package func summary(year: Int, metric: Int) -> StatisticSummary {
         folded.yearCells[year * catalog.yearMetrics.count + metric].summary()
     }
 
     /// The forecast these replications make.
-    public func forecast(scenarioName: String, startYear: Int) -> Forecast {
+    package func forecast(scenarioName: String, startYear: Int) -> Forecast {
         let folded = self.folded
         let yearCells = folded.yearCells
         let cohortCells = folded.cohortCells

@@ -18,7 +18,7 @@ public struct InputDraws: Sendable {
     private let keys: [UInt64]
 
     /// The draws of `scenario`'s uncertain inputs on its seed and `generator`.
-    public init(scenario: Scenario, generator: RandomGeneratorKind) {
+    package init(scenario: Scenario, generator: RandomGeneratorKind) {
         inputs = scenario.uncertainInputs.inputs
         self.generator = generator
         mixedSeed = StreamSeeding.splitMix64(scenario.simulation.seed)
@@ -27,16 +27,17 @@ public struct InputDraws: Sendable {
 
     /// The draws of `scenario`'s uncertain inputs on its seed and generator.
     ///
+    /// - Parameter scenario: the scenario whose uncertain inputs are drawn.
     /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
     public init(scenario: Scenario) throws(UnknownGeneratorError) {
         self.init(scenario: scenario, generator: try RandomGeneratorKind(named: scenario.simulation.generator))
     }
 
     /// A generator to draw with; one per thread.
-    public func makeGenerator() -> RandomGenerator { RandomGenerator(kind: generator) }
+    package func makeGenerator() -> RandomGenerator { RandomGenerator(kind: generator) }
 
     /// Each input's value in replication `replication` (0-based), drawn with `generator`.
-    public func values(replication: Int, using generator: RandomGenerator) -> [Double] {
+    package func values(replication: Int, using generator: RandomGenerator) -> [Double] {
         let replicationSeed = StreamSeeding.splitMix64(mixedSeed ^ UInt64(truncatingIfNeeded: replication))
         return generator.withStream { stream in
             zip(inputs, keys).map { input, key in
@@ -49,6 +50,9 @@ public struct InputDraws: Sendable {
     }
 
     /// Each input's value in each replication of `replications`, one row per replication.
+    ///
+    /// - Parameter replications: the replications, 0-based.
+    /// - Returns: one row per replication, one value per input in ``inputs`` order.
     public func values(replications: Range<Int>) -> [[Double]] {
         let generator = makeGenerator()
         return replications.map { values(replication: $0, using: generator) }

@@ -1,4 +1,4 @@
-public import StudioScenario
+package import StudioScenario
 
 /// A number of a scenario the programme's managers set (not an assumption about the world),
 /// which `studio-forecast solve` can search over: the annual quota (Art. 7), the shortlist
@@ -17,14 +17,14 @@ public enum Lever: String, CaseIterable, Sendable, Hashable {
     public var keyPath: String { rawValue }
 
     /// Whether the lever takes whole numbers only.
-    public var isWholeNumber: Bool { self == .quotaPerYear }
+    package var isWholeNumber: Bool { self == .quotaPerYear }
 
     /// Whether the lever holds one value a year, so that `--from YEAR` can change it from a year on.
-    public var isPerYear: Bool { self == .quotaPerYear || self == .annualBudgetYuan }
+    package var isPerYear: Bool { self == .quotaPerYear || self == .annualBudgetYuan }
 
     /// The values searched by default: the scenario file's own bounds, narrowed for the quota
     /// and the money to what a search can cover in a few dozen runs.
-    public var defaultRange: ClosedRange<Double> {
+    package var defaultRange: ClosedRange<Double> {
         switch self {
         case .quotaPerYear: return 0...200
         case .shortlistScore: return 0...100
@@ -34,7 +34,7 @@ public enum Lever: String, CaseIterable, Sendable, Hashable {
     }
 
     /// The bounds the scenario file accepts for the lever's values.
-    public var validRange: ClosedRange<Double> {
+    package var validRange: ClosedRange<Double> {
         switch self {
         case .quotaPerYear: return 0...Double(ScenarioLimits.quotaPerYear)
         case .shortlistScore: return 0...100
@@ -45,7 +45,7 @@ public enum Lever: String, CaseIterable, Sendable, Hashable {
 
     /// The spacing of the values searched by default: 1 studio, 0.5 points, 10,000 yuan of
     /// grant, 100,000 yuan of budget.
-    public var defaultStep: Double {
+    package var defaultStep: Double {
         switch self {
         case .quotaPerYear: return 1
         case .shortlistScore: return 0.5
@@ -56,7 +56,7 @@ public enum Lever: String, CaseIterable, Sendable, Hashable {
 
     /// The lever's value in `scenario` in forecast year `yearIndex` (0-based); nil for the annual
     /// budget of a scenario that sets none.
-    public func value(in scenario: Scenario, yearIndex: Int = 0) -> Double? {
+    package func value(in scenario: Scenario, yearIndex: Int = 0) -> Double? {
         switch self {
         case .quotaPerYear:
             return scenario.quotaPerYear.indices.contains(yearIndex) ? Double(scenario.quotaPerYear[yearIndex]) : nil
@@ -71,7 +71,7 @@ public enum Lever: String, CaseIterable, Sendable, Hashable {
     /// `scenario` with the lever set to `value`, in every forecast year from `fromYearIndex`
     /// (0-based) on for a per-year lever; earlier years keep the scenario's values. A whole-number
     /// lever takes `value` rounded; a scenario without an annual budget gets `value` in every year.
-    public func applying(_ value: Double, from fromYearIndex: Int = 0, to scenario: Scenario) -> Scenario {
+    package func applying(_ value: Double, from fromYearIndex: Int = 0, to scenario: Scenario) -> Scenario {
         scenario.with { scenario in
             let start = min(max(fromYearIndex, 0), scenario.horizonYears)
             switch self {
@@ -91,6 +91,8 @@ public enum Lever: String, CaseIterable, Sendable, Hashable {
     }
 
     /// The lever named by `keyPath`, or nil.
+    ///
+    /// - Parameter keyPath: the key path in a scenario file.
     public init?(keyPath: String) { self.init(rawValue: keyPath) }
 
     /// The key paths of every lever, for messages.

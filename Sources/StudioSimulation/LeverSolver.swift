@@ -76,7 +76,7 @@ public struct LeverSolver: Sendable {
     /// The lever searched.
     public let lever: Lever
     /// The forecast year (0-based) from which a per-year lever is changed; 0 for every year.
-    public let fromYearIndex: Int
+    package let fromYearIndex: Int
     /// Which end is wanted.
     public let objective: Objective
     /// The constraints, each with its window resolved against the scenario.
@@ -89,7 +89,7 @@ public struct LeverSolver: Sendable {
     public let step: Double
 
     /// The largest number of grid steps a search may span.
-    public static let maximumSteps = 1_000_000
+    package static let maximumSteps = 1_000_000
 
     /// Creates a solver.
     ///
@@ -149,9 +149,12 @@ public struct LeverSolver: Sendable {
     }
 
     /// The number of steps from the starting end to the far end of the range.
-    public var lastPosition: Int { Int(((range.upperBound - range.lowerBound) / step + 1e-9).rounded(.down)) }
+    package var lastPosition: Int { Int(((range.upperBound - range.lowerBound) / step + 1e-9).rounded(.down)) }
 
     /// The lever's value at grid `position`, counted from the end the search starts from.
+    ///
+    /// - Parameter position: the grid position, 0 at the starting end.
+    /// - Returns: the lever's value there.
     public func value(at position: Int) -> Double {
         switch objective {
         case .maximize: return min(range.lowerBound + Double(position) * step, range.upperBound)
@@ -166,7 +169,7 @@ public struct LeverSolver: Sendable {
     /// scenario's keyed replications.
     ///
     /// - Throws: ``LeverSolverError/generator(_:)`` for a generator name GSL does not know.
-    public func evaluate(position: Int, replications: Int, threads: Int) throws(LeverSolverError) -> Evaluation {
+    package func evaluate(position: Int, replications: Int, threads: Int) throws(LeverSolverError) -> Evaluation {
         let value = value(at: position)
         let variant = lever.applying(value, from: fromYearIndex, to: scenario)
         let count = min(max(replications, 0), scenario.simulation.replications)
@@ -193,7 +196,10 @@ public struct LeverSolver: Sendable {
     /// Searches for the answer: brackets it on the first ``bracketingReplications``, then
     /// confirms it at the scenario's replications.
     ///
-    /// - Parameter progress: called with each evaluation as it is made.
+    /// - Parameters:
+    ///   - threads: the worker threads; the answer does not depend on them.
+    ///   - progress: called with each evaluation as it is made.
+    /// - Returns: the answer, every evaluation made and any monotonicity problem seen.
     /// - Throws: ``LeverSolverError/generator(_:)`` for a generator name GSL does not know.
     public func solve(threads: Int, progress: ((Evaluation) -> Void)? = nil) throws(LeverSolverError) -> Answer {
         try Self.solve(

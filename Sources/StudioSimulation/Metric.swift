@@ -104,7 +104,7 @@ public enum Metric: Hashable, Sendable {
 
     /// Every metric with a fixed name, in output order; tranche metrics, one per tranche of a
     /// scenario's grant, come between `forfeited` and `grantOutflow` (see `MetricCatalog`).
-    public static let fixedMetrics: [Metric] = [
+    package static let fixedMetrics: [Metric] = [
         .named, .active, .assessed, .yellowCards, .revocations, .revocationsInCycle, .revocationsPostCycle,
         .revocationsFraud, .cyclesCompleted, .forfeited, .grantOutflow, .cumulativeGrantOutflow, .periodGrantOutflow,
         .revocationRate, .pool, .applicants, .recommended, .shortlisted, .unfilledQuota, .cutoffScore, .namedMeanScore,
@@ -180,6 +180,8 @@ extension Metric: CustomStringConvertible {
 
 extension Metric: Codable {
     /// Reads a metric from its name in the output files.
+    ///
+    /// - Parameter decoder: the decoder holding the name.
     /// - Throws: `DecodingError.dataCorrupted` for a name no metric has.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -191,6 +193,9 @@ extension Metric: Codable {
     }
 
     /// Writes the metric as its name in the output files.
+    ///
+    /// - Parameter encoder: the encoder written to.
+    /// - Throws: the encoder's error, if any.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(name)
@@ -201,12 +206,12 @@ extension Metric: Codable {
 
 extension Metric {
     /// The cohort metrics, in output order (`cohorts.csv`); every other metric is a year metric.
-    public static let cohortMetrics: [Metric] = [.shareRevoked, .shareFullyPaid, .paidPerStudio]
+    package static let cohortMetrics: [Metric] = [.shareRevoked, .shareFullyPaid, .paidPerStudio]
 
     /// The metrics of `summary.csv`, in column order, each with its ``summaryStatistics``; a
     /// metric a forecast does not have (the selection without a pool, the budget without one)
     /// is left out.
-    public static let summaryColumns: [Metric] = [
+    package static let summaryColumns: [Metric] = [
         .named, .active, .assessed, .yellowCards, .revocations, .revocationsFraud, .revocationRate, .grantOutflow,
         .cumulativeGrantOutflow, .periodGrantOutflow, .applicants, .shortlisted, .unfilledQuota, .cutoffScore, .equipmentSubsidy,
         .trainingSubsidy, .awardSubsidy, .clawback, .totalOutflow, .netOutflow, .cumulativeNetOutflow, .periodNetOutflow,

@@ -1,4 +1,4 @@
-public import StudioScenario
+package import StudioScenario
 
 /// The names and positions of a forecast's metrics (DESIGN.md, "The output contract").
 ///
@@ -7,119 +7,119 @@ public import StudioScenario
 /// applicant pool), then the money, then the budget (with a budget).
 public struct MetricCatalog: Sendable, Hashable {
     /// Year metrics, in output order.
-    public let yearMetrics: [Metric]
+    package let yearMetrics: [Metric]
     /// Cohort metrics, in output order.
-    public let cohortMetrics: [Metric] = Metric.cohortMetrics
+    package let cohortMetrics: [Metric] = Metric.cohortMetrics
     /// Each year metric's position in ``yearMetrics``.
     private let positions: [Metric: Int]
 
     // MARK: Grant (Art. 11, 14, 15)
 
     /// Studios named in the year.
-    public let named: Int
+    package let named: Int
     /// Studios named and not revoked at the year's end.
     public let active: Int
     /// Annual assessments held (Art. 11, 14).
-    public let assessed: Int
+    package let assessed: Int
     /// Yellow cards given: fails that did not revoke (Art. 11).
-    public let yellowCards: Int
+    package let yellowCards: Int
     /// Namings revoked, for any reason.
-    public let revocations: Int
+    package let revocations: Int
     /// Revocations for consecutive fails in the cycle (Art. 11).
-    public let revocationsInCycle: Int
+    package let revocationsInCycle: Int
     /// Revocations for fails after the cycle (Art. 14).
-    public let revocationsPostCycle: Int
+    package let revocationsPostCycle: Int
     /// Revocations for falsified records (Art. 15).
-    public let revocationsFraud: Int
+    package let revocationsFraud: Int
     /// Cycles ended without revocation, fully paid or with tranches forfeited.
-    public let cyclesCompleted: Int
+    package let cyclesCompleted: Int
     /// Yuan forfeited when a cycle ran out with tranches unearned (RULES.md §2 reading).
-    public let forfeited: Int
+    package let forfeited: Int
     /// The first tranche's position; tranche `i` (0-based) is at `firstTranche + i`.
-    public let firstTranche: Int
+    package let firstTranche: Int
     /// Yuan of grant paid in the year, all tranches.
     public let grantOutflow: Int
     /// Yuan of grant paid from the start year to the year's end.
-    public let cumulativeGrantOutflow: Int
+    package let cumulativeGrantOutflow: Int
     /// Yuan of grant paid since the current reporting period began.
-    public let periodGrantOutflow: Int
+    package let periodGrantOutflow: Int
     /// Revocations per assessment held; missing in a year with no assessment.
-    public let revocationRate: Int
+    package let revocationRate: Int
 
     /// The selection metrics' positions, when the scenario models an applicant pool.
-    public let selection: SelectionMetrics?
+    package let selection: SelectionMetrics?
     /// The money metrics' positions.
-    public let money: MoneyMetrics
+    package let money: MoneyMetrics
     /// The budget metrics' positions, when the scenario sets a budget.
-    public let budget: BudgetMetrics?
+    package let budget: BudgetMetrics?
 
     // MARK: Cohorts
 
     /// Share of the cohort revoked by the end of the age.
-    public let shareRevoked = 0
+    package let shareRevoked = 0
     /// Share of the cohort with every tranche paid by the end of the age.
-    public let shareFullyPaid = 1
+    package let shareFullyPaid = 1
     /// Grant paid per studio of the cohort by the end of the age, in yuan.
-    public let paidPerStudio = 2
+    package let paidPerStudio = 2
 
     /// Positions of the selection metrics (Art. 2, 6, 7, 15).
-    public struct SelectionMetrics: Sendable, Hashable {
+    package struct SelectionMetrics: Sendable, Hashable {
         /// Candidates in the pool when applications open.
-        public let pool: Int
+        package let pool: Int
         /// Candidates who applied.
-        public let applicants: Int
+        package let applicants: Int
         /// Applicants recommended by their body after screening against the six conditions.
-        public let recommended: Int
+        package let recommended: Int
         /// Recommended studios at or above the shortlist score.
-        public let shortlisted: Int
+        package let shortlisted: Int
         /// Quota places left empty.
-        public let unfilledQuota: Int
+        package let unfilledQuota: Int
         /// The lowest score named; missing in a year with nobody named.
-        public let cutoffScore: Int
+        package let cutoffScore: Int
         /// The mean score of the studios named; missing in a year with nobody named.
-        public let namedMeanScore: Int
+        package let namedMeanScore: Int
         /// Candidates found cheating and disqualified for ever (Art. 15).
-        public let disqualifiedApplicants: Int
+        package let disqualifiedApplicants: Int
     }
 
     /// Positions of the money metrics (Art. 11, 12, 15).
-    public struct MoneyMetrics: Sendable, Hashable {
+    package struct MoneyMetrics: Sendable, Hashable {
         /// Equipment subsidy paid (Art. 12.1).
-        public let equipmentSubsidy: Int
+        package let equipmentSubsidy: Int
         /// Skill-upgrade subsidy paid (Art. 12.2).
-        public let trainingSubsidy: Int
+        package let trainingSubsidy: Int
         /// City awards paid (Art. 12.3).
-        public let awardSubsidy: Int
+        package let awardSubsidy: Int
         /// Money recovered from studios found cheating (Art. 15).
-        public let clawback: Int
+        package let clawback: Int
         /// Grant plus subsidies paid.
-        public let totalOutflow: Int
+        package let totalOutflow: Int
         /// Total outflow less clawback.
-        public let netOutflow: Int
+        package let netOutflow: Int
         /// Net outflow from the start year to the year's end.
-        public let cumulativeNetOutflow: Int
+        package let cumulativeNetOutflow: Int
         /// Net outflow since the current reporting period began.
-        public let periodNetOutflow: Int
+        package let periodNetOutflow: Int
         /// Net outflow discounted to the start year.
-        public let netOutflowPV: Int
+        package let netOutflowPV: Int
         /// Discounted net outflow from the start year to the year's end.
-        public let cumulativeNetOutflowPV: Int
+        package let cumulativeNetOutflowPV: Int
     }
 
     /// Positions of the budget metrics; each is 0 or 1 per replication, so its mean is a probability.
-    public struct BudgetMetrics: Sendable, Hashable {
+    package struct BudgetMetrics: Sendable, Hashable {
         /// Net outflow above the year's annual budget.
-        public let budgetBreach: Int?
+        package let budgetBreach: Int?
         /// An annual breach in some year of the current budget period so far.
-        public let anyBudgetBreach: Int?
+        package let anyBudgetBreach: Int?
         /// This year is the replication's first annual breach.
-        public let firstBreachYear: Int?
+        package let firstBreachYear: Int?
         /// Net outflow since the current period began above the period budget.
-        public let cumulativeBudgetBreach: Int?
+        package let cumulativeBudgetBreach: Int?
     }
 
     /// The catalog of a scenario's forecast.
-    public init(scenario: Scenario) {
+    package init(scenario: Scenario) {
         self.init(
             trancheCount: scenario.cohortRules.values.map(\.trancheCount).max() ?? 0, hasSelection: scenario.applicants != nil,
             hasAnnualBudget: scenario.budget.annualYuan != nil, hasPeriodBudget: scenario.budget.periodYuan != nil)
@@ -176,18 +176,18 @@ public struct MetricCatalog: Sendable, Hashable {
 
     /// The position of tranche `index` (0-based).
     @inline(__always)
-    public func tranche(_ index: Int) -> Int { firstTranche + index }
+    package func tranche(_ index: Int) -> Int { firstTranche + index }
 
     /// The position of the year metric `metric`, or `nil` when the scenario's forecast lacks it
     /// (the selection metrics without an applicant pool, the budget metrics without a budget, a
     /// tranche beyond the grant's).
-    public func position(of metric: Metric) -> Int? { positions[metric] }
+    package func position(of metric: Metric) -> Int? { positions[metric] }
 
     /// Whether the forecast records the year metric `metric`.
-    public func contains(_ metric: Metric) -> Bool { positions[metric] != nil }
+    package func contains(_ metric: Metric) -> Bool { positions[metric] != nil }
 
     /// The position of the cohort metric `metric` in ``cohortMetrics``, or `nil` for a year metric.
-    public func cohortPosition(of metric: Metric) -> Int? { cohortMetrics.firstIndex(of: metric) }
+    package func cohortPosition(of metric: Metric) -> Int? { cohortMetrics.firstIndex(of: metric) }
 }
 
 extension MetricCatalog: Codable {
@@ -197,6 +197,8 @@ extension MetricCatalog: Codable {
     }
 
     /// Reads a catalog from the shape of its scenario: tranches, applicant pool, budgets.
+    ///
+    /// - Parameter decoder: the decoder holding the shape.
     /// - Throws: `DecodingError` for a missing or mistyped field, or a tranche count outside 1...100.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -212,6 +214,9 @@ extension MetricCatalog: Codable {
     }
 
     /// Writes the shape of the catalog's scenario.
+    ///
+    /// - Parameter encoder: the encoder written to.
+    /// - Throws: the encoder's error, if any.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(yearMetrics.count(where: { if case .tranche = $0 { true } else { false } }), forKey: .trancheCount)

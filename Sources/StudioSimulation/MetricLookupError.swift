@@ -8,6 +8,7 @@ public enum MetricLookupError: Error, Sendable, Hashable, CustomStringConvertibl
     /// `year` is not one of the forecast's calendar years.
     case yearOutOfRange(Int, years: ClosedRange<Int>?, scenario: String)
 
+    /// One line naming the metric or year missing and the scenario.
     public var description: String {
         switch self {
         case .metricMissing(let metric, let scenario):

@@ -7,16 +7,19 @@ public import StudioScenario
 /// same scenario, seed and generator give the same bits on 1 thread or many.
 public struct MonteCarloEngine: Sendable {
     /// Replications per block, the unit of parallel work.
-    public static let blockSize = BlockRunner.blockSize
+    package static let blockSize = BlockRunner.blockSize
 
     /// The most worker threads a run uses; a larger count asks for more than any machine
     /// runs at once, and is taken as this.
     public static let maximumThreads = 1024
 
     /// The scenario, whose `simulation` settings give the replications, seed and generator.
-    public let scenario: Scenario
+    package let scenario: Scenario
 
     /// Creates an engine for a scenario.
+    ///
+    /// - Parameter scenario: the scenario, whose `simulation` settings give the replications, seed and
+    ///   generator.
     public init(scenario: Scenario) {
         self.scenario = scenario
     }
@@ -29,7 +32,7 @@ public struct MonteCarloEngine: Sendable {
     ///   - threads: worker threads (at least 1).
     ///   - progress: called on the calling thread with the replications done so far.
     /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
-    public func run(
+    package func run(
         replications: Range<Int>? = nil, threads: Int, progress: ((Int) -> Void)? = nil
     ) throws(UnknownGeneratorError) -> Forecast {
         var total = try accumulator()
@@ -41,14 +44,14 @@ public struct MonteCarloEngine: Sendable {
     /// An empty accumulator of this scenario's forecast.
     ///
     /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
-    public func accumulator() throws(UnknownGeneratorError) -> ForecastAccumulator {
+    package func accumulator() throws(UnknownGeneratorError) -> ForecastAccumulator {
         _ = try generatorKind()
         return ForecastAccumulator(catalog: MetricCatalog(scenario: scenario), horizon: scenario.horizonYears)
     }
 
     /// Adds `replications`, which must follow those already in `total`, to it: running 0..<n
     /// and then n..<m gives the same bits as running 0..<m when n is a multiple of ``blockSize``.
-    public func extend(
+    package func extend(
         _ total: inout ForecastAccumulator, replications: Range<Int>, threads: Int, progress: ((Int) -> Void)? = nil
     ) throws(UnknownGeneratorError) {
         let generator = try generatorKind()
@@ -80,19 +83,21 @@ public struct MonteCarloEngine: Sendable {
     /// The scenario's generator, checked against GSL's list once before any block runs.
     ///
     /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
-    public func generatorKind() throws(UnknownGeneratorError) -> RandomGeneratorKind {
+    package func generatorKind() throws(UnknownGeneratorError) -> RandomGeneratorKind {
         try RandomGeneratorKind(named: scenario.simulation.generator)
     }
 
     /// The number of statistic cells of the scenario's forecast: year cells, then cohort cells.
-    public var cellCount: Int {
+    package var cellCount: Int {
         ForecastAccumulator(catalog: MetricCatalog(scenario: scenario), horizon: scenario.horizonYears).cellCount
     }
 
     /// Replays replication `replication` (0-based) alone, with its events.
     ///
+    /// - Parameter replication: the replication, 0-based.
     /// - Returns: the replication's ledger and its event log; the ledger equals the one the same
     ///   replication gives inside a full run.
+    /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
     public func replay(replication: Int) throws(UnknownGeneratorError) -> (ledger: ReplicationLedger, trace: TraceLog) {
         var simulator = ProgrammeSimulator(scenario: scenario, generator: try generatorKind())
         var ledger = ReplicationLedger(scenario: scenario)

@@ -34,6 +34,11 @@ public struct OutputMeasure: Sendable, Hashable, CustomStringConvertible {
     public var window: OutputWindow
 
     /// Creates a measure.
+    ///
+    /// - Parameters:
+    ///   - metric: the metric.
+    ///   - statistic: the statistic across replications.
+    ///   - window: the year or period.
     public init(metric: Metric, statistic: Statistic = .mean, window: OutputWindow) {
         self.metric = metric
         self.statistic = statistic
@@ -48,6 +53,9 @@ public struct OutputMeasure: Sendable, Hashable, CustomStringConvertible {
 
     /// The measure the `sensitivity` command reported before it could be chosen: the mean
     /// cumulative net outflow at the end of the first budget period (or of the horizon).
+    ///
+    /// - Parameter scenario: the scenario forecast.
+    /// - Returns: the measure.
     public static func periodNetOutflow(of scenario: Scenario) -> OutputMeasure {
         OutputMeasure(
             metric: .cumulativeNetOutflow,
@@ -56,6 +64,8 @@ public struct OutputMeasure: Sendable, Hashable, CustomStringConvertible {
 
     /// How the measure is read from a forecast of `scenario`.
     ///
+    /// - Parameter scenario: the scenario forecast.
+    /// - Returns: the cell or period the measure reads.
     /// - Throws: ``OutputMeasureError`` for a year outside the horizon, a metric the scenario's
     ///   forecast does not record, a statistic the forecast lacks (the standard deviation and MCSE
     ///   are not measures), or a period the per-replication values do not give exactly.
@@ -105,6 +115,10 @@ public struct OutputMeasure: Sendable, Hashable, CustomStringConvertible {
 
     /// The measure's value in `forecast` (of `scenario`) and, for the mean, its MCSE.
     ///
+    /// - Parameters:
+    ///   - forecast: the forecast read.
+    ///   - scenario: the scenario it forecasts.
+    /// - Returns: the value and, for the mean, its MCSE.
     /// - Throws: ``OutputMeasureError`` as ``reading(for:)``, or when the forecast lacks a cell.
     public func value(in forecast: Forecast, of scenario: Scenario) throws(OutputMeasureError) -> MeasuredValue {
         switch try reading(for: scenario) {
@@ -134,6 +148,11 @@ public struct OutputMeasure: Sendable, Hashable, CustomStringConvertible {
     /// comparison kept that metric's differences), otherwise the difference of the two values
     /// with no MCSE (a difference of percentiles has no paired MCSE).
     ///
+    /// - Parameters:
+    ///   - comparison: the comparison read.
+    ///   - index: the scenario compared with the first, 1 or more.
+    ///   - scenario: the scenario at `index`.
+    /// - Returns: the change and, for the mean of one cell, its paired MCSE.
     /// - Throws: ``OutputMeasureError`` as ``value(in:of:)``.
     public func change(
         in comparison: Comparison, index: Int, of scenario: Scenario
@@ -158,6 +177,10 @@ public struct MeasuredValue: Sendable, Hashable {
     public var mcse: Double?
 
     /// Creates a value.
+    ///
+    /// - Parameters:
+    ///   - value: the value.
+    ///   - mcse: its MCSE: known for a mean, nil for a percentile or an extreme.
     public init(value: Double, mcse: Double?) {
         self.value = value
         self.mcse = mcse

@@ -6,7 +6,7 @@ public enum OutputWindow: Sendable, Hashable, CustomStringConvertible {
     case period(first: Int, last: Int)
 
     /// The first year of the window.
-    public var first: Int {
+    package var first: Int {
         switch self {
         case .year(let year): return year
         case .period(let first, _): return first
@@ -38,6 +38,8 @@ public enum OutputWindow: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Parses `2030` or `2031-2035` (a period's last year not before its first); nil otherwise.
+    ///
+    /// - Parameter text: `2030` or `2031-2035`.
     public init?(text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         let years = parts.compactMap { part -> Int? in

@@ -9,23 +9,26 @@ public import StudioScenario
 /// number of replications.
 public struct PrecisionTarget: Sendable {
     /// Replications per batch: a whole number of blocks.
-    public static let batchSize = 8 * MonteCarloEngine.blockSize
+    package static let batchSize = 8 * MonteCarloEngine.blockSize
 
     /// The engine whose scenario is run.
-    public let engine: MonteCarloEngine
+    package let engine: MonteCarloEngine
     /// The largest relative Monte Carlo standard error accepted, mcse / |mean|.
-    public let relativeMCSE: Double
+    package let relativeMCSE: Double
     /// The most replications to run.
-    public let maxReplications: Int
+    package let maxReplications: Int
 
     /// Creates a precision target.
-    public init(engine: MonteCarloEngine, relativeMCSE: Double, maxReplications: Int) {
+    package init(engine: MonteCarloEngine, relativeMCSE: Double, maxReplications: Int) {
         self.engine = engine
         self.relativeMCSE = relativeMCSE
         self.maxReplications = maxReplications
     }
 
     /// The forecast year (0-based) whose cumulative net outflow is the period's total.
+    ///
+    /// - Parameter scenario: the scenario forecast.
+    /// - Returns: the last forecast year of the first budget period, or of the horizon.
     public static func periodEnd(of scenario: Scenario) -> Int {
         min(scenario.budget.periodYears, scenario.horizonYears) - 1
     }
@@ -33,7 +36,7 @@ public struct PrecisionTarget: Sendable {
     /// Runs batches until the target or the maximum is reached.
     ///
     /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
-    public func run(threads: Int, progress: ((Int) -> Void)? = nil) throws(UnknownGeneratorError) -> Forecast {
+    package func run(threads: Int, progress: ((Int) -> Void)? = nil) throws(UnknownGeneratorError) -> Forecast {
         let scenario = engine.scenario
         var total = try engine.accumulator()
         let metric = MetricCatalog(scenario: scenario).money.cumulativeNetOutflow

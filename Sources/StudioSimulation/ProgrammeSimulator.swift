@@ -1,5 +1,5 @@
 import StudioRules
-public import StudioScenario
+package import StudioScenario
 
 /// Simulates one replication of the programme over the horizon, year by year (Art. 7, 11, 14).
 ///
@@ -23,7 +23,7 @@ public import StudioScenario
 /// A scenario with uncertain inputs first puts in force, in each replication, the values that
 /// replication drew for them (``InputDraws``, streams apart from the model's), so a degenerate
 /// distribution leaves every draw and value as the plain number does.
-public struct ProgrammeSimulator {
+package struct ProgrammeSimulator {
     /// One named studio's state during a replication.
     struct Studio {
         var state: StudioGrantState
@@ -81,12 +81,12 @@ public struct ProgrammeSimulator {
     /// Prepares a simulator that draws from keyed streams of the scenario's generator.
     ///
     /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
-    public init(scenario: Scenario) throws(UnknownGeneratorError) {
+    package init(scenario: Scenario) throws(UnknownGeneratorError) {
         self.init(scenario: scenario, generator: try RandomGeneratorKind(named: scenario.simulation.generator))
     }
 
     /// Prepares a simulator that draws from keyed streams of `generator` (the scenario's, checked).
-    public init(scenario: Scenario, generator: RandomGeneratorKind) {
+    package init(scenario: Scenario, generator: RandomGeneratorKind) {
         self.scenario = scenario
         lifecycles = scenario.cohortRules.values.map(GrantLifecycle.init(rules:))
         let views = scenario.yearViews
@@ -109,7 +109,7 @@ public struct ProgrammeSimulator {
 
     /// Runs replication `replication` (0-based) into `ledger`, which it resets first; with `trace`,
     /// appends every event to it.
-    public mutating func simulate(replication: Int, into ledger: inout ReplicationLedger, trace: TraceLog? = nil) {
+    package mutating func simulate(replication: Int, into ledger: inout ReplicationLedger, trace: TraceLog? = nil) {
         ledger.reset()
         if let uncertain {
             use(uncertain.base.drawn(uncertain.draws.values(replication: replication, using: uncertain.generator)))

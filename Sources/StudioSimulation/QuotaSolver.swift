@@ -48,18 +48,18 @@ public struct QuotaSolver: Sendable {
     }
 
     /// The scenario; its quota is replaced, and it must set a budget.
-    public let scenario: Scenario
+    package let scenario: Scenario
     /// The largest breach chance accepted.
-    public let limit: Double
+    package let limit: Double
     /// The largest quota tried.
-    public let maxQuota: Int
+    package let maxQuota: Int
 
     /// Creates a solver.
     ///
     /// - Throws: ``QuotaSolverError/noBudget`` when the scenario sets no budget, and
     ///   ``QuotaSolverError/maxQuotaOutOfRange(_:)`` when `maxQuota` is outside 1 ...
     ///   ``ScenarioLimits/quotaPerYear``, the bound of a scenario's quota.
-    public init(scenario: Scenario, limit: Double, maxQuota: Int = 200) throws(QuotaSolverError) {
+    package init(scenario: Scenario, limit: Double, maxQuota: Int = 200) throws(QuotaSolverError) {
         guard scenario.budget.annualYuan != nil || scenario.budget.periodYuan != nil else { throw .noBudget }
         guard (1...ScenarioLimits.quotaPerYear).contains(maxQuota) else { throw .maxQuotaOutOfRange(maxQuota) }
         self.scenario = scenario
@@ -74,7 +74,7 @@ public struct QuotaSolver: Sendable {
     /// The breach chance at a constant `quota`, over the scenario's replications.
     ///
     /// - Throws: ``QuotaSolverError/generator(_:)`` for a generator name GSL does not know.
-    public func evaluate(quota: Int, threads: Int) throws(QuotaSolverError) -> Evaluation {
+    package func evaluate(quota: Int, threads: Int) throws(QuotaSolverError) -> Evaluation {
         try evaluate(quota: quota, replications: scenario.simulation.replications, threads: threads)
     }
 
@@ -82,7 +82,7 @@ public struct QuotaSolver: Sendable {
     /// keyed replications.
     ///
     /// - Throws: ``QuotaSolverError/generator(_:)`` for a generator name GSL does not know.
-    public func evaluate(
+    package func evaluate(
         quota: Int, replications: Int, threads: Int
     ) throws(QuotaSolverError) -> Evaluation {
         let variant = scenario.with { $0.quotaPerYear = Array(repeating: quota, count: $0.horizonYears) }
@@ -100,7 +100,7 @@ public struct QuotaSolver: Sendable {
 
     /// The metric whose mean is the breach chance: with an annual budget, an annual breach in
     /// some year of the period; otherwise the period's net outflow above the period budget.
-    public var breachMetric: Metric {
+    package var breachMetric: Metric {
         scenario.budget.annualYuan != nil ? .anyBudgetBreach : .cumulativeBudgetBreach
     }
 
@@ -120,7 +120,10 @@ public struct QuotaSolver: Sendable {
     /// Searches for the largest quota within the limit: brackets it on the first
     /// ``bracketingReplications``, then confirms it at the scenario's replications.
     ///
-    /// - Parameter progress: called with each evaluation as it is made.
+    /// - Parameters:
+    ///   - threads: the worker threads; the answer does not depend on them.
+    ///   - progress: called with each evaluation as it is made.
+    /// - Returns: the largest quota within the limit and every evaluation made.
     /// - Throws: ``QuotaSolverError/generator(_:)`` for a generator name GSL does not know.
     public func solve(threads: Int, progress: ((Evaluation) -> Void)? = nil) throws(QuotaSolverError) -> Answer {
         let full = scenario.simulation.replications

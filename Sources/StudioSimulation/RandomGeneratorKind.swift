@@ -5,13 +5,15 @@
 /// halfway through a run.
 public struct RandomGeneratorKind: Sendable, Hashable, CustomStringConvertible {
     /// The GSL name, as `gsl_rng_name` gives it.
-    public let name: String
+    package let name: String
     /// The type's position in GSL's list of generator types.
     let index: Int
 
     /// The kind GSL calls `name`.
     ///
     /// - Throws: ``UnknownGeneratorError``, listing GSL's names, when GSL has no generator of that name.
+    ///
+    /// - Parameter name: the GSL name, as `gsl_rng_name` gives it.
     public init(named name: String) throws(UnknownGeneratorError) {
         guard let index = GSLLibrary.generatorNames.firstIndex(of: name) else {
             throw UnknownGeneratorError(name: name, validNames: GSLLibrary.generatorNames)

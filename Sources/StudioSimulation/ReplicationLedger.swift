@@ -1,5 +1,5 @@
-public import StudioRules
-public import StudioScenario
+package import StudioRules
+package import StudioScenario
 
 /// The year-by-year values of one replication (or, weighted by probabilities, of the exact
 /// evaluator): every year metric per calendar year and every cohort metric per naming year and age.
@@ -10,7 +10,7 @@ public struct ReplicationLedger: Sendable {
     /// The metric positions.
     public let catalog: MetricCatalog
     /// How many calendar years are recorded.
-    public let horizon: Int
+    package let horizon: Int
     /// Each cohort rule set's tranche amounts (Art. 11), by its entry in the scenario's cohort rules.
     private let trancheAmounts: [[Double]]
     /// Each cohort rule set's payment lag in years.
@@ -32,7 +32,7 @@ public struct ReplicationLedger: Sendable {
     private(set) var cohortValues: [Double]
 
     /// An empty ledger for a scenario's forecast.
-    public init(scenario: Scenario) {
+    package init(scenario: Scenario) {
         self.catalog = MetricCatalog(scenario: scenario)
         self.horizon = scenario.horizonYears
         let ruleSets = scenario.cohortRules.values
@@ -52,23 +52,28 @@ public struct ReplicationLedger: Sendable {
     }
 
     /// A ledger holding given values, as ``allValues`` gave them (for merging shards).
-    public init(scenario: Scenario, allValues: [Double]) {
+    package init(scenario: Scenario, allValues: [Double]) {
         self.init(scenario: scenario)
         values = Array(allValues[..<values.count])
         cohortValues = Array(allValues[values.count...])
     }
 
     /// Every year value, then every cohort value, in storage order.
-    public var allValues: [Double] { values + cohortValues }
+    package var allValues: [Double] { values + cohortValues }
 
     /// Clears every value for the next replication.
-    public mutating func reset() {
+    package mutating func reset() {
         for i in values.indices { values[i] = 0 }
         for i in cohortSizes.indices { cohortSizes[i] = 0 }
         for i in cohortValues.indices { cohortValues[i] = 0 }
     }
 
     /// The value of year metric `metric` in forecast year `year` (0-based); NaN when missing.
+    ///
+    /// - Parameters:
+    ///   - year: the forecast year, 0-based.
+    ///   - metric: the metric's position in ``catalog``.
+    /// - Returns: the replication's value.
     @inline(__always)
     public subscript(year year: Int, metric metric: Int) -> Double {
         get { values[year * yearMetricCount + metric] }
@@ -77,7 +82,7 @@ public struct ReplicationLedger: Sendable {
 
     /// The value of cohort metric `metric` for the cohort named in year `cohort` at `age` (1-based).
     @inline(__always)
-    public subscript(cohort cohort: Int, age age: Int, metric metric: Int) -> Double {
+    package subscript(cohort cohort: Int, age age: Int, metric metric: Int) -> Double {
         get { cohortValues[cohortIndex(cohort, age, metric)] }
         set { cohortValues[cohortIndex(cohort, age, metric)] = newValue }
     }
@@ -92,7 +97,7 @@ public struct ReplicationLedger: Sendable {
     /// Records the naming of `weight` studios in year `year`, all of cohort `year` (Art. 7, 11),
     /// under the cohort rule set `ruleSet` (its entry in the scenario's cohort rules).
     @inline(__always)
-    public mutating func recordNaming(_ step: LifecycleStep, year: Int, weight: Double = 1, ruleSet: Int = 0) {
+    package mutating func recordNaming(_ step: LifecycleStep, year: Int, weight: Double = 1, ruleSet: Int = 0) {
         self[year: year, metric: catalog.named] += weight
         cohortSizes[year] += weight
         record(step, year: year, cohort: year, weight: weight, ruleSet: ruleSet)
@@ -102,7 +107,7 @@ public struct ReplicationLedger: Sendable {
     /// studio named before the start year.
     /// `ruleSet` is the studio's entry in the scenario's cohort rules.
     @inline(__always)
-    public mutating func recordAssessment(
+    package mutating func recordAssessment(
         _ step: LifecycleStep, year: Int, cohort: Int?, weight: Double = 1, ruleSet: Int = 0
     ) {
         self[year: year, metric: catalog.assessed] += weight
@@ -111,7 +116,7 @@ public struct ReplicationLedger: Sendable {
 
     /// Records the year's selection (Art. 7): the pool and each stage's count, the places left
     /// empty, and the lowest and mean score named (missing when nobody was named).
-    public mutating func recordSelection(year: Int, _ tally: SelectionTally, quota: Int) {
+    package mutating func recordSelection(year: Int, _ tally: SelectionTally, quota: Int) {
         guard let positions = catalog.selection else { return }
         self[year: year, metric: positions.pool] += tally.pool
         self[year: year, metric: positions.applicants] += tally.applicants
@@ -125,7 +130,7 @@ public struct ReplicationLedger: Sendable {
 
     /// Records a studio found cheating in year `year` (Art. 15): its revocation, the yuan recovered,
     /// and the lagged tranches it had earned but not yet been paid, which are not paid.
-    public mutating func recordFraud(
+    package mutating func recordFraud(
         _ step: LifecycleStep, year: Int, cohort: Int?, recovered: Double, cancelled: [(tranche: Int, paymentYear: Int)],
         weight: Double = 1, ruleSet: Int = 0
     ) {
@@ -148,14 +153,14 @@ public struct ReplicationLedger: Sendable {
     /// Records tranche `tranche` (0-based) of `weight` studios named before the forecast, earned
     /// before the start year and paid in forecast year `paymentYear` under a payment lag (Art. 11),
     /// under the cohort rule set `ruleSet` (its entry in the scenario's cohort rules).
-    public mutating func recordPriorTranche(_ tranche: Int, paymentYear: Int, weight: Double = 1, ruleSet: Int = 0) {
+    package mutating func recordPriorTranche(_ tranche: Int, paymentYear: Int, weight: Double = 1, ruleSet: Int = 0) {
         guard paymentYear >= 0, paymentYear < horizon else { return }
         self[year: paymentYear, metric: catalog.tranche(tranche)] += trancheAmounts[ruleSet][tranche] * weight
     }
 
     /// Records an Art. 12 subsidy paid in year `year`.
     @inline(__always)
-    public mutating func recordSubsidy(_ kind: SubsidyKind, yuan: Double, year: Int) {
+    package mutating func recordSubsidy(_ kind: SubsidyKind, yuan: Double, year: Int) {
         let metric: Int
         switch kind {
         case .equipment: metric = catalog.money.equipmentSubsidy
@@ -166,13 +171,13 @@ public struct ReplicationLedger: Sendable {
     }
 
     /// Marks a metric as having no value this replication (the exact evaluator's awards).
-    public mutating func markMissing(year: Int, metric: Int) {
+    package mutating func markMissing(year: Int, metric: Int) {
         self[year: year, metric: metric] = .nan
     }
 
     /// Records `weight` studios active (named, not revoked) at the end of year `year`.
     @inline(__always)
-    public mutating func recordActive(year: Int, weight: Double = 1) {
+    package mutating func recordActive(year: Int, weight: Double = 1) {
         self[year: year, metric: catalog.active] += weight
     }
 
@@ -247,7 +252,7 @@ public struct ReplicationLedger: Sendable {
     /// - Parameter perReplication: whether the values are one replication's, so that ratios and
     ///   breach indicators can be derived; the exact evaluator, which records expectations,
     ///   leaves them missing since E[X/Y] ≠ E[X]/E[Y].
-    public mutating func finish(perReplication: Bool = true) {
+    package mutating func finish(perReplication: Bool = true) {
         let money = catalog.money
         var cumulative = 0.0
         var cumulativeNet = 0.0

@@ -45,17 +45,17 @@ public struct SensitivityAnalysis: Sendable {
     /// Each input with its moved-down and moved-up scenarios (nil where invalid).
     public let variants: [(input: SensitivityInput, low: Scenario?, high: Scenario?)]
     /// The relative step.
-    public let step: Double
+    package let step: Double
     /// The output measured.
-    public let measure: OutputMeasure
+    package let measure: OutputMeasure
     /// The paired differences the comparison keeps for the default output: only the one the
     /// effects report, as `sweep` keeps only its own, so that each moved scenario costs about one run.
-    public static let differences = DifferenceSelection.only([.cumulativeNetOutflow])
+    package static let differences = DifferenceSelection.only([.cumulativeNetOutflow])
 
     /// The paired differences the comparison keeps: only the measure's metric and the one it is
     /// read from (``differences`` for the default output), so that each moved scenario costs
     /// about one run.
-    public var keptDifferences: DifferenceSelection {
+    package var keptDifferences: DifferenceSelection {
         var kept: Set<Metric> = [measure.metric]
         if case .cell(let metric, _)? = try? measure.reading(for: base) { kept.insert(metric) }
         return .only(kept)
@@ -63,7 +63,7 @@ public struct SensitivityAnalysis: Sendable {
 
     /// Prepares the analysis of the scenario file at `path`; `prepare` applies the command line's
     /// simulation settings to every scenario.
-    public init(
+    package init(
         path: String, step: Double, loader: ScenarioLoader, measure: OutputMeasure? = nil,
         ranges: [String: ClosedRange<Double>] = [:], prepare: (Scenario) -> Scenario
     ) throws(ScenarioErrors) {
@@ -78,7 +78,7 @@ public struct SensitivityAnalysis: Sendable {
     /// - Parameters:
     ///   - measure: the output; by default ``OutputMeasure/periodNetOutflow(of:)``.
     ///   - ranges: an input's own low and high values by its name, instead of ±`step`.
-    public init(
+    package init(
         source: ScenarioSource, step: Double, loader: ScenarioLoader, measure: OutputMeasure? = nil,
         ranges: [String: ClosedRange<Double>] = [:], prepare: (Scenario) -> Scenario
     ) throws(ScenarioErrors) {
@@ -100,6 +100,12 @@ public struct SensitivityAnalysis: Sendable {
     }
 
     /// Runs every moved scenario beside the unchanged one and returns the effects, largest first.
+    ///
+    /// - Parameters:
+    ///   - threads: the worker threads; the effects do not depend on them.
+    ///   - progress: called with the replications done so far.
+    /// - Returns: one effect per input, largest first.
+    /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
     public func run(threads: Int, progress: ((Int) -> Void)? = nil) throws(UnknownGeneratorError) -> [Effect] {
         var scenarios: [Scenario] = [base]
         var slots: [(low: Int?, high: Int?)] = []

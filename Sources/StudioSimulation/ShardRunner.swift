@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 import StudioScenario
 
 /// Runs one slice of a scenario's replications for a machine of a batch scheduler
@@ -9,16 +9,16 @@ import StudioScenario
 /// blocks in block order: means, spreads, MCSEs, extremes and counts are then bit-identical to a
 /// single run. Percentiles need the values themselves: a shard can hand every replication's
 /// values, block by block, to a writer, from which the merge rebuilds each block exactly.
-public struct ShardRunner: Sendable {
+package struct ShardRunner: Sendable {
     /// One block of a shard: its replications and its cells' moments.
-    public struct Block: Sendable, Hashable {
+    package struct Block: Sendable, Hashable {
         /// The 0-based replications.
-        public var replications: Range<Int>
+        package var replications: Range<Int>
         /// Every cell's moments, year cells then cohort cells.
-        public var moments: [CellMoments]
+        package var moments: [CellMoments]
 
         /// Creates a block.
-        public init(replications: Range<Int>, moments: [CellMoments]) {
+        package init(replications: Range<Int>, moments: [CellMoments]) {
             self.replications = replications
             self.moments = moments
         }
@@ -26,35 +26,35 @@ public struct ShardRunner: Sendable {
 
     /// What a shard keeps in memory: its forecast and its blocks' moments. Kept replications
     /// go to the writer as the blocks finish.
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// The shard's own forecast.
-        public var forecast: Forecast
+        package var forecast: Forecast
         /// Its blocks, in order.
-        public var blocks: [Block]
+        package var blocks: [Block]
     }
 
     /// Turns one block's replications (`ReplicationLedger.allValues`, in replication order) into
     /// the bytes that keep them; called on worker threads.
-    public typealias RowEncoder = @Sendable (_ rows: [(replication: Int, values: [Double])]) -> Data
+    package typealias RowEncoder = @Sendable (_ rows: [(replication: Int, values: [Double])]) -> Data
 
     /// The engine run.
-    public let engine: MonteCarloEngine
+    package let engine: MonteCarloEngine
 
     /// Creates a runner.
-    public init(engine: MonteCarloEngine) {
+    package init(engine: MonteCarloEngine) {
         self.engine = engine
     }
 
     /// The number of blocks of ``MonteCarloEngine/blockSize`` replications that `total`
     /// replications make: the most shards they can be cut into.
-    public static func blockCount(total: Int) -> Int {
+    package static func blockCount(total: Int) -> Int {
         total <= 0 ? 0 : (total - 1) / MonteCarloEngine.blockSize + 1
     }
 
     /// The replications of shard `index` (1-based) of `count`: a contiguous run of whole blocks,
     /// empty when `index` is not in 1...`count`. When `count` is at most
     /// ``blockCount(total:)``, every shard holds at least one block.
-    public static func replications(shard index: Int, of count: Int, total: Int) -> Range<Int> {
+    package static func replications(shard index: Int, of count: Int, total: Int) -> Range<Int> {
         guard count >= 1, (1...count).contains(index), total > 0 else { return 0..<0 }
         let blocks = blockCount(total: total)
         // i·blocks/count ≤ blocks, computed in full width so that no count can overflow.
@@ -65,7 +65,7 @@ public struct ShardRunner: Sendable {
     }
 
     /// The blocks (replication ranges) of shard `index` of `count`, in order.
-    public static func blocks(shard index: Int, of count: Int, total: Int) -> [Range<Int>] {
+    package static func blocks(shard index: Int, of count: Int, total: Int) -> [Range<Int>] {
         let range = replications(shard: index, of: count, total: total)
         return stride(from: range.lowerBound, to: range.upperBound, by: MonteCarloEngine.blockSize).map {
             $0..<min($0 + MonteCarloEngine.blockSize, range.upperBound)
@@ -80,7 +80,7 @@ public struct ShardRunner: Sendable {
     ///   - write: receives each block's encoded replications on the calling thread, in block
     ///     order, as soon as the block is folded; only what a wave of blocks holds is kept.
     /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
-    public func run(
+    package func run(
         shard index: Int, of count: Int, threads: Int, rows: RowEncoder? = nil, write: (Data) -> Void = { _ in }
     ) throws(UnknownGeneratorError) -> Result {
         let scenario = engine.scenario

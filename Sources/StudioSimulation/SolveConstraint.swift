@@ -13,7 +13,7 @@ public struct SolveConstraint: Sendable, Hashable, CustomStringConvertible {
         case above = ">"
 
         /// Whether `value` meets `bound`; a missing value (NaN) never does.
-        public func holds(_ value: Double, _ bound: Double) -> Bool {
+        package func holds(_ value: Double, _ bound: Double) -> Bool {
             switch self {
             case .atMost: return value <= bound
             case .below: return value < bound
@@ -36,6 +36,14 @@ public struct SolveConstraint: Sendable, Hashable, CustomStringConvertible {
     public var bound: Double
 
     /// Creates a constraint.
+    ///
+    /// - Parameters:
+    ///   - metric: the metric and statistic; its window is nil until resolved against a scenario (the whole
+    ///     horizon by default).
+    ///   - statistic: the statistic across replications.
+    ///   - window: the year or period given, or nil for the whole horizon.
+    ///   - comparison: the comparison.
+    ///   - bound: the bound.
     public init(metric: Metric, statistic: Statistic = .mean, window: OutputWindow?, comparison: Comparison, bound: Double) {
         self.metric = metric
         self.statistic = statistic
@@ -47,6 +55,8 @@ public struct SolveConstraint: Sendable, Hashable, CustomStringConvertible {
     /// Parses `METRIC [STATISTIC] [YEAR | FIRST-LAST] OPERATOR VALUE`.
     ///
     /// - Throws: ``SolveConstraintError`` naming the constraint and what is wrong with it.
+    ///
+    /// - Parameter text: the constraint as given.
     public init(parsing text: String) throws(SolveConstraintError) {
         var spaced = text
         for comparison in [Comparison.atMost, .atLeast] {
@@ -105,6 +115,9 @@ public struct SolveConstraint: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The measure it constrains in a forecast of `scenario`: its window, or the whole horizon.
+    ///
+    /// - Parameter scenario: the scenario forecast.
+    /// - Returns: the measure.
     public func measure(for scenario: Scenario) -> OutputMeasure {
         let last = scenario.startYear + scenario.horizonYears - 1
         let window = window ?? (scenario.horizonYears > 1 ? .period(first: scenario.startYear, last: last) : .year(last))
@@ -121,12 +134,12 @@ public struct SolveConstraint: Sendable, Hashable, CustomStringConvertible {
 /// A `--constraint` that cannot be parsed (a bad argument, exit 64).
 public struct SolveConstraintError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The constraint as given.
-    public var text: String
+    package var text: String
     /// What is wrong with it.
-    public var problem: String
+    package var problem: String
 
     /// Creates an error.
-    public init(_ text: String, _ problem: String) {
+    package init(_ text: String, _ problem: String) {
         self.text = text
         self.problem = problem
     }

@@ -23,11 +23,14 @@ public struct StatisticSummary: Sendable, Hashable, Codable {
     public var values: [Statistic: Double]
 
     /// Creates a summary.
-    public init(count: Int, values: [Statistic: Double]) {
+    package init(count: Int, values: [Statistic: Double]) {
         self.count = count
         self.values = values
     }
 
     /// The value of `statistic`, if present.
+    ///
+    /// - Parameter statistic: the statistic.
+    /// - Returns: its value, or `nil` when the summary does not carry it.
     public subscript(statistic: Statistic) -> Double? { values[statistic] }
 }

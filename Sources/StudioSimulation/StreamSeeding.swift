@@ -10,23 +10,23 @@
 /// replications of one run get distinct seeds (for up to 2^32 replications), and their seeds
 /// are scattered rather than consecutive. (GSL reads a seed of 0 as its default seed, so the
 /// one replication whose seed is 0 repeats the stream of the default seed.)
-public struct StreamSeeding: Sendable, Hashable {
+package struct StreamSeeding: Sendable, Hashable {
     /// The 32-bit base derived from the run's seed.
-    public let base: UInt32
+    package let base: UInt32
 
     /// Derives the base from the run's seed.
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         base = UInt32(truncatingIfNeeded: Self.splitMix64(seed))
     }
 
     /// The GSL seed of replication `replication` (0-based).
     @inline(__always)
-    public func seed(forReplication replication: Int) -> UInt32 {
+    package func seed(forReplication replication: Int) -> UInt32 {
         Self.mix32(base &+ UInt32(truncatingIfNeeded: replication))
     }
 
     /// SplitMix64's output function applied to `x + golden gamma`.
-    public static func splitMix64(_ x: UInt64) -> UInt64 {
+    package static func splitMix64(_ x: UInt64) -> UInt64 {
         var z = x &+ 0x9E37_79B9_7F4A_7C15
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
@@ -35,7 +35,7 @@ public struct StreamSeeding: Sendable, Hashable {
 
     /// A bijective 32-bit mixer (`lowbias32`, C. Wellons's hash-prospector).
     @inline(__always)
-    public static func mix32(_ x: UInt32) -> UInt32 {
+    package static func mix32(_ x: UInt32) -> UInt32 {
         var z = x
         z ^= z >> 16
         z = z &* 0x7FEB_352D

@@ -20,5 +20,5 @@ extension ExactEvaluatorError: StudioForecastError {
 
 extension ShardMerger.OrderError: StudioForecastError {
     /// The shards' order, not one place in a file.
-    public var location: ProblemLocation { .none }
+    package var location: ProblemLocation { .none }
 }

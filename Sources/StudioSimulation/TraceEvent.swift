@@ -1,10 +1,10 @@
 import Foundation
-public import StudioRules
+package import StudioRules
 
 /// One event of a replayed replication, for `studio-forecast trace` (Art. 7, 11, 14).
 public struct TraceEvent: Sendable, Hashable, CustomStringConvertible {
     /// What the ranking did with a shortlisted studio (Art. 7).
-    public enum RankingOutcome: String, Sendable, Hashable {
+    package enum RankingOutcome: String, Sendable, Hashable {
         /// Named within the quota.
         case named
         /// Struck by an objection during the public notice.
@@ -14,21 +14,21 @@ public struct TraceEvent: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// One item of a rubric split.
-    public struct ScoreItem: Sendable, Hashable {
+    package struct ScoreItem: Sendable, Hashable {
         /// The item's key.
-        public var key: String
+        package var key: String
         /// Its points.
-        public var points: Double
+        package var points: Double
 
         /// Creates an item.
-        public init(key: String, points: Double) {
+        package init(key: String, points: Double) {
             self.key = key
             self.points = points
         }
     }
 
     /// What happened.
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// An applicant failed a condition of Art. 2 and was not recommended.
         case failedCondition(ApplicantCondition)
         /// An applicant its body did not recommend: others scored higher within its cap (Art. 7).
@@ -69,12 +69,12 @@ public struct TraceEvent: Sendable, Hashable, CustomStringConvertible {
     /// and name or `P` and the arrival number for a studio or candidate of the applicant pool,
     /// `2024-E2` for the second studio named before the forecast; empty for events of the whole
     /// programme.
-    public var studio: String
+    package var studio: String
     /// What happened.
-    public var kind: Kind
+    package var kind: Kind
 
     /// Creates an event.
-    public init(year: Int, studio: String, kind: Kind) {
+    package init(year: Int, studio: String, kind: Kind) {
         self.year = year
         self.studio = studio
         self.kind = kind

@@ -6,10 +6,10 @@ public final class TraceLog {
     public private(set) var events: [TraceEvent] = []
 
     /// Creates an empty log.
-    public init() {}
+    package init() {}
 
     /// Appends one event.
-    public func append(_ event: TraceEvent) {
+    package func append(_ event: TraceEvent) {
         events.append(event)
     }
 

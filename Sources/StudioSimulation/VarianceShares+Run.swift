@@ -4,6 +4,12 @@ extension VarianceShares {
     /// Runs `scenario`'s replications with every uncertain input sampled and estimates each
     /// input group's share of the variance of `metric` in forecast year `year` (0-based).
     ///
+    /// - Parameters:
+    ///   - scenario: the scenario, with uncertain inputs.
+    ///   - metric: the output metric.
+    ///   - year: the forecast year, 0-based.
+    ///   - threads: the worker threads; the shares do not depend on them.
+    ///   - progress: called with the replications done so far.
     /// - Returns: nil when the scenario has no uncertain inputs or its forecast lacks `metric`.
     /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
     public static func run(

@@ -20,7 +20,7 @@ public struct VarianceShares: Sendable {
         "squared standardised rank regression coefficients (SRRC²), MCSE from 200 bootstrap resamples"
 
     /// Bootstrap resamples for the Monte Carlo error.
-    public static let resamples = 200
+    package static let resamples = 200
 
     /// One group of inputs and its share.
     public struct Share: Sendable, Hashable {
@@ -45,6 +45,12 @@ public struct VarianceShares: Sendable {
 
     /// Estimates the shares of `output` (one value per replication) among `inputs`, whose drawn
     /// values are `values` (one row per replication, one value per input); `seed` seeds the bootstrap.
+    ///
+    /// - Parameters:
+    ///   - inputs: the uncertain inputs.
+    ///   - allValues: their drawn values, one row per replication, one value per input.
+    ///   - allOutput: the output's value in each replication.
+    ///   - seed: the seed of the bootstrap.
     public init(inputs: [UncertainInput], values allValues: [[Double]], output allOutput: [Double], seed: UInt64) {
         // One row of values per output; a longer side is cut to the shorter.
         let count = min(allValues.count, allOutput.count)

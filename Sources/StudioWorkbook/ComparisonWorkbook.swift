@@ -11,17 +11,23 @@ public import StudioSimulation
 /// horizon); elsewhere only its mean is given, the sum of the yearly mean differences.
 public struct ComparisonWorkbook {
     /// The file's name in an output folder.
-    public static let fileName = "comparison.xlsx"
+    package static let fileName = "comparison.xlsx"
 
     /// The comparison written.
-    public let comparison: Comparison
+    package let comparison: Comparison
     /// The budget period's length in years (the base scenario's `budget.period_years`).
-    public let periodYears: Int
+    package let periodYears: Int
     /// The text of `run.json`, listed on the run sheet.
-    public let provenanceJSON: String
+    package let provenanceJSON: String
     let labels: WorkbookLabels
 
     /// Creates the workbook of a comparison of two scenarios.
+    ///
+    /// - Parameters:
+    ///   - comparison: the two scenarios' forecasts and their differences.
+    ///   - periodYears: the years of a reporting period.
+    ///   - provenanceJSON: the text of `run.json`, shown on the last sheet.
+    ///   - language: the language of the labels.
     public init(
         comparison: Comparison, periodYears: Int, provenanceJSON: String,
         language: ScenarioExplanation.Language = .zh
@@ -35,6 +41,8 @@ public struct ComparisonWorkbook {
     /// Writes the workbook into `folder` through a temporary file there, for
     /// ``OutputDirectory/write(_:placing:force:)``.
     ///
+    /// - Parameter folder: the output folder.
+    /// - Returns: the file's name and the temporary file holding it.
     /// - Throws: ``OutputError`` when the file cannot be written (it is then removed).
     public func stage(in folder: OutputDirectory) throws(OutputError) -> (name: String, temporaryPath: String)
     {
@@ -69,7 +77,7 @@ public struct ComparisonWorkbook {
     /// Writes the workbook to `path`.
     ///
     /// - Throws: ``OutputError/cannotWrite(_:reason:)`` when libxlsxwriter cannot write it.
-    public func write(to path: String) throws(OutputError) {
+    package func write(to path: String) throws(OutputError) {
         let book = try XLSXWorkbook(path: path)
         guard let difference = comparison.differences.first, comparison.forecasts.count > 1 else {
             throw OutputError.cannotWrite(path, reason: "a comparison needs two forecasts")

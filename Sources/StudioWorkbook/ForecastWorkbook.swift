@@ -15,19 +15,26 @@ public struct ForecastWorkbook {
     public static let fileName = "forecast.xlsx"
 
     /// The forecast written.
-    public let forecast: Forecast
+    package let forecast: Forecast
     /// Its scenario.
-    public let scenario: Scenario
+    package let scenario: Scenario
     /// The scenario file's path, for the assumptions' source lines.
-    public let scenarioPath: String
+    package let scenarioPath: String
     /// The text of `run.json`, listed on the run sheet.
-    public let provenanceJSON: String
+    package let provenanceJSON: String
     /// The language of the labels.
-    public let language: ScenarioExplanation.Language
+    package let language: ScenarioExplanation.Language
 
     let labels: WorkbookLabels
 
     /// Creates the workbook of a forecast.
+    ///
+    /// - Parameters:
+    ///   - forecast: the forecast written.
+    ///   - scenario: its scenario.
+    ///   - scenarioPath: the scenario file's path, for the assumptions' source lines.
+    ///   - provenanceJSON: the text of `run.json`, listed on the run sheet.
+    ///   - language: the language of the labels.
     public init(
         forecast: Forecast, scenario: Scenario, scenarioPath: String, provenanceJSON: String,
         language: ScenarioExplanation.Language = .zh
@@ -48,7 +55,7 @@ public struct ForecastWorkbook {
     /// Writes the workbook to `path`.
     ///
     /// - Throws: ``OutputError/cannotWrite(_:reason:)`` when libxlsxwriter cannot write it.
-    public func write(to path: String) throws(OutputError) {
+    package func write(to path: String) throws(OutputError) {
         let book = try XLSXWorkbook(path: path)
         try writeBudget(try book.addSheet(labels.say("预算表", "Budget request")), book: book)
         try writeBreaches(try book.addSheet(labels.say("超预算概率", "Budget breaches")), book: book)
@@ -63,6 +70,10 @@ public struct ForecastWorkbook {
     /// Writes the workbook into `folder` through a temporary file there, and returns the file
     /// to hand to ``OutputDirectory/write(_:placing:force:)`` with the run's other files.
     ///
+    /// - Parameters:
+    ///   - folder: the output folder.
+    ///   - name: the file's name in the folder.
+    /// - Returns: the file's name and the temporary file holding it.
     /// - Throws: ``OutputError`` when the file cannot be written (it is then removed).
     public func stage(in folder: OutputDirectory, name: String = ForecastWorkbook.fileName)
         throws(OutputError)

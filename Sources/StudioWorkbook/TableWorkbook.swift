@@ -18,7 +18,7 @@ public struct TableWorkbook {
         case solve
 
         /// The workbook's file name.
-        public var fileName: String {
+        package var fileName: String {
             switch self {
             case .sweep: "sweep.xlsx"
             case .sensitivity: "sensitivity.xlsx"
@@ -28,16 +28,16 @@ public struct TableWorkbook {
     }
 
     /// The analysis tabled.
-    public let analysis: Analysis
+    package let analysis: Analysis
     /// The scenario's name, for the title.
-    public let scenarioName: String
+    package let scenarioName: String
     /// The text of the analysis's CSV file, header first.
-    public let csv: String
+    package let csv: String
     /// The text of `run.json`.
-    public let provenanceJSON: String
+    package let provenanceJSON: String
     /// The output a sensitivity table measures: its changes are shown in its metric's unit and
     /// the title names it. Nil: the mean period net outflow, in 万元.
-    public let measure: OutputMeasure?
+    package let measure: OutputMeasure?
     let labels: WorkbookLabels
 
     /// Creates the workbook of an analysis from the CSV file it writes.
@@ -58,6 +58,8 @@ public struct TableWorkbook {
     /// Writes the workbook into `folder` through a temporary file there, for
     /// ``OutputDirectory/write(_:placing:force:)``.
     ///
+    /// - Parameter folder: the output folder.
+    /// - Returns: the file's name and the temporary file holding it.
     /// - Throws: ``OutputError`` when the file cannot be written (it is then removed).
     public func stage(in folder: OutputDirectory) throws(OutputError) -> (name: String, temporaryPath: String)
     {
@@ -74,7 +76,7 @@ public struct TableWorkbook {
     /// Writes the workbook to `path`.
     ///
     /// - Throws: ``OutputError/cannotWrite(_:reason:)`` when libxlsxwriter cannot write it.
-    public func write(to path: String) throws(OutputError) {
+    package func write(to path: String) throws(OutputError) {
         let book = try XLSXWorkbook(path: path)
         let sheet: XLSXSheet
         let title: String

@@ -1,7 +1,7 @@
 public import ArgumentParser
 public import StudioForecast
 
-extension ScenarioExplanation.Language: ExpressibleByArgument {}
+extension ScenarioExplanation.Language: @retroactive ExpressibleByArgument {}
 
 /// `studio-forecast explain SCENARIO`: the scenario in plain words, each line citing its article.
 struct ExplainCommand: ParsableCommand {

@@ -2,7 +2,7 @@ public import ArgumentParser
 import Foundation
 import StudioForecast
 
-extension Forecast.Method: ExpressibleByArgument {}
+extension Forecast.Method: @retroactive ExpressibleByArgument {}
 
 /// `studio-forecast run [SCENARIO]`: forecasts a scenario and writes the output files.
 struct RunCommand: ParsableCommand {

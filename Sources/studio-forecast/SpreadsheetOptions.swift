@@ -1,7 +1,7 @@
 public import ArgumentParser
 public import StudioForecast
 
-extension ForecastFiles.Labels: ExpressibleByArgument {}
+extension ForecastFiles.Labels: @retroactive ExpressibleByArgument {}
 
 /// Options that make the CSV files friendly to spreadsheets.
 struct SpreadsheetOptions: ParsableArguments {

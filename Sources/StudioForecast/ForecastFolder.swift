@@ -30,6 +30,12 @@ public struct ForecastFolder: Sendable {
     /// then the files already written (`replications.csv`), then the workbooks.
     public var fileNames: [String] { files.map(\.name) + placed.map(\.name) + workbooks.map(\.name) }
 
+    /// The files of the scenario's uncertain inputs among ``fileNames``: `inputs.csv`, and with
+    /// kept replications `inputs-replications.csv`; none for a scenario without uncertain inputs.
+    public var uncertainInputFileNames: [String] {
+        fileNames.filter([InputsFile.summaryName, InputsFile.replicationsName].contains)
+    }
+
     /// A folder of the given files.
     ///
     /// - Parameter files: names inside the folder and their text.

@@ -82,9 +82,9 @@ public struct ForecastFolder: Sendable {
     /// Adds `run.json`, the record of where the forecast came from.
     ///
     /// - Parameter provenance: the run's record.
-    /// - Throws: the encoder's error when the record cannot be encoded; nothing is added then.
-    public mutating func add(_ provenance: RunProvenance) throws {
-        files.append(("run.json", String(decoding: try provenance.encoded(), as: UTF8.self)))
+    /// - Throws: ``ForecastFolderError`` when the record cannot be encoded; nothing is added then.
+    public mutating func add(_ provenance: RunProvenance) throws(ForecastFolderError) {
+        files.append(("run.json", try ForecastFolderError.json(of: provenance)))
     }
 
     /// Adds a workbook, written with the other files.

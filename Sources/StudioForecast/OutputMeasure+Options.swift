@@ -8,7 +8,7 @@ extension OutputMeasure {
     ///   - statistic: the statistic across replications.
     ///   - window: the year or period; the end of the first budget period by default.
     ///   - scenario: the scenario forecast.
-    /// - Throws: ``OutputMeasureError`` for a year outside the horizon, a metric the scenario's
+    /// - Throws: `OutputMeasureError` for a year outside the horizon, a metric the scenario's
     ///   forecast does not record, a statistic that is not a measure, or a period the
     ///   per-replication values do not give exactly.
     public init(

@@ -21,7 +21,7 @@ public struct SolveReport: Sendable {
     /// The report of `answer`.
     ///
     /// - Parameters:
-    ///   - answer: what ``LeverSolver/solve(threads:progress:)`` gave.
+    ///   - answer: what `LeverSolver/solve(threads:progress:)` gave.
     ///   - solver: the search.
     ///   - fromYear: the `fromYear` the solver was made with.
     ///   - seconds: how long the search took.
@@ -37,7 +37,7 @@ public struct SolveReport: Sendable {
     /// only bracketed on the first replications.
     ///
     /// - Parameters:
-    ///   - evaluation: one value tried (``LeverSolver/solve(threads:progress:)``'s progress).
+    ///   - evaluation: one value tried (`LeverSolver/solve(threads:progress:)`'s progress).
     ///   - solver: the search.
     /// - Returns: the line, without a line break.
     public static func line(for evaluation: LeverSolver.Evaluation, of solver: LeverSolver) -> String {

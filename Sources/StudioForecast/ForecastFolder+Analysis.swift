@@ -12,18 +12,18 @@ extension ForecastFolder {
     ///   - provenance: the record written to `run.json`; by default one of method `sweep` for
     ///     `scenario`, finishing now.
     ///   - language: the language of `sweep.xlsx`.
-    /// - Throws: the encoder's error for a record JSON cannot hold, which a record never is.
+    /// - Throws: ``ForecastFolderError`` for a record JSON cannot hold, which a record never is.
     public init(
         sweep comparison: Comparison, grid: SweepGrid, scenario: Scenario, provenance: RunProvenance? = nil,
         language: ScenarioExplanation.Language = .zh
-    ) throws {
+    ) throws(ForecastFolderError) {
         let csv = ComparisonFiles.sweepCSV(
             keys: grid.keyPaths, points: grid.points.map { $0.map(\.value) }, comparison: comparison)
         let provenance =
             provenance
             ?? Self.provenance(
                 scenario, method: .sweep, replications: comparison.forecasts.first?.replications ?? 0)
-        let json = try provenance.json()
+        let json = try ForecastFolderError.json(of: provenance)
         self.init(files: [("sweep.csv", csv), ("run.json", json)])
         add(
             .table(
@@ -44,16 +44,16 @@ extension ForecastFolder {
     ///   - provenance: the record written to `run.json`; by default one of method `sensitivity`
     ///     for `base`, finishing now.
     ///   - language: the language of `report.html` and `sensitivity.xlsx`.
-    /// - Throws: the encoder's error for a record JSON cannot hold, which a record never is.
+    /// - Throws: ``ForecastFolderError`` for a record JSON cannot hold, which a record never is.
     public init(
         sensitivity effects: [SensitivityAnalysis.Effect], of base: Scenario, measure: OutputMeasure,
         replications: Int, shares: (output: String, shares: VarianceShares)? = nil,
         provenance: RunProvenance? = nil, language: ScenarioExplanation.Language = .zh
-    ) throws {
+    ) throws(ForecastFolderError) {
         let csv = ComparisonFiles.sensitivityCSV(effects, measure: measure)
         let provenance =
             provenance ?? Self.provenance(base, method: .sensitivity, replications: replications)
-        let json = try provenance.json()
+        let json = try ForecastFolderError.json(of: provenance)
         var files: [(name: String, contents: String)] = []
         if let shares {
             files.append(
@@ -84,16 +84,16 @@ extension ForecastFolder {
     ///   - provenance: the record written to `run.json`; by default one of method `solve` for
     ///     the solver's scenario, finishing now.
     ///   - language: the language of `solve.xlsx`.
-    /// - Throws: the encoder's error for a record JSON cannot hold, which a record never is.
+    /// - Throws: ``ForecastFolderError`` for a record JSON cannot hold, which a record never is.
     public init(
         solve answer: LeverSolver.Answer, solver: LeverSolver, provenance: RunProvenance? = nil,
         language: ScenarioExplanation.Language = .zh
-    ) throws {
+    ) throws(ForecastFolderError) {
         let scenario = solver.scenario
         let csv = SolveFiles.solveCSV(answer, solver: solver)
         let provenance =
             provenance ?? Self.provenance(scenario, method: .solve, replications: scenario.simulation.replications)
-        let json = try provenance.json()
+        let json = try ForecastFolderError.json(of: provenance)
         self.init(files: [("solve.csv", csv), ("run.json", json)])
         add(
             .table(

@@ -38,17 +38,17 @@ extension ForecastFolder {
     ///     method `compare` for `base`, read from the file it was loaded from, finishing now.
     ///   - language: the language of `report.html` and `comparison.xlsx`.
     ///   - format: a byte-order mark and the language of `summary.csv`'s headings.
-    /// - Throws: the encoder's error for a record JSON cannot hold, which a record never is.
+    /// - Throws: ``ForecastFolderError`` for a record JSON cannot hold, which a record never is.
     public init(
         comparison: PairedComparison, of base: Scenario, provenance: RunProvenance? = nil,
         language: ScenarioExplanation.Language = .zh, format: CSVFormat = CSVFormat()
-    ) throws {
+    ) throws(ForecastFolderError) {
         let provenance =
             provenance
             ?? RunProvenance(
                 scenario: base, path: base.source?.path ?? "", method: .compare,
                 replications: comparison.base.replications, threads: Simulation(base).threads, started: Date())
-        let json = try provenance.json()
+        let json = try ForecastFolderError.json(of: provenance)
         self.init(comparison, language: language, format: format)
         add("run.json", contents: json)
         add(

@@ -19,15 +19,14 @@ extension ForecastFolder {
     ///     `RunProvenance(forecast:of:threads:started:)`, finishing now.
     ///   - language: the language of `report.html` and `forecast.xlsx`.
     ///   - format: a byte-order mark and the language of `summary.csv`'s headings.
-    /// - Throws: `UnknownGeneratorError` when the scenario's generator is not one GSL knows (the
-    ///   uncertain inputs are drawn again); the encoder's error for a record JSON cannot hold,
-    ///   which a record never is.
+    /// - Throws: ``ForecastFolderError`` when the scenario's generator is not one GSL knows (the
+    ///   uncertain inputs are drawn again), or for a record JSON cannot hold, which a record never is.
     public init(
         run forecast: Forecast, of scenario: Scenario, provenance: RunProvenance? = nil,
         language: ScenarioExplanation.Language = .zh, format: CSVFormat = CSVFormat()
-    ) throws {
+    ) throws(ForecastFolderError) {
         let provenance = provenance ?? RunProvenance(forecast: forecast, of: scenario)
-        let json = try provenance.json()
+        let json = try ForecastFolderError.json(of: provenance)
         self.init(forecast, format: format)
         for file in try UncertainInputFiles.files(
             scenario, replications: 0..<forecast.replications, keepingReplications: false)
@@ -54,12 +53,12 @@ extension ForecastFolder {
     ///   - provenance: the record written to `run.json`; by default that of the slice's forecast, finishing now.
     ///   - language: the language of `report.html` and `forecast.xlsx`.
     ///   - format: a byte-order mark and the language of `summary.csv`'s headings.
-    /// - Throws: `UnknownGeneratorError` when the scenario's generator is not one GSL knows; the
-    ///   encoder's error for a record JSON cannot hold, which a record never is.
+    /// - Throws: ``ForecastFolderError`` when the scenario's generator is not one GSL knows, or for
+    ///   a record JSON cannot hold, which a record never is.
     public init(
         shard output: ShardRun.Output, of shard: ShardRun, provenance: RunProvenance? = nil,
         language: ScenarioExplanation.Language = .zh, format: CSVFormat = CSVFormat()
-    ) throws {
+    ) throws(ForecastFolderError) {
         let scenario = shard.scenario
         self.init(output.forecast, format: format)
         add(placed: output.placed)
@@ -77,7 +76,7 @@ extension ForecastFolder {
                     scenario: scenario, path: shard.path, method: .montecarlo,
                     replications: output.forecast.replications, threads: Simulation(scenario).threads,
                     started: Date())
-            let json = try provenance.json()
+            let json = try ForecastFolderError.json(of: provenance)
             add("run.json", contents: json)
             add(ShardManifest.fileName, contents: output.manifest)
             add(
@@ -99,9 +98,12 @@ extension ForecastFolder {
     ///   - scenario: the scenario the shards ran (``ShardMerge/settings(of:)``).
     ///   - provenance: the record written to `run.json`; by default the forecast's, with the
     ///     scenario file the shards recorded and one thread, finishing now.
-    /// - Throws: the encoder's error for a record JSON cannot hold, which a record never is.
-    public init(merged forecast: Forecast, of scenario: Scenario, provenance: RunProvenance? = nil) throws {
+    /// - Throws: ``ForecastFolderError`` for a record JSON cannot hold, which a record never is.
+    public init(merged forecast: Forecast, of scenario: Scenario, provenance: RunProvenance? = nil)
+        throws(ForecastFolderError)
+    {
         self.init(forecast)
-        try add(provenance ?? RunProvenance(forecast: forecast, of: scenario, threads: 1))
+        let provenance = provenance ?? RunProvenance(forecast: forecast, of: scenario, threads: 1)
+        add("run.json", contents: try ForecastFolderError.json(of: provenance))
     }
 }

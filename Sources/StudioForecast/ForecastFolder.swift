@@ -30,6 +30,12 @@ public struct ForecastFolder: Sendable {
     /// then the files already written (`replications.csv`), then the workbooks.
     public var fileNames: [String] { files.map(\.name) + placed.map(\.name) + workbooks.map(\.name) }
 
+    /// The files of the scenario's uncertain inputs among ``fileNames``: `inputs.csv`, and with
+    /// kept replications `inputs-replications.csv`; none for a scenario without uncertain inputs.
+    public var uncertainInputFileNames: [String] {
+        fileNames.filter([InputsFile.summaryName, InputsFile.replicationsName].contains)
+    }
+
     /// A folder of the given files.
     ///
     /// - Parameter files: names inside the folder and their text.
@@ -76,9 +82,9 @@ public struct ForecastFolder: Sendable {
     /// Adds `run.json`, the record of where the forecast came from.
     ///
     /// - Parameter provenance: the run's record.
-    /// - Throws: the encoder's error when the record cannot be encoded; nothing is added then.
-    public mutating func add(_ provenance: RunProvenance) throws {
-        files.append(("run.json", String(decoding: try provenance.encoded(), as: UTF8.self)))
+    /// - Throws: ``ForecastFolderError`` when the record cannot be encoded; nothing is added then.
+    public mutating func add(_ provenance: RunProvenance) throws(ForecastFolderError) {
+        files.append(("run.json", try ForecastFolderError.json(of: provenance)))
     }
 
     /// Adds a workbook, written with the other files.

@@ -1,4 +1,11 @@
 extension QuotaSolver {
+    /// The largest quota a search may try, the bound of a scenario's `quota.per_year`.
+    public static let maximumQuota = ScenarioLimits.quotaPerYear
+
+    /// The largest annual budget a search may be given, in yuan, the bound of a scenario's
+    /// `budget.annual_yuan`.
+    public static let maximumAnnualBudget = ScenarioLimits.annualBudgetYuan
+
     /// A solver for `scenario` under `annualBudget`, when given, in place of the scenario's
     /// annual budgets.
     ///

@@ -10,7 +10,7 @@ extension RunProvenance {
     ///   - scenario: the scenario run, with the seed and generator used.
     ///   - path: the scenario file's path as given; the bytes hashed are those the scenario and
     ///     every file it extends were parsed from (the files are not read again).
-    ///   - method: what was run: a forecast (``RunMethod/montecarlo``, ``RunMethod/exact``) or an analysis.
+    ///   - method: what was run: a forecast (`RunMethod.montecarlo`, `RunMethod.exact`) or an analysis.
     ///   - replications: the replications run.
     ///   - threads: the worker threads used.
     ///   - started: when the run started.
@@ -20,7 +20,7 @@ extension RunProvenance {
         // The hash is of the bytes the scenario (and every file it extends) was parsed from.
         self.init(
             toolVersion: Self.currentToolVersion, scenarioName: scenario.name, scenarioPath: path,
-            scenarioSHA256: ScenarioSourceHash.hexDigest(of: scenario.source), method: method.rawValue,
+            scenarioSHA256: ScenarioSourceHash.hexDigest(of: scenario.source), method: method,
             seed: scenario.simulation.seed,
             generator: scenario.simulation.generator, gslVersion: GSLLibrary.version,
             replications: replications,

@@ -24,7 +24,7 @@ extension SensitivityAnalysis {
     ///   - ranges: an input's own low and high values by its name, instead of ±`step`.
     ///   - settings: applies the caller's seed and generator to every scenario.
     /// - Throws: `ScenarioErrors` listing every problem of the file.
-    public init(
+    package init(
         source: ScenarioSource, step: Double, replications: Int, measure: OutputMeasure? = nil,
         ranges: [String: ClosedRange<Double>] = [:], settings: (Scenario) -> Scenario = { $0 }
     ) throws(ScenarioErrors) {

@@ -39,7 +39,7 @@ public struct ShardMerge: Sendable {
     /// - Returns: the file's bytes, read once, for the scenario to be parsed from.
     /// - Throws: `ShardError` naming the scenario file when it is missing or has changed.
     @discardableResult
-    public func checkScenarioFile() throws(ShardError) -> ScenarioSource {
+    package func checkScenarioFile() throws(ShardError) -> ScenarioSource {
         let path = manifest.scenarioPath
         // The files are read once: the bytes checked against the shards' hash (of the scenario
         // and every file it extends) are the bytes parsed.
@@ -52,6 +52,18 @@ public struct ShardMerge: Sendable {
                     : "the scenario file is missing or has changed since the shards ran")
         }
         return source
+    }
+
+    /// The scenario the shards ran: the scenario file they recorded (checked to be unchanged,
+    /// against the hash they recorded) and parsed from the bytes checked, with the replications, seed and
+    /// generator the shards ran (``settings(of:)``).
+    ///
+    /// - Returns: the scenario to merge the shards of (``forecast(of:)``).
+    /// - Throws: `ShardError` naming the scenario file when it is missing or has changed since
+    ///   the shards ran; `ScenarioErrors` listing every problem of a file that no longer validates.
+    public func scenario() throws -> Scenario {
+        let source = try checkScenarioFile()
+        return settings(of: try ScenarioLoader(knownGenerators: GSLLibrary.generatorNames).load(source: source))
     }
 
     /// `scenario` with the replications, seed and generator the shards ran.

@@ -15,14 +15,17 @@ import Foundation
 public struct Simulation: Sendable {
     /// The scenario, whose `simulation` settings give the default replications, seed and generator.
     public var scenario: Scenario
-    /// Worker threads, at least 1 and at most `MonteCarloEngine/maximumThreads`.
+    /// Worker threads, at least 1 and at most ``maximumThreads``.
     public var threads: Int
+
+    /// The most worker threads a simulation uses; more are taken as this many.
+    public static let maximumThreads = MonteCarloEngine.maximumThreads
 
     /// A simulation of `scenario`.
     ///
     /// - Parameters:
     ///   - scenario: the scenario to forecast.
-    ///   - threads: worker threads; every core by default. Taken into 1...`MonteCarloEngine/maximumThreads`.
+    ///   - threads: worker threads; every core by default. Taken into 1...``maximumThreads``.
     public init(_ scenario: Scenario, threads: Int? = nil) {
         self.scenario = scenario
         let wanted = threads ?? ProcessInfo.processInfo.activeProcessorCount

@@ -2,6 +2,8 @@
 public enum SimulationError: Error, Sendable, CustomStringConvertible {
     /// The replications asked for are outside 1...`SimulationSettings/maximumReplications`.
     case replicationsOutOfRange(Int)
+    /// The replication asked to be replayed is below 1 (replications are numbered from 1).
+    case replicationNumberOutOfRange(Int)
     /// The relative precision asked for is outside (0, 1).
     case precisionOutOfRange(Double)
     /// The scenario's generator is not one GSL knows.
@@ -15,6 +17,8 @@ public enum SimulationError: Error, Sendable, CustomStringConvertible {
         case .replicationsOutOfRange(let replications):
             return
                 "replications \(replications) is out of range 1...\(SimulationSettings.maximumReplications)"
+        case .replicationNumberOutOfRange(let replication):
+            return "replication \(replication) must be at least 1; replications are numbered from 1"
         case .precisionOutOfRange(let precision):
             return "relative MCSE \(precision) must be between 0 and 1, such as 0.001"
         case .unknownGenerator(let error): return "\(error)"
@@ -30,7 +34,7 @@ extension SimulationError: StudioForecastError {
         switch self {
         case .unknownGenerator(let error): return error.location
         case .incomparable(let error): return error.location
-        case .replicationsOutOfRange, .precisionOutOfRange: return .none
+        case .replicationsOutOfRange, .replicationNumberOutOfRange, .precisionOutOfRange: return .none
         }
     }
 
@@ -38,7 +42,7 @@ extension SimulationError: StudioForecastError {
     /// generator and scenarios that cannot be paired are bad input (exit 1).
     public var category: ProblemCategory {
         switch self {
-        case .replicationsOutOfRange, .precisionOutOfRange: return .badArgument
+        case .replicationsOutOfRange, .replicationNumberOutOfRange, .precisionOutOfRange: return .badArgument
         case .unknownGenerator, .incomparable: return .badInput
         }
     }

@@ -10,12 +10,17 @@ enum UncertainInputFiles {
     ///   - replications: the 0-based replications run.
     ///   - keepingReplications: also give each replication's drawn inputs.
     /// - Returns: each file's name and text.
-    /// - Throws: `UnknownGeneratorError` for a generator name GSL does not know.
+    /// - Throws: ``ForecastFolderError/unknownGenerator(_:)`` for a generator name GSL does not know.
     static func files(
         _ scenario: Scenario, replications: Range<Int>, keepingReplications: Bool
-    ) throws(UnknownGeneratorError) -> [(name: String, contents: String)] {
+    ) throws(ForecastFolderError) -> [(name: String, contents: String)] {
         guard scenario.hasUncertainInputs else { return [] }
-        let draws = try InputDraws(scenario: scenario)
+        let draws: InputDraws
+        do {
+            draws = try InputDraws(scenario: scenario)
+        } catch {
+            throw .unknownGenerator(error)
+        }
         let values = draws.values(replications: replications)
         var files = [
             (InputsFile.summaryName, InputsFile.summaryCSV(scenario: scenario.name, inputs: draws.inputs, values: values))

@@ -1,9 +1,9 @@
 import Foundation
-public import StudioSimulation
+package import StudioSimulation
 
 /// The files of analyst workflows on common random numbers: `comparison.csv` (paired
 /// differences) and `sweep.csv` (one row per value and year).
-public enum ComparisonFiles {
+package enum ComparisonFiles {
     /// The statistics of a paired difference, in column order.
     static let differenceStatistics: [Statistic] = [.mean, .sd, .mcse, .p05, .p50, .p95]
 
@@ -34,10 +34,10 @@ public enum ComparisonFiles {
 
     /// The metric whose paired difference against the first grid point `sweep.csv` and the sweep's
     /// table report.
-    public static let sweepDifferenceMetric = Metric.cumulativeNetOutflow
+    package static let sweepDifferenceMetric = Metric.cumulativeNetOutflow
 
     /// The paired differences a sweep needs: those of ``sweepDifferenceMetric`` only.
-    public static let sweepDifferences = DifferenceSelection.only([sweepDifferenceMetric])
+    package static let sweepDifferences = DifferenceSelection.only([sweepDifferenceMetric])
 
     /// One row per grid point and year: the swept keys' values, the key metrics, and the paired
     /// difference of the cumulative net outflow against the first grid point with its MCSE.
@@ -47,7 +47,7 @@ public enum ComparisonFiles {
     ///   - points: each grid point's values of those keys, in the order of `comparison.forecasts`.
     ///   - comparison: the grid points' forecasts and differences.
     /// - Returns: the text of `sweep.csv`.
-    public static func sweepCSV(keys: [String], points: [[String]], comparison: Comparison) -> String {
+    package static func sweepCSV(keys: [String], points: [[String]], comparison: Comparison) -> String {
         let reference = comparison.forecasts[0]
         let columns = sweepColumns(reference.catalog)
         let header =
@@ -81,7 +81,7 @@ extension ComparisonFiles {
     ///   - effects: the effects, largest first.
     ///   - measure: the output measured.
     /// - Returns: the text of `sensitivity.csv`.
-    public static func sensitivityCSV(_ effects: [SensitivityAnalysis.Effect], measure: OutputMeasure) -> String {
+    package static func sensitivityCSV(_ effects: [SensitivityAnalysis.Effect], measure: OutputMeasure) -> String {
         var lines = [
             "parameter,base_value,low_value,high_value,mean_change_low,mean_change_high,mean_change_mcse,p95_change_low,p95_change_high,"
                 + "kind,output,statistic,change_low,change_high,change_mcse"

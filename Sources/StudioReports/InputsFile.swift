@@ -1,13 +1,13 @@
-public import StudioScenario
+package import StudioScenario
 
 /// The files that describe a run's drawn uncertain inputs: `inputs.csv`, a summary of each
 /// input over the run's replications, and `inputs-replications.csv`, each replication's values
 /// (`run --keep-replications`).
-public enum InputsFile {
+package enum InputsFile {
     /// The summary's name in an output folder.
-    public static let summaryName = "inputs.csv"
+    package static let summaryName = "inputs.csv"
     /// The per-replication file's name in an output folder.
-    public static let replicationsName = "inputs-replications.csv"
+    package static let replicationsName = "inputs-replications.csv"
 
     /// `scenario,key,statistic,value`: the mean, sd (n − 1), p05, p50 and p95 of each input's
     /// drawn values, one row each. A percentile is the inverse empirical CDF (the smallest drawn
@@ -18,7 +18,7 @@ public enum InputsFile {
     ///   - inputs: the uncertain inputs.
     ///   - values: one row per replication, one value per input in `inputs` order.
     /// - Returns: the text of `inputs.csv`.
-    public static func summaryCSV(scenario: String, inputs: [UncertainInput], values: [[Double]]) -> String {
+    package static func summaryCSV(scenario: String, inputs: [UncertainInput], values: [[Double]]) -> String {
         var text = "scenario,key,statistic,value\n"
         for (column, input) in inputs.enumerated() {
             let drawn = values.compactMap { $0.indices.contains(column) ? $0[column] : nil }
@@ -36,7 +36,7 @@ public enum InputsFile {
     ///   - replications: the replications, 0-based.
     ///   - values: one row per replication, one value per input in `inputs` order.
     /// - Returns: the text of `inputs-replications.csv`.
-    public static func replicationsCSV(
+    package static func replicationsCSV(
         inputs: [UncertainInput], replications: Range<Int>, values: [[Double]]
     ) -> String {
         var text = (["replication"] + inputs.map(\.keyPath)).joined(separator: ",") + "\n"

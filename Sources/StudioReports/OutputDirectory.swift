@@ -13,6 +13,9 @@ import StudioScenario
 /// holds files is refused unless `force` is given; files of other names in it are left alone,
 /// and a folder where a file must go is never moved. Hidden files a write leaves behind never
 /// count as contents.
+///
+/// Public because a folder is checked before the work that fills it (`ForecastFolder.prepare`)
+/// and a shard's kept replications are written into it as they are made (`ShardRun`).
 public struct OutputDirectory: Sendable {
     /// The folder's path.
     public let path: String

@@ -1,5 +1,8 @@
 /// Formats numbers for CSV and JSON files: plain decimal, never scientific notation, and the
 /// shortest digits that read back to the same `Double`.
+///
+/// Public because a library user printing a forecast's numbers wants them as the files write
+/// them (`Examples/QuotaStudy` prints its paired difference with it).
 public enum PlainNumber {
     /// `1500000`, `0.0625`, `-0.00001`; NaN and infinities as empty text.
     ///

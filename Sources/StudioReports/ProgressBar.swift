@@ -2,6 +2,9 @@ import Foundation
 
 /// A progress bar on standard error for runs longer than about a second: replications done,
 /// rate and time left. It draws only when standard error is a terminal, and `--quiet` silences it.
+///
+/// Public because a command-line front end of a library user's own wants the bar `studio-forecast`
+/// shows: pass its ``update(_:)`` as a run's `progress`, then call ``finish()``.
 public final class ProgressBar {
     private let total: Int
     private let enabled: Bool

@@ -14,8 +14,9 @@ public struct RunProvenance: Sendable {
     /// Each file of the scenario's `extends:` chain with the SHA-256 of its bytes, the file named
     /// first; nil (and not written) for a scenario that extends none.
     public var scenarioChain: [ChainFile]?
-    /// `montecarlo` or `exact`.
-    public var method: String
+    /// What was run: a forecast (`montecarlo`, `exact`) or an analysis (`compare`, `sweep`,
+    /// `sensitivity`, `solve`), written as its name.
+    public var method: RunMethod
     /// The run's seed.
     public var seed: UInt64
     /// The GSL generator's name.
@@ -39,7 +40,7 @@ public struct RunProvenance: Sendable {
     ///   - scenarioPath: the scenario file's path as given.
     ///   - scenarioSHA256: SHA-256 of the scenario file's bytes; for a scenario that extends others, of its
     ///     whole chain (``ScenarioSourceHash``).
-    ///   - method: `montecarlo` or `exact`.
+    ///   - method: what was run: a forecast or an analysis.
     ///   - seed: the run's seed.
     ///   - generator: the GSL generator's name.
     ///   - gslVersion: the GSL version linked.
@@ -50,7 +51,7 @@ public struct RunProvenance: Sendable {
     ///   - scenarioChain: each file of the scenario's `extends:` chain with the SHA-256 of its bytes, the
     ///     file named first; nil (and not written) for a scenario that extends none.
     public init(
-        toolVersion: String, scenarioName: String, scenarioPath: String, scenarioSHA256: String, method: String,
+        toolVersion: String, scenarioName: String, scenarioPath: String, scenarioSHA256: String, method: RunMethod,
         seed: UInt64, generator: String, gslVersion: String, replications: Int, threads: Int, startedAt: Date,
         finishedAt: Date, scenarioChain: [ChainFile]? = nil
     ) {
@@ -118,8 +119,8 @@ extension RunProvenance: Codable, Hashable {
         case scenarioChain = "scenario_chain"
     }
 
-    /// Reads a record; `tool` must be ``tool``, and `wall_seconds`, derived from the two times, is
-    /// checked for its type only.
+    /// Reads a record; `tool` must be ``tool``, `method` one of ``RunMethod``'s names, and
+    /// `wall_seconds`, derived from the two times, is checked for its type only.
     ///
     /// - Parameter decoder: the decoder holding `run.json`.
     /// - Throws: `DecodingError` for a missing or mistyped key, or another tool's record.
@@ -136,7 +137,7 @@ extension RunProvenance: Codable, Hashable {
             scenarioName: try container.decode(String.self, forKey: .scenarioName),
             scenarioPath: try container.decode(String.self, forKey: .scenarioPath),
             scenarioSHA256: try container.decode(String.self, forKey: .scenarioSHA256),
-            method: try container.decode(String.self, forKey: .method),
+            method: try container.decode(RunMethod.self, forKey: .method),
             seed: try container.decode(UInt64.self, forKey: .seed),
             generator: try container.decode(String.self, forKey: .generator),
             gslVersion: try container.decode(String.self, forKey: .gslVersion),

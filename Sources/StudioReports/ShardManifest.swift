@@ -14,7 +14,7 @@ public struct ShardManifest: Sendable, Hashable {
     /// The `tool` every manifest names.
     package static let toolName = "studio-forecast"
     /// The file's name in a shard folder.
-    public static let fileName = "shard.json"
+    package static let fileName = "shard.json"
 
     /// The scenario file's path as the shard was given it.
     public var scenarioPath: String

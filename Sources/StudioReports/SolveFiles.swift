@@ -1,9 +1,9 @@
 import Foundation
-public import StudioSimulation
+package import StudioSimulation
 
 /// `solve.csv`: every value of the lever evaluated by `studio-forecast solve`, one row per value
 /// and constraint, in the order the search made them.
-public enum SolveFiles {
+package enum SolveFiles {
     /// What an evaluation was to the search.
     enum Role: String {
         /// The answer, at the scenario's replications.
@@ -23,7 +23,7 @@ public enum SolveFiles {
     ///   - answer: the solver's answer.
     ///   - solver: the solver, for its lever and constraints.
     /// - Returns: the text of `solve.csv`.
-    public static func solveCSV(_ answer: LeverSolver.Answer, solver: LeverSolver) -> String {
+    package static func solveCSV(_ answer: LeverSolver.Answer, solver: LeverSolver) -> String {
         var lines = ["lever,lever_value,replications,role,constraint,measure,mcse,holds"]
         let full = solver.scenario.simulation.replications
         for evaluation in answer.evaluations {
@@ -58,7 +58,7 @@ public enum SolveFiles {
     ///   - measured: the value and its MCSE.
     ///   - metric: the metric measured, for its unit.
     /// - Returns: the text.
-    public static func format(_ measured: MeasuredValue, metric: Metric) -> String {
+    package static func format(_ measured: MeasuredValue, metric: Metric) -> String {
         func text(_ value: Double) -> String {
             metric.unit == .probability ? String(format: "%.4f", value) : PlainNumber.grouped(value)
         }

@@ -1,4 +1,7 @@
 /// Plain-text tables for the console: the first column left-aligned, the others right-aligned.
+///
+/// Public because a library user printing their own results wants the tables the commands print;
+/// the library's own tables (`ForecastTable`, `SweepTable`, `SolveReport`...) render through it.
 public enum TablePrinter {
     /// The header and rows, columns two spaces apart, one line each.
     ///

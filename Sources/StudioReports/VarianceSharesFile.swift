@@ -1,12 +1,12 @@
-public import StudioSimulation
+package import StudioSimulation
 
 /// `variance-shares.csv`, which `sensitivity` writes for a scenario with uncertain inputs:
 /// `scenario,output,group,keys,coefficient,share,share_mcse`, one row per input group (largest
 /// share first; `keys` lists a group's key paths separated by `;`), then a row whose group is
 /// `(all inputs, R²)` holding the rank regression's R².
-public enum VarianceSharesFile {
+package enum VarianceSharesFile {
     /// The file's name in an output folder.
-    public static let name = "variance-shares.csv"
+    package static let name = "variance-shares.csv"
 
     /// The file's text for `shares` of `output` (such as `cumulative_net_outflow 2030`).
     ///
@@ -15,7 +15,7 @@ public enum VarianceSharesFile {
     ///   - output: the output measured.
     ///   - shares: the estimated shares.
     /// - Returns: the text of `variance-shares.csv`.
-    public static func csv(scenario: String, output: String, shares: VarianceShares) -> String {
+    package static func csv(scenario: String, output: String, shares: VarianceShares) -> String {
         var text = "scenario,output,group,keys,coefficient,share,share_mcse\n"
         for share in shares.shares {
             text += [

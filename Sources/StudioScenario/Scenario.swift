@@ -44,7 +44,7 @@ public struct Scenario: Sendable {
 
     /// The file the scenario was read from, with the bytes parsed; `nil` for a scenario built in
     /// code or decoded from text. Variants made with overrides keep their file's source.
-    public var source: ScenarioSource?
+    package var source: ScenarioSource?
     /// What the scenario file leaves to a default a reader should know of (such as tranches
     /// earned before the start year that a payment lag leaves unpaid), each located like an error.
     public var warnings: [ScenarioError] = []

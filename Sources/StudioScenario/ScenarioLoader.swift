@@ -6,7 +6,7 @@ import Yams
 ///
 /// Unknown keys, wrong types and out-of-range values are all reported in one pass, each as a
 /// ``ScenarioError`` naming the file, the key path and the line.
-public struct ScenarioLoader: Sendable {
+package struct ScenarioLoader: Sendable {
     /// GSL generator names accepted for `simulation.generator`; empty accepts any.
     package var knownGenerators: [String]
 
@@ -14,7 +14,7 @@ public struct ScenarioLoader: Sendable {
     ///
     /// - Parameter knownGenerators: gSL generator names accepted for `simulation.generator`; empty accepts
     ///   any.
-    public init(knownGenerators: [String] = []) {
+    package init(knownGenerators: [String] = []) {
         self.knownGenerators = knownGenerators
     }
 
@@ -24,7 +24,7 @@ public struct ScenarioLoader: Sendable {
     /// - Parameter path: the scenario file.
     /// - Returns: the validated scenario.
     /// - Throws: ``ScenarioErrors`` listing every problem.
-    public func load(path: String) throws(ScenarioErrors) -> Scenario {
+    package func load(path: String) throws(ScenarioErrors) -> Scenario {
         try load(source: Self.readSource(path: path))
     }
 
@@ -33,7 +33,7 @@ public struct ScenarioLoader: Sendable {
     /// - Parameter source: the file's bytes and those of its bases.
     /// - Returns: the validated scenario.
     /// - Throws: ``ScenarioErrors`` listing every problem.
-    public func load(source: ScenarioSource) throws(ScenarioErrors) -> Scenario {
+    package func load(source: ScenarioSource) throws(ScenarioErrors) -> Scenario {
         _ = try Self.text(of: source)
         let chain = try ScenarioChain.resolve(source, known: source.bases)
         var scenario = try load(chain: chain, defaultName: source.stem)
@@ -62,7 +62,7 @@ public struct ScenarioLoader: Sendable {
     ///   than ``maximumFileBytes`` (checked before it is read whole), holds a NUL byte or is
     ///   not UTF-8, the last two naming the line; or for a chain of `extends:` with a cycle or a
     ///   base that cannot be read, naming the file and line of the `extends:` at fault.
-    public static func readSource(path: String) throws(ScenarioErrors) -> ScenarioSource {
+    package static func readSource(path: String) throws(ScenarioErrors) -> ScenarioSource {
         let bytes: Data
         switch ScenarioText.readBytes(path: path, limit: maximumFileBytes) {
         case .success(let data): bytes = data
@@ -160,7 +160,7 @@ public struct ScenarioLoader: Sendable {
     /// - Parameter source: the scenario file read, with its bases.
     /// - Returns: the effective scenario as YAML text.
     /// - Throws: ``ScenarioErrors`` when a file of the chain cannot be read or is not YAML.
-    public static func effectiveText(of source: ScenarioSource) throws(ScenarioErrors) -> String {
+    package static func effectiveText(of source: ScenarioSource) throws(ScenarioErrors) -> String {
         let chain = try ScenarioChain.resolve(source, known: source.bases)
         let (root, origins) = try chain.effectiveDocument()
         guard let root else { return "" }

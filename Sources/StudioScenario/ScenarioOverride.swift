@@ -112,7 +112,7 @@ extension ScenarioLoader {
     ///   - overrides: the values set, applied in order.
     /// - Returns: the validated scenario.
     /// - Throws: ``ScenarioErrors`` listing every problem.
-    public func load(path: String, overrides: [ScenarioOverride]) throws(ScenarioErrors) -> Scenario {
+    package func load(path: String, overrides: [ScenarioOverride]) throws(ScenarioErrors) -> Scenario {
         try load(source: Self.readSource(path: path), overrides: overrides)
     }
 
@@ -124,7 +124,7 @@ extension ScenarioLoader {
     ///   - overrides: the values set, applied in order.
     /// - Returns: the validated scenario.
     /// - Throws: ``ScenarioErrors`` listing every problem.
-    public func load(source: ScenarioSource, overrides: [ScenarioOverride]) throws(ScenarioErrors) -> Scenario {
+    package func load(source: ScenarioSource, overrides: [ScenarioOverride]) throws(ScenarioErrors) -> Scenario {
         guard !overrides.isEmpty else { return try load(source: source) }
         _ = try Self.text(of: source)
         let chain = try ScenarioChain.resolve(source, known: source.bases)
@@ -191,5 +191,5 @@ public struct NumericParameter: Sendable, Hashable {
     ///
     /// - Parameter value: the value.
     /// - Returns: its YAML text, such as `6` or `0.95`.
-    public static func text(_ value: Double) -> String { YAMLReader.format(value) }
+    package static func text(_ value: Double) -> String { YAMLReader.format(value) }
 }

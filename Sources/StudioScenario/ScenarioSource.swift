@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 /// A scenario file as read, once: its path and the bytes parsed.
 ///
@@ -6,14 +6,14 @@ public import Foundation
 /// bytes, and the SHA-256 that `run.json` and `shard.json` record is of them, so the hash is
 /// of exactly what was forecast even if the file changes while a run goes on. A scenario that
 /// extends another keeps the bytes of every file of its chain in ``bases``.
-public struct ScenarioSource: Sendable, Hashable {
+package struct ScenarioSource: Sendable, Hashable {
     /// The file's path as given.
-    public var path: String
+    package var path: String
     /// The file's bytes, UTF-8 text without NUL bytes, at most ``ScenarioLoader/maximumFileBytes``.
-    public var bytes: Data
+    package var bytes: Data
     /// The files this one builds on through `extends:`, each as read: its base first, then the
     /// base's base, and so on; empty for a scenario that extends none.
-    public var bases: [ScenarioSource]
+    package var bases: [ScenarioSource]
 
     /// Creates a source from bytes already read; ``ScenarioLoader/readSource(path:)`` reads a
     /// file and its bases.
@@ -24,7 +24,7 @@ public struct ScenarioSource: Sendable, Hashable {
     ///     ``ScenarioLoader/maximumFileBytes``.
     ///   - bases: the files this one builds on through `extends:`, each as read: its base first, then the
     ///     base's base, and so on; empty for a scenario that extends none.
-    public init(path: String, bytes: Data, bases: [ScenarioSource] = []) {
+    package init(path: String, bytes: Data, bases: [ScenarioSource] = []) {
         self.path = path
         self.bytes = bytes
         self.bases = bases
@@ -32,8 +32,8 @@ public struct ScenarioSource: Sendable, Hashable {
 
     /// Every file of the scenario, this one first and then each base in turn, without their
     /// own `bases`.
-    public var chain: [ScenarioSource] { [ScenarioSource(path: path, bytes: bytes)] + bases }
+    package var chain: [ScenarioSource] { [ScenarioSource(path: path, bytes: bytes)] + bases }
 
     /// The file's name without its folder and extension, the scenario's default name.
-    public var stem: String { URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
+    package var stem: String { URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
 }

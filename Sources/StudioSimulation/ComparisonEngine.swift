@@ -1,4 +1,4 @@
-public import StudioScenario
+package import StudioScenario
 
 /// Runs several scenarios on common random numbers (keyed streams, ``ReplicationStreams``) and
 /// accumulates, besides each scenario's forecast, the per-replication differences against the
@@ -7,7 +7,7 @@ public import StudioScenario
 /// Every scenario runs with the first scenario's replications, seed and generator, so that
 /// replication k of each draws the same numbers wherever their worlds coincide: the paired
 /// difference then carries only the noise of what changed.
-public struct ComparisonEngine: Sendable {
+package struct ComparisonEngine: Sendable {
     /// The scenarios; differences are taken against the first.
     package let scenarios: [Scenario]
     /// The metrics whose paired differences are kept; the forecasts keep every metric.
@@ -17,7 +17,7 @@ public struct ComparisonEngine: Sendable {
     ///
     /// - Parameter differences: the metrics whose paired differences to keep; all by default.
     /// - Throws: ``ComparisonError`` when the scenarios cover different years.
-    public init(scenarios: [Scenario], differences: DifferenceSelection = .allMetrics) throws(ComparisonError) {
+    package init(scenarios: [Scenario], differences: DifferenceSelection = .allMetrics) throws(ComparisonError) {
         guard let reference = scenarios.first else { throw ComparisonError.noScenarios }
         for scenario in scenarios.dropFirst() where scenario.years != reference.years {
             throw ComparisonError.differentYears(reference.name, scenario.name)
@@ -39,7 +39,7 @@ public struct ComparisonEngine: Sendable {
     ///   - progress: called with the replications done so far.
     /// - Returns: every scenario's forecast and the paired differences against the first.
     /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
-    public func run(threads: Int, progress: ((Int) -> Void)? = nil) throws(UnknownGeneratorError) -> Comparison {
+    package func run(threads: Int, progress: ((Int) -> Void)? = nil) throws(UnknownGeneratorError) -> Comparison {
         let generator = try RandomGeneratorKind(named: scenarios[0].simulation.generator)
         var total = ComparisonAccumulator(scenarios: scenarios, differences: differences)
         let scenarios = self.scenarios

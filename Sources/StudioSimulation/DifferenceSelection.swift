@@ -2,7 +2,7 @@
 ///
 /// Each kept metric costs, per later scenario and year, a full distribution of its differences
 /// (for the percentiles); an analysis that reports only a few of them asks for those alone.
-public enum DifferenceSelection: Sendable, Hashable {
+package enum DifferenceSelection: Sendable, Hashable {
     /// Every metric the scenarios share, as `compare` writes them to `comparison.csv`.
     case allMetrics
     /// Only these metrics among those the scenarios share; a metric they lack is passed over.

@@ -1,5 +1,5 @@
 import Foundation
-public import StudioScenario
+package import StudioScenario
 
 /// The values a scenario's uncertain inputs take in each replication, drawn through GSL.
 ///
@@ -10,9 +10,9 @@ public import StudioScenario
 /// scenarios run on the same seed draw the same value for an input they share (common random
 /// numbers), a shard, a replay and a full run agree, and the model's own streams are untouched.
 /// A degenerate distribution draws nothing and gives its value.
-public struct InputDraws: Sendable {
+package struct InputDraws: Sendable {
     /// The inputs drawn, in the scenario's order.
-    public let inputs: [UncertainInput]
+    package let inputs: [UncertainInput]
     private let generator: RandomGeneratorKind
     private let mixedSeed: UInt64
     private let keys: [UInt64]
@@ -29,7 +29,7 @@ public struct InputDraws: Sendable {
     ///
     /// - Parameter scenario: the scenario whose uncertain inputs are drawn.
     /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
-    public init(scenario: Scenario) throws(UnknownGeneratorError) {
+    package init(scenario: Scenario) throws(UnknownGeneratorError) {
         self.init(scenario: scenario, generator: try RandomGeneratorKind(named: scenario.simulation.generator))
     }
 
@@ -53,7 +53,7 @@ public struct InputDraws: Sendable {
     ///
     /// - Parameter replications: the replications, 0-based.
     /// - Returns: one row per replication, one value per input in ``inputs`` order.
-    public func values(replications: Range<Int>) -> [[Double]] {
+    package func values(replications: Range<Int>) -> [[Double]] {
         let generator = makeGenerator()
         return replications.map { values(replication: $0, using: generator) }
     }

@@ -5,7 +5,7 @@ package import StudioScenario
 /// Year metrics are recorded per calendar year; cohort metrics per naming year and age. The
 /// order here is the order of the output files: the grant, then the selection (with an
 /// applicant pool), then the money, then the budget (with a budget).
-public struct MetricCatalog: Sendable, Hashable {
+package struct MetricCatalog: Sendable, Hashable {
     /// Year metrics, in output order.
     package let yearMetrics: [Metric]
     /// Cohort metrics, in output order.
@@ -18,7 +18,7 @@ public struct MetricCatalog: Sendable, Hashable {
     /// Studios named in the year.
     package let named: Int
     /// Studios named and not revoked at the year's end.
-    public let active: Int
+    package let active: Int
     /// Annual assessments held (Art. 11, 14).
     package let assessed: Int
     /// Yellow cards given: fails that did not revoke (Art. 11).
@@ -38,7 +38,7 @@ public struct MetricCatalog: Sendable, Hashable {
     /// The first tranche's position; tranche `i` (0-based) is at `firstTranche + i`.
     package let firstTranche: Int
     /// Yuan of grant paid in the year, all tranches.
-    public let grantOutflow: Int
+    package let grantOutflow: Int
     /// Yuan of grant paid from the start year to the year's end.
     package let cumulativeGrantOutflow: Int
     /// Yuan of grant paid since the current reporting period began.
@@ -200,7 +200,7 @@ extension MetricCatalog: Codable {
     ///
     /// - Parameter decoder: the decoder holding the shape.
     /// - Throws: `DecodingError` for a missing or mistyped field, or a tranche count outside 1...100.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let trancheCount = try container.decode(Int.self, forKey: .trancheCount)
         guard (1...100).contains(trancheCount) else {
@@ -217,7 +217,7 @@ extension MetricCatalog: Codable {
     ///
     /// - Parameter encoder: the encoder written to.
     /// - Throws: the encoder's error, if any.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(yearMetrics.count(where: { if case .tranche = $0 { true } else { false } }), forKey: .trancheCount)
         try container.encode(selection != nil, forKey: .hasSelection)

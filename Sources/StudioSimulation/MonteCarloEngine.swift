@@ -1,17 +1,17 @@
-public import StudioScenario
+package import StudioScenario
 
 /// Runs a scenario's replications on GSL streams, in parallel, into a ``Forecast``.
 ///
 /// Replications are cut into blocks of ``blockSize``, whatever the thread count. Each block is
 /// simulated and accumulated by one worker, and the blocks are merged in block order, so the
 /// same scenario, seed and generator give the same bits on 1 thread or many.
-public struct MonteCarloEngine: Sendable {
+package struct MonteCarloEngine: Sendable {
     /// Replications per block, the unit of parallel work.
     package static let blockSize = BlockRunner.blockSize
 
     /// The most worker threads a run uses; a larger count asks for more than any machine
     /// runs at once, and is taken as this.
-    public static let maximumThreads = 1024
+    package static let maximumThreads = 1024
 
     /// The scenario, whose `simulation` settings give the replications, seed and generator.
     package let scenario: Scenario
@@ -20,7 +20,7 @@ public struct MonteCarloEngine: Sendable {
     ///
     /// - Parameter scenario: the scenario, whose `simulation` settings give the replications, seed and
     ///   generator.
-    public init(scenario: Scenario) {
+    package init(scenario: Scenario) {
         self.scenario = scenario
     }
 
@@ -98,7 +98,7 @@ public struct MonteCarloEngine: Sendable {
     /// - Returns: the replication's ledger and its event log; the ledger equals the one the same
     ///   replication gives inside a full run.
     /// - Throws: ``UnknownGeneratorError`` for a generator name GSL does not know.
-    public func replay(replication: Int) throws(UnknownGeneratorError) -> (ledger: ReplicationLedger, trace: TraceLog) {
+    package func replay(replication: Int) throws(UnknownGeneratorError) -> (ledger: ReplicationLedger, trace: TraceLog) {
         var simulator = ProgrammeSimulator(scenario: scenario, generator: try generatorKind())
         var ledger = ReplicationLedger(scenario: scenario)
         let trace = TraceLog()

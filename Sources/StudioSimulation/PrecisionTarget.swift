@@ -1,4 +1,4 @@
-public import StudioScenario
+package import StudioScenario
 
 /// Runs replications in batches until the period's total mean net outflow is known to a
 /// relative precision (`run --precision`).
@@ -7,7 +7,7 @@ public import StudioScenario
 /// its total is `cumulative_net_outflow` in its last year. Batches are whole blocks and are
 /// accumulated in replication order, so the result is the same bits as a run of the final
 /// number of replications.
-public struct PrecisionTarget: Sendable {
+package struct PrecisionTarget: Sendable {
     /// Replications per batch: a whole number of blocks.
     package static let batchSize = 8 * MonteCarloEngine.blockSize
 
@@ -29,7 +29,7 @@ public struct PrecisionTarget: Sendable {
     ///
     /// - Parameter scenario: the scenario forecast.
     /// - Returns: the last forecast year of the first budget period, or of the horizon.
-    public static func periodEnd(of scenario: Scenario) -> Int {
+    package static func periodEnd(of scenario: Scenario) -> Int {
         min(scenario.budget.periodYears, scenario.horizonYears) - 1
     }
 

@@ -131,7 +131,7 @@ public enum GSLLibrary {
     package static var version: String { String(cString: cgsl_version()) }
 
     /// Every generator name GSL offers, in GSL's order (`gsl_rng_types_setup`).
-    public static let generatorNames: [String] = {
+    package static let generatorNames: [String] = {
         var names: [String] = []
         var cursor = cgsl_rng_types()
         while let type = cursor?.pointee {

@@ -6,9 +6,9 @@ package import StudioScenario
 ///
 /// The simulator and the exact evaluator record lifecycle steps here through the same methods,
 /// so that both turn the rules into metrics in one place.
-public struct ReplicationLedger: Sendable {
+package struct ReplicationLedger: Sendable {
     /// The metric positions.
-    public let catalog: MetricCatalog
+    package let catalog: MetricCatalog
     /// How many calendar years are recorded.
     package let horizon: Int
     /// Each cohort rule set's tranche amounts (Art. 11), by its entry in the scenario's cohort rules.
@@ -75,7 +75,7 @@ public struct ReplicationLedger: Sendable {
     ///   - metric: the metric's position in ``catalog``.
     /// - Returns: the replication's value.
     @inline(__always)
-    public subscript(year year: Int, metric metric: Int) -> Double {
+    package subscript(year year: Int, metric metric: Int) -> Double {
         get { values[year * yearMetricCount + metric] }
         set { values[year * yearMetricCount + metric] = newValue }
     }

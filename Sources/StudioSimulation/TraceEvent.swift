@@ -2,7 +2,7 @@ import Foundation
 package import StudioRules
 
 /// One event of a replayed replication, for `studio-forecast trace` (Art. 7, 11, 14).
-public struct TraceEvent: Sendable, Hashable, CustomStringConvertible {
+package struct TraceEvent: Sendable, Hashable, CustomStringConvertible {
     /// What the ranking did with a shortlisted studio (Art. 7).
     package enum RankingOutcome: String, Sendable, Hashable {
         /// Named within the quota.
@@ -64,7 +64,7 @@ public struct TraceEvent: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The calendar year.
-    public var year: Int
+    package var year: Int
     /// The studio's label: `2026-03` for rank 3 of 2026 when the quota is filled, the list's id
     /// and name or `P` and the arrival number for a studio or candidate of the applicant pool,
     /// `2024-E2` for the second studio named before the forecast; empty for events of the whole
@@ -81,7 +81,7 @@ public struct TraceEvent: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A readable line: year, studio and event.
-    public var description: String {
+    package var description: String {
         let what: String
         switch kind {
         case .failedCondition(let condition):

@@ -1,9 +1,9 @@
 import StudioRules
 
 /// Collects the events of a replayed replication (`studio-forecast trace`).
-public final class TraceLog {
+package final class TraceLog {
     /// The events in the order they happened.
-    public private(set) var events: [TraceEvent] = []
+    package private(set) var events: [TraceEvent] = []
 
     /// Creates an empty log.
     package init() {}

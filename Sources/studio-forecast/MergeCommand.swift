@@ -33,9 +33,8 @@ struct MergeCommand: ParsableCommand {
         // A named output folder is checked before the shards are read.
         let named = try out.map { _ in try ForecastFolder.prepare(out, default: "", force: force) }
         let merge = try ShardMerge(folders: folders)
-        let source = try merge.checkScenarioFile()
         let first = merge.manifest
-        let scenario = merge.settings(of: try ScenarioInput.load(source: source))
+        let scenario = try merge.scenario()
         let folder = try named ?? ForecastFolder.prepare(nil, default: "\(scenario.name)-merged", force: force)
         let started = Date()
         let exact = merge.isExact

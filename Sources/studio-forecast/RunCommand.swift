@@ -111,7 +111,7 @@ struct RunCommand: ParsableCommand {
             : "\(forecast.replications) replications, seed \(scenario.simulation.seed), \(scenario.simulation.generator)"
         print("\(scenario.name): \(how)\n")
         print(ForecastTable(forecast: forecast, budget: scenario.budget).render())
-        let also = files.fileNames.filter([InputsFile.summaryName, InputsFile.replicationsName].contains).map { ", " + $0 }.joined()
+        let also = files.uncertainInputFileNames.map { ", " + $0 }.joined()
         print("Wrote forecast.csv, summary.csv, cohorts.csv\(also), run.json, report.html and forecast.xlsx to \(folder.path)/")
     }
 

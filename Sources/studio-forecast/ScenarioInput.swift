@@ -20,12 +20,6 @@ struct ScenarioInput: ParsableArguments {
 
     init() {}
 
-    /// Validates a scenario file already read.
-    /// - Throws: ``ScenarioErrors`` listing every problem.
-    static func load(source: ScenarioSource) throws -> Scenario {
-        try ScenarioLoader(knownGenerators: GSLLibrary.generatorNames).load(source: source)
-    }
-
     /// Loads and validates the scenario, printing its warnings on standard error.
     /// - Throws: ``ScenarioErrors`` listing every problem, or ``ScenarioError`` when no scenario
     ///   is named and the baseline is not in the current folder.
@@ -35,7 +29,7 @@ struct ScenarioInput: ParsableArguments {
                 file: path, keyPath: "", line: nil,
                 message: "no scenario given and the baseline is not in the current folder; name a scenario file")
         }
-        let scenario = try ScenarioLoader(knownGenerators: GSLLibrary.generatorNames).load(path: path)
+        let scenario = try Scenario(contentsOfFile: path)
         // Printed here, once per scenario named; the variants a command derives from it repeat them.
         for warning in scenario.warnings { printError(warning.description) }
         return scenario

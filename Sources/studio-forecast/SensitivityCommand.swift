@@ -72,93 +72,53 @@ struct SensitivityCommand: ParsableCommand {
     func ranges() throws -> [String: ClosedRange<Double>] {
         var ranges: [String: ClosedRange<Double>] = [:]
         for text in range {
-            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-            let bounds = parts.count == 2 ? parts[1].split(separator: ":", omittingEmptySubsequences: false) : []
-            guard bounds.count == 2, let low = Double(bounds[0]), let high = Double(bounds[1]), low.isFinite,
-                high.isFinite, low <= high
-            else {
+            guard let (key, bounds) = SensitivityAnalysis.range(parsing: text) else {
                 throw refuseArgument("--range \(text) must be KEY=LOW:HIGH with LOW at most HIGH, such as quota.per_year=3:8")
             }
-            ranges[parts[0]] = low...high
+            ranges[key] = bounds
         }
         return ranges
     }
 
-    /// The output measured in a forecast of `base`: the default, or as the options choose.
-    func measure(for base: Scenario) throws -> OutputMeasure {
-        let standard = OutputMeasure.periodNetOutflow(of: base)
-        let window = period.flatMap(OutputWindow.init(text:)) ?? year.map(OutputWindow.year) ?? standard.window
-        let measure = OutputMeasure(
-            metric: output.flatMap(Metric.init(name:)) ?? standard.metric, statistic: Statistic(rawValue: statistic) ?? .mean,
-            window: window)
-        _ = try measure.reading(for: base)
-        return measure
-    }
-
     func run() throws {
         let base = try input.load()
-        let measure = try measure(for: base)
+        let measure = try OutputMeasure(
+            metric: output.flatMap(Metric.init(name:)), statistic: Statistic(rawValue: statistic) ?? .mean,
+            window: period.flatMap(OutputWindow.init(text:)) ?? year.map(OutputWindow.year), for: base)
         let ranges = try ranges()
         let folder = try ForecastFolder.prepare(out, default: "sensitivity-\(base.name)", force: force)
         let replications = SensitivityAnalysis.replications(asked: simulation.replications, base: base)
-        // The file read for the base is the one every moved scenario is parsed from.
-        let source = try base.source ?? ScenarioLoader.readSource(path: input.path)
+        // The bytes read for the base are those every moved scenario is parsed from.
         let analysis = try SensitivityAnalysis(
-            source: source, step: step, replications: replications, measure: measure, ranges: ranges,
+            scenario: base, step: step, replications: replications, measure: measure, ranges: ranges,
             settings: simulation.apply)
-        let known = Set(analysis.variants.map(\.input.name))
-        for key in ranges.keys.sorted() where !known.contains(key) {
+        for key in analysis.keysWithoutInput(in: ranges) {
             throw refuseArgument("--range \(key): the scenario has no number to move at \(key)")
         }
         let started = Date()
         let bar = ProgressBar(total: replications, quiet: quiet)
         let effects = try analysis.run(threads: simulation.threadCount, progress: bar.update)
         bar.finish()
-        // Variance shares (uncertain inputs only) are of the output measured, where it is one cell
-        // of the forecast; a breach chance summed over first-breach years falls back to the
-        // cumulative net outflow at the end of the first budget period.
-        let (shareMetric, shareYear): (Metric, Int) =
-            if case .cell(let metric, let year)? = try? measure.reading(for: analysis.base) {
-                (metric, year)
-            } else {
-                (.cumulativeNetOutflow, base.startYear + PrecisionTarget.periodEnd(of: base))
-            }
-        let shares = try VarianceSharesSection(
-            scenario: analysis.base, metric: shareMetric, year: shareYear, threads: simulation.threadCount, quiet: quiet)
+        // Variance shares, for a scenario with uncertain inputs.
+        var shares: VarianceSharesReport?
+        if analysis.base.hasUncertainInputs {
+            let bar = ProgressBar(total: analysis.base.simulation.replications, quiet: quiet)
+            shares = try analysis.varianceShares(threads: simulation.threadCount, progress: bar.update)
+            bar.finish()
+        }
         let provenance = RunProvenance(
             scenario: analysis.base, path: input.path, method: .sensitivity, replications: replications,
             threads: simulation.threadCount, started: started)
         try ForecastFolder(
             sensitivity: effects, of: analysis.base, measure: measure, replications: replications,
-            shares: shares.shares.map { (shares.output, $0) }, provenance: provenance, language: lang
+            shares: shares.map { ($0.output, $0.shares) }, provenance: provenance, language: lang
         ).write(to: folder, force: force)
         let ownRange = ranges.isEmpty ? "" : " (\(ranges.count) with its own range)"
         print("\(base.name): each number ±\(Int(step * 100))%\(ownRange), \(replications) replications each, common random numbers")
-        if measure == OutputMeasure.periodNetOutflow(of: base) {
-            print("Change in the mean net outflow \(base.startYear)–\(measure.window.last), largest first:")
-        } else {
-            print("Change in the \(measure.statistic.rawValue) \(measure.metric.name) \(measure.window.label), largest first:")
-        }
-        var separator = "\n"
-        for kind in SensitivityInput.Kind.allCases {
-            let rows = effects.filter { $0.input.kind == kind }.prefix(15).map { effect -> [String] in
-                [effect.input.name, Self.text(effect.changeLow, measure), Self.text(effect.changeHigh, measure),
-                 Self.text(effect.changeMCSE, measure)]
-            }
-            guard !rows.isEmpty else { continue }
-            print(separator + (kind == .lever ? "Levers (the measures' rules and the programme's choices):" : "Assumptions:"))
-            separator = ""
-            print(TablePrinter.render(header: ["parameter", "moved down", "moved up", "± MCSE"], rows: rows))
-        }
-        shares.print()
+        print(SensitivityTable(effects: effects, measure: measure, scenario: base).render())
+        if let shares { print(shares.render()) }
         print(
-            "Wrote sensitivity.csv (\(effects.count) inputs)\(shares.shares == nil ? "" : ", " + VarianceSharesFile.name), "
+            "Wrote sensitivity.csv (\(effects.count) inputs)\(shares == nil ? "" : ", " + VarianceSharesReport.fileName), "
                 + "sensitivity.xlsx, report.html and run.json to \(folder.path)/")
-    }
-
-    /// A change for the table: a probability to 4 places, anything else grouped.
-    static func text(_ value: Double?, _ measure: OutputMeasure) -> String {
-        guard let value else { return "–" }
-        return measure.metric.unit == .probability ? String(format: "%.4f", value) : PlainNumber.grouped(value)
     }
 }

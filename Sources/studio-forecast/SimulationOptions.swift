@@ -36,8 +36,8 @@ struct SimulationOptions: ParsableArguments {
     }
 
     /// The worker threads to use: as given or every core, at most
-    /// ``MonteCarloEngine/maximumThreads``.
-    var threadCount: Int { min(threads ?? ProcessInfo.processInfo.activeProcessorCount, MonteCarloEngine.maximumThreads) }
+    /// ``Simulation/maximumThreads``.
+    var threadCount: Int { min(threads ?? ProcessInfo.processInfo.activeProcessorCount, Simulation.maximumThreads) }
 
     /// The scenario with these options applied.
     func apply(to scenario: Scenario) -> Scenario {

@@ -72,18 +72,9 @@ struct SolveCommand: ParsableCommand {
                 throw refuseArgument(error.description)
             }
         }
-        if let range, parsedRange(range) == nil {
+        if let range, LeverSolver.range(parsing: range) == nil {
             throw refuseArgument("--range \(range) must be LOW:HIGH with LOW at most HIGH, such as 0:50")
         }
-    }
-
-    /// `LOW:HIGH` as a range, or nil.
-    func parsedRange(_ text: String) -> ClosedRange<Double>? {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, let low = Double(parts[0]), let high = Double(parts[1]), low.isFinite, high.isFinite,
-            low <= high
-        else { return nil }
-        return low...high
     }
 
     func run() throws {
@@ -93,87 +84,20 @@ struct SolveCommand: ParsableCommand {
         for text in constraint { constraints.append(try SolveConstraint(parsing: text)) }
         let solver = try LeverSolver(
             scenario: scenario, lever: lever, objective: objective, constraints: constraints, fromYear: from,
-            range: range.flatMap(parsedRange), step: step)
+            range: range.flatMap(LeverSolver.range(parsing:)), step: step)
         let folder = try ForecastFolder.prepare(out, default: "solve-\(scenario.name)", force: force)
         let started = Date()
-        let full = scenario.simulation.replications
         let answer = try solver.solve(threads: simulation.threadCount) { evaluation in
             guard !quiet else { return }
-            let pass = evaluation.replications == full ? "" : " (bracketing on the first \(evaluation.replications) replications)"
-            let measures = zip(solver.constraints, evaluation.measures).map { constraint, measured in
-                "\(constraint.metric.name) \(SolveFiles.format(measured, metric: constraint.metric))"
-            }
-            let line = "  \(lever.keyPath) \(NumericParameter.text(evaluation.value)): \(measures.joined(separator: "; "))"
-                + "\(evaluation.holdsAll ? "" : " (fails)")\(pass)\n"
-            FileHandle.standardError.write(Data(line.utf8))
+            FileHandle.standardError.write(Data((SolveReport.line(for: evaluation, of: solver) + "\n").utf8))
         }
         let seconds = Date().timeIntervalSince(started)
         let provenance = RunProvenance(
-            scenario: scenario, path: input.path, method: .solve, replications: full,
+            scenario: scenario, path: input.path, method: .solve, replications: scenario.simulation.replications,
             threads: simulation.threadCount, started: started)
         try ForecastFolder(solve: answer, solver: solver, provenance: provenance, language: lang)
             .write(to: folder, force: force)
-        report(answer, solver: solver, seconds: seconds)
+        print(SolveReport(answer: answer, solver: solver, fromYear: from, seconds: seconds).render())
         print("Wrote solve.csv, solve.xlsx and run.json to \(folder.path)/")
-    }
-
-    /// Prints the answer, each constraint at it and one step beyond, and any monotonicity problem.
-    func report(_ answer: LeverSolver.Answer, solver: LeverSolver, seconds: Double) {
-        let scenario = solver.scenario
-        let lever = solver.lever.keyPath
-        let word = solver.objective == .maximize ? "largest" : "smallest"
-        let from = self.from.map { " from \($0)" } ?? ""
-        print(
-            "\(scenario.name): the \(word) \(lever)\(from) in \(NumericParameter.text(solver.range.lowerBound))–"
-                + "\(NumericParameter.text(solver.range.upperBound)) (steps of \(NumericParameter.text(solver.step))) meeting every constraint, "
-                + "\(scenario.simulation.replications) replications a value on common random numbers\n")
-        if answer.reachedEnd, let value = answer.value {
-            print(
-                "Every value from \(NumericParameter.text(solver.value(at: 0))) to \(NumericParameter.text(value)) meets the constraints; "
-                    + "the boundary lies beyond the range searched: widen --range")
-        } else if let value = answer.value {
-            print("Answer: \(lever) = \(NumericParameter.text(value))\(from)")
-        } else {
-            print("No value meets every constraint: even \(NumericParameter.text(solver.value(at: 0))) fails")
-        }
-        var header = ["constraint"]
-        if let at = answer.atAnswer { header.append("at \(NumericParameter.text(at.value))") }
-        if let beyond = answer.beyond { header.append("at \(NumericParameter.text(beyond.value))") }
-        let rows = solver.constraints.enumerated().map { index, constraint -> [String] in
-            var row = ["\(solver.measures[index].label) \(constraint.comparison.rawValue) \(NumericParameter.text(constraint.bound))"]
-            for evaluation in [answer.atAnswer, answer.beyond].compactMap({ $0 }) where evaluation.measures.indices.contains(index) {
-                row.append(
-                    SolveFiles.format(evaluation.measures[index], metric: constraint.metric)
-                        + (evaluation.holds[index] ? "" : " (fails)"))
-            }
-            return row
-        }
-        print("")
-        print(TablePrinter.render(header: header, rows: rows))
-        for problem in answer.monotonicity {
-            let points = problem.points.map { point -> String in
-                guard let index = problem.constraint else { return NumericParameter.text(point.value) }
-                return "\(SolveFiles.format(point.measures[index], metric: solver.constraints[index].metric)) at \(NumericParameter.text(point.value))"
-            }
-            if let index = problem.constraint {
-                print(
-                    "Warning: \(solver.measures[index].label) is not monotone along the search path "
-                        + "(\(problem.replications) replications): \(points.joined(separator: ", ")); the answer assumes it is")
-            } else {
-                print(
-                    "Warning: the constraints fail at \(points[0]) but hold again at \(points[1]) "
-                        + "(\(problem.replications) replications); the answer is the first boundary from the starting end, not necessarily the \(word) value")
-            }
-        }
-        let fullCount = answer.evaluations.count { $0.replications == scenario.simulation.replications }
-        let bracketing = answer.evaluations.count - fullCount
-        let time = String(format: "%.1f", seconds)
-        if bracketing == 0 {
-            print("\(fullCount) values evaluated in \(time) s")
-        } else {
-            print(
-                "\(bracketing) values bracketed on the first \(solver.bracketingReplications) replications, "
-                    + "then \(fullCount) evaluated at \(scenario.simulation.replications), in \(time) s")
-        }
     }
 }

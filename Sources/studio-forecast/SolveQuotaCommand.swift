@@ -24,7 +24,7 @@ struct SolveQuotaCommand: ParsableCommand {
     @Option(help: "An annual budget in yuan replacing the scenario's.")
     var annualBudget: Double?
 
-    @Option(help: "The largest quota tried (at most \(ScenarioLimits.quotaPerYear), the bound of quota.per_year).")
+    @Option(help: "The largest quota tried (at most \(QuotaSolver.maximumQuota), the bound of quota.per_year).")
     var maxQuota: Int = 200
 
     @Flag(help: "Print no line per quota tried on standard error.")
@@ -34,13 +34,13 @@ struct SolveQuotaCommand: ParsableCommand {
         guard budgetBreachMax >= 0 && budgetBreachMax < 1 else {
             throw ValidationError("--budget-breach-max \(budgetBreachMax) must be in [0, 1)")
         }
-        if let annualBudget, !(annualBudget > 0 && annualBudget <= ScenarioLimits.annualBudgetYuan) {
+        if let annualBudget, !(annualBudget > 0 && annualBudget <= QuotaSolver.maximumAnnualBudget) {
             throw refuseArgument(
-                "--annual-budget \(PlainNumber.format(annualBudget)) must be above 0 and at most \(PlainNumber.format(ScenarioLimits.annualBudgetYuan)) yuan, the bound of budget.annual_yuan")
+                "--annual-budget \(PlainNumber.format(annualBudget)) must be above 0 and at most \(PlainNumber.format(QuotaSolver.maximumAnnualBudget)) yuan, the bound of budget.annual_yuan")
         }
-        guard (1...ScenarioLimits.quotaPerYear).contains(maxQuota) else {
+        guard (1...QuotaSolver.maximumQuota).contains(maxQuota) else {
             throw refuseArgument(
-                "--max-quota \(maxQuota) is out of range 1...\(ScenarioLimits.quotaPerYear), the bound of quota.per_year")
+                "--max-quota \(maxQuota) is out of range 1...\(QuotaSolver.maximumQuota), the bound of quota.per_year")
         }
     }
 
@@ -56,40 +56,9 @@ struct SolveQuotaCommand: ParsableCommand {
         let started = Date()
         let answer = try solver.solve(threads: simulation.threadCount) { evaluation in
             guard !quiet else { return }
-            let pass =
-                evaluation.replications == scenario.simulation.replications
-                ? "" : " (bracketing on the first \(evaluation.replications) replications)"
-            let line = "  quota \(evaluation.quota): P(breach) \(Self.format(evaluation))\(pass)\n"
-            FileHandle.standardError.write(Data(line.utf8))
+            FileHandle.standardError.write(Data((QuotaSolveReport.line(for: evaluation, of: solver) + "\n").utf8))
         }
         let seconds = Date().timeIntervalSince(started)
-        let period = PrecisionTarget.periodEnd(of: scenario) + 1
-        print(
-            "\(scenario.name): chance of at least one budget breach in \(scenario.startYear)–\(scenario.startYear + period - 1), "
-                + "\(scenario.simulation.replications) replications a quota on common random numbers\n")
-        if answer.reachedMaximum, let at = answer.atQuota {
-            print(
-                "Every quota up to --max-quota \(maxQuota) keeps the chance within \(budgetBreachMax) "
-                    + "(at \(maxQuota) a year: P(breach) \(Self.format(at))); the largest quota within it was not found: raise --max-quota")
-        } else if let quota = answer.quota, let at = answer.atQuota {
-            print("Largest quota within \(budgetBreachMax): \(quota) a year (P(breach) \(Self.format(at)))")
-        } else {
-            print("No quota keeps the chance within \(budgetBreachMax): even 0 a year gives \(answer.nextUp.map(Self.format) ?? "–")")
-        }
-        if let next = answer.nextUp { print("At \(next.quota) a year: P(breach) \(Self.format(next))") }
-        let full = answer.evaluations.count { $0.replications == scenario.simulation.replications }
-        let bracketing = answer.evaluations.count - full
-        let time = String(format: "%.1f", seconds)
-        if bracketing == 0 {
-            print("\(full) quotas evaluated in \(time) s")
-        } else {
-            print(
-                "\(bracketing) quotas bracketed on the first \(solver.bracketingReplications) replications, "
-                    + "then \(full) evaluated at \(scenario.simulation.replications), in \(time) s")
-        }
-    }
-
-    static func format(_ evaluation: QuotaSolver.Evaluation) -> String {
-        String(format: "%.4f ± %.4f (MCSE)", evaluation.probability, evaluation.mcse)
+        print(QuotaSolveReport(answer: answer, solver: solver, seconds: seconds).render())
     }
 }

@@ -49,7 +49,6 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         let grid = try SweepGrid(settings)
-        let points = grid.points
         let base = try input.load()
         let scenarios = try grid.scenarios(of: base, settings: simulation.apply)
         let folder = try ForecastFolder.prepare(out, default: "sweep-\(base.name)", force: force)
@@ -62,23 +61,8 @@ struct SweepCommand: ParsableCommand {
             threads: simulation.threadCount, started: started)
         try ForecastFolder(sweep: comparison, grid: grid, scenario: base, provenance: provenance, language: lang)
             .write(to: folder, force: force)
-        let last = base.startYear + base.horizonYears - 1
-        var rows: [[String]] = []
-        for (index, forecast) in comparison.forecasts.enumerated() {
-            let total = forecast.summary(year: last, metric: .cumulativeNetOutflow)
-            let change =
-                index == 0
-                ? nil : comparison.differences[index - 1].cell(year: last, metric: ComparisonFiles.sweepDifferenceMetric)
-            rows.append(
-                [points[index].map(\.description).joined(separator: " ")]
-                    + [total?[.mean], total?[.p95]].map { $0.map(PlainNumber.grouped) ?? "–" }
-                    + [index == 0 ? "0" : change?.summary[.mean].map(PlainNumber.grouped) ?? "–",
-                       index == 0 ? "0" : change?.summary[.mcse].map(PlainNumber.grouped) ?? "–"])
-        }
         print("\(base.name): \(comparison.forecasts[0].replications) replications a point, common random numbers\n")
-        print(
-            TablePrinter.render(
-                header: ["point", "cumulative net \(last) mean", "P95", "Δ vs first", "± MCSE"], rows: rows))
+        print(SweepTable(sweep: comparison, grid: grid, scenario: base).render())
         print("Wrote sweep.csv, sweep.xlsx and run.json to \(folder.path)/")
     }
 }

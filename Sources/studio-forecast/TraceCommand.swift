@@ -27,14 +27,6 @@ struct TraceCommand: ParsableCommand {
         var scenario = try input.load()
         if let seed { scenario.simulation.seed = seed }
         if let generator { scenario.simulation.generator = generator }
-        let replay = try MonteCarloEngine(scenario: scenario).replay(replication: replication - 1)
-        let catalog = replay.ledger.catalog
-        print("\(scenario.name): replication \(replication), seed \(scenario.simulation.seed), \(scenario.simulation.generator)")
-        for (index, year) in scenario.years.enumerated() {
-            let outflow = replay.ledger[year: index, metric: catalog.grantOutflow]
-            let active = replay.ledger[year: index, metric: catalog.active]
-            print("\n== \(year): grant outflow \(PlainNumber.grouped(outflow)) yuan, \(Int(active)) active")
-            for event in replay.trace.events where event.year == year { print(event.description) }
-        }
+        for line in try Simulation(scenario).trace(replication: replication).lines() { print(line) }
     }
 }

@@ -17,7 +17,7 @@ struct ValidateCommand: ParsableCommand {
         let scenario = try input.load()
         if printsEffective {
             // The bytes validated are the bytes printed; no file is read again.
-            if let source = scenario.source { print(try ScenarioLoader.effectiveText(of: source), terminator: "") }
+            if let text = try scenario.effectiveText() { print(text, terminator: "") }
             return
         }
         let studios = scenario.quotaPerYear.reduce(0, +)

@@ -90,7 +90,7 @@ struct ForecastFilesTests {
         let start = Date(timeIntervalSince1970: 1_800_000_000)
         let record = RunProvenance(
             toolVersion: "0.1.0", scenarioName: "a \"quoted\" name", scenarioPath: "scenarios/x.yaml",
-            scenarioSHA256: "ab", method: "montecarlo", seed: 7, generator: "mt19937", gslVersion: "2.7.1",
+            scenarioSHA256: "ab", method: .montecarlo, seed: 7, generator: "mt19937", gslVersion: "2.7.1",
             replications: 100, threads: 2, startedAt: start, finishedAt: start.addingTimeInterval(1.25))
         let object = try JSONSerialization.jsonObject(with: Data(try record.json().utf8)) as? [String: Any]
         #expect(object?["scenario"] as? String == "a \"quoted\" name")

@@ -9,7 +9,7 @@ import _TestSupport
 struct ProvenanceAndCodableTests {
     static let record = RunProvenance(
         toolVersion: "0.1.0", scenarioName: "a \"quoted\" name/with slash", scenarioPath: "scenarios/x.yaml",
-        scenarioSHA256: String(repeating: "ab", count: 32), method: "montecarlo", seed: 20_260_101,
+        scenarioSHA256: String(repeating: "ab", count: 32), method: .montecarlo, seed: 20_260_101,
         generator: "taus2", gslVersion: "2.7.1", replications: 300, threads: 2,
         startedAt: Date(timeIntervalSince1970: 1_796_000_000), finishedAt: Date(timeIntervalSince1970: 1_796_000_012.3456))
 

@@ -1,6 +1,8 @@
+public import StudioSimulation
+
 /// What a run did, as `run.json` records it in `method`: a forecast by Monte Carlo or exact
 /// expectations, or one of the analyses built on forecasts.
-public enum RunMethod: String, Sendable, Hashable, CaseIterable {
+public enum RunMethod: String, Sendable, Hashable, CaseIterable, Codable {
     /// Monte Carlo replications (`run`, `merge`).
     case montecarlo
     /// Exact expectations, no sampling (`run --method exact`).

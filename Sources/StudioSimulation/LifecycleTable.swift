@@ -1,0 +1,149 @@
+import StudioRules
+import StudioScenario
+
+/// The grant lifecycle of every cohort rule set as a lookup table (Art. 11, 14, 15): each grant
+/// state a replication can reach gets a number, and each rule set's step from each state, at
+/// each age that changes it, passed or failed, is one row, so that the replication loop looks
+/// a step up instead of running the general lifecycle code for each studio-year.
+///
+/// Built once per simulator from ``GrantLifecycle``, which stays the one definition of the
+/// rules: every row holds exactly the step it gives. The states are those reachable from the
+/// naming state and the declared states of studios named before the forecast within the
+/// horizon, and the ages run from 1 to the oldest age at which a rule set's cycle can still
+/// end, so the table's size is bounded by the horizon and the rules, not by the replications.
+struct LifecycleTable {
+    /// One lifecycle step: the state after it and what the ledger records of it.
+    struct Row {
+        /// The state after the step.
+        var next: Int32
+        /// The tranche (0-based) earned, or −1.
+        var earnedTranche: Int32
+        /// ``Event`` bits.
+        var events: UInt8
+        /// The earned tranche's amount in yuan (0 when none is earned).
+        var trancheYuan: Double
+        /// The yuan forfeited, added in tranche order (0 when none).
+        var forfeitedYuan: Double
+    }
+
+    /// What a step records, as bits of ``Row/events``.
+    enum Event {
+        static let yellowCard: UInt8 = 1
+        static let revokedInCycle: UInt8 = 2
+        static let revokedPostCycle: UInt8 = 4
+        static let revokedForFraud: UInt8 = 8
+        static let cycleCompleted: UInt8 = 16
+        static let forfeits: UInt8 = 32
+        /// The earned tranche is the rule set's last.
+        static let lastTranche: UInt8 = 64
+        static let revoked: UInt8 = revokedInCycle | revokedPostCycle | revokedForFraud
+    }
+
+    /// What the pass probability reads of a state, as bits of ``flags``.
+    enum Flag {
+        static let revoked: UInt8 = 1
+        static let yellowCard: UInt8 = 2
+        static let inCycle: UInt8 = 4
+    }
+
+    /// The states, by number.
+    private(set) var states: [StudioGrantState] = []
+    /// Each state's ``Flag`` bits.
+    private(set) var flags: [UInt8] = []
+    /// The state each state's fraud revocation leaves (Art. 15).
+    private(set) var fraudNext: [Int32] = []
+    /// Each rule set's naming step (age 1, Art. 11).
+    private(set) var naming: [Row] = []
+    /// The assessment steps, at `((state × rule sets + rule set) × ages + age − 1) × 2 + passed`.
+    private var rows: [Row] = []
+    private let ruleSetCount: Int
+    /// Ages 1...`ages` have rows of their own; an older studio steps as at `ages`.
+    let ages: Int
+
+    /// The table of `lifecycles` (by entry of the scenario's cohort rules) for a forecast of
+    /// `horizon` years from `startYear`, whose studios named before it are `existing`.
+    init(lifecycles: [GrantLifecycle], existing: [ExistingStudioGroup], startYear: Int, horizon: Int) {
+        ruleSetCount = lifecycles.count
+        let oldestNamed = existing.map(\.namedYear).min() ?? startYear
+        let oldestAge = max(startYear + horizon - oldestNamed, 1)
+        // Past its cycle's length, a studio's step no longer depends on its age.
+        ages = max(1, min(lifecycles.map(\.rules.cycleYears).max() ?? 1, oldestAge))
+        var index: [StudioGrantState: Int32] = [:]
+        var depth: [Int] = []
+        func number(_ state: StudioGrantState, depth stepDepth: Int) -> Int32 {
+            if let known = index[state] { return known }
+            let added = Int32(states.count)
+            index[state] = added
+            states.append(state)
+            depth.append(stepDepth)
+            return added
+        }
+        for lifecycle in lifecycles { _ = number(lifecycle.naming().state, depth: 0) }
+        for group in existing { _ = number(group.state, depth: 0) }
+        // Each state's rows, numbering the states they lead to, breadth first: no studio takes
+        // more than `horizon` steps in a replication, so deeper states are never reached.
+        var state = 0
+        while state < states.count {
+            let current = states[state]
+            let nextDepth = min(depth[state] + 1, horizon)
+            flags.append(
+                (current.isRevoked ? Flag.revoked : 0) | (current.hasYellowCard ? Flag.yellowCard : 0)
+                    | (current.phase == .inCycle ? Flag.inCycle : 0))
+            for lifecycle in lifecycles {
+                for age in 1...ages {
+                    for passed in [false, true] {
+                        let step = lifecycle.assess(current, age: age, passed: passed)
+                        let next = depth[state] < horizon ? number(step.state, depth: nextDepth) : 0
+                        rows.append(Self.row(step, next: next, rules: lifecycle.rules))
+                    }
+                }
+            }
+            let fraud = lifecycles.first?.revokeForFraud(current).state ?? current
+            fraudNext.append(depth[state] < horizon ? number(fraud, depth: nextDepth) : 0)
+            state += 1
+        }
+        naming = lifecycles.map { lifecycle in
+            let step = lifecycle.naming()
+            return Self.row(step, next: index[step.state] ?? 0, rules: lifecycle.rules)
+        }
+    }
+
+    /// The row of `step`, whose state is numbered `next`.
+    private static func row(_ step: LifecycleStep, next: Int32, rules: GrantRules) -> Row {
+        var events: UInt8 = 0
+        if step.yellowCard { events |= Event.yellowCard }
+        switch step.revocation {
+        case .inCycle: events |= Event.revokedInCycle
+        case .postCycle: events |= Event.revokedPostCycle
+        case .fraud: events |= Event.revokedForFraud
+        case nil: break
+        }
+        if step.cycleCompleted { events |= Event.cycleCompleted }
+        var forfeited = 0.0
+        if !step.forfeitedTranches.isEmpty {
+            events |= Event.forfeits
+            // As the ledger adds them: each tranche's amount in tranche order.
+            for tranche in step.forfeitedTranches { forfeited += rules.trancheAmount(tranche) }
+        }
+        var trancheYuan = 0.0
+        if let tranche = step.earnedTranche {
+            trancheYuan = rules.trancheAmount(tranche)
+            if tranche == rules.trancheCount - 1 { events |= Event.lastTranche }
+        }
+        return Row(
+            next: next, earnedTranche: Int32(step.earnedTranche ?? -1), events: events, trancheYuan: trancheYuan,
+            forfeitedYuan: forfeited)
+    }
+
+    /// The number of `state`, which must be one the table started from (a naming or declared state).
+    func number(of state: StudioGrantState) -> Int32 {
+        Int32(states.firstIndex(of: state) ?? 0)
+    }
+
+    /// The assessment step of a studio of `ruleSet` in state `state` at `age` (1 or more).
+    @inline(__always)
+    func row(ruleSet: Int, state: Int, age: Int, passed: Bool) -> Row {
+        let ageIndex = min(max(age, 1), ages) - 1
+        return rows[((state * ruleSetCount + ruleSet) * ages + ageIndex) * 2 + (passed ? 1 : 0)]
+    }
+}

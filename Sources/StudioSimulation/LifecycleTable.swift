@@ -11,7 +11,11 @@ import StudioScenario
 /// naming state and the declared states of studios named before the forecast within the
 /// horizon, and the ages run from 1 to the oldest age at which a rule set's cycle can still
 /// end, so the table's size is bounded by the horizon and the rules, not by the replications.
-struct LifecycleTable {
+///
+/// The table is read-only once built and holds its rows in memory of its own, so that the
+/// loops read a row without a bounds or sharing check; every index into it is a state it
+/// numbered, a rule set it was built for and an age it clamps.
+final class LifecycleTable {
     /// One lifecycle step: the state after it and what the ledger records of it.
     struct Row {
         /// The state after the step.
@@ -20,6 +24,8 @@ struct LifecycleTable {
         var earnedTranche: Int32
         /// ``Event`` bits.
         var events: UInt8
+        /// The rule set's payment lag in years (Art. 11), at most 10 for a scenario file.
+        var paymentLag: Int32
         /// The earned tranche's amount in yuan (0 when none is earned).
         var trancheYuan: Double
         /// The yuan forfeited, added in tranche order (0 when none).
@@ -47,15 +53,15 @@ struct LifecycleTable {
     }
 
     /// The states, by number.
-    private(set) var states: [StudioGrantState] = []
+    let states: [StudioGrantState]
     /// Each state's ``Flag`` bits.
-    private(set) var flags: [UInt8] = []
+    let flags: UnsafeMutablePointer<UInt8>
     /// The state each state's fraud revocation leaves (Art. 15).
-    private(set) var fraudNext: [Int32] = []
+    let fraudNext: [Int32]
     /// Each rule set's naming step (age 1, Art. 11).
-    private(set) var naming: [Row] = []
+    let naming: [Row]
     /// The assessment steps, at `((state × rule sets + rule set) × ages + age − 1) × 2 + passed`.
-    private var rows: [Row] = []
+    private let rows: UnsafeMutablePointer<Row>
     private let ruleSetCount: Int
     /// Ages 1...`ages` have rows of their own; an older studio steps as at `ages`.
     let ages: Int
@@ -65,9 +71,16 @@ struct LifecycleTable {
     init(lifecycles: [GrantLifecycle], existing: [ExistingStudioGroup], startYear: Int, horizon: Int) {
         ruleSetCount = lifecycles.count
         let oldestNamed = existing.map(\.namedYear).min() ?? startYear
-        let oldestAge = max(startYear + horizon - oldestNamed, 1)
+        // Ages beyond the cycles' lengths step alike, so an age past any reckoning is clamped too.
+        let (span, overflow) = (startYear &+ horizon).subtractingReportingOverflow(oldestNamed)
+        let oldestAge = overflow ? Int.max : max(span, 1)
         // Past its cycle's length, a studio's step no longer depends on its age.
-        ages = max(1, min(lifecycles.map(\.rules.cycleYears).max() ?? 1, oldestAge))
+        let ages = max(1, min(lifecycles.map(\.rules.cycleYears).max() ?? 1, oldestAge))
+        self.ages = ages
+        var states: [StudioGrantState] = []
+        var flags: [UInt8] = []
+        var fraudNext: [Int32] = []
+        var rows: [Row] = []
         var index: [StudioGrantState: Int32] = [:]
         var depth: [Int] = []
         func number(_ state: StudioGrantState, depth stepDepth: Int) -> Int32 {
@@ -106,6 +119,17 @@ struct LifecycleTable {
             let step = lifecycle.naming()
             return Self.row(step, next: index[step.state] ?? 0, rules: lifecycle.rules)
         }
+        self.states = states
+        self.fraudNext = fraudNext
+        self.flags = .allocate(capacity: flags.count)
+        self.flags.initialize(from: flags, count: flags.count)
+        self.rows = .allocate(capacity: rows.count)
+        self.rows.initialize(from: rows, count: rows.count)
+    }
+
+    deinit {
+        flags.deallocate()
+        rows.deallocate()
     }
 
     /// The row of `step`, whose state is numbered `next`.
@@ -131,7 +155,8 @@ struct LifecycleTable {
             if tranche == rules.trancheCount - 1 { events |= Event.lastTranche }
         }
         return Row(
-            next: next, earnedTranche: Int32(step.earnedTranche ?? -1), events: events, trancheYuan: trancheYuan,
+            next: next, earnedTranche: Int32(step.earnedTranche ?? -1), events: events,
+            paymentLag: Int32(truncatingIfNeeded: rules.paymentLagYears), trancheYuan: trancheYuan,
             forfeitedYuan: forfeited)
     }
 
@@ -143,7 +168,8 @@ struct LifecycleTable {
     /// The assessment step of a studio of `ruleSet` in state `state` at `age` (1 or more).
     @inline(__always)
     func row(ruleSet: Int, state: Int, age: Int, passed: Bool) -> Row {
-        let ageIndex = min(max(age, 1), ages) - 1
-        return rows[((state * ruleSetCount + ruleSet) * ages + ageIndex) * 2 + (passed ? 1 : 0)]
+        let ageIndex = min(max(age, 1), ages) &- 1
+        // Within the rows by construction: a numbered state, a rule set of the table, a clamped age.
+        return rows[((state &* ruleSetCount &+ ruleSet) &* ages &+ ageIndex) &* 2 &+ (passed ? 1 : 0)]
     }
 }

@@ -37,8 +37,6 @@ public struct ProgrammeSimulator {
     let lifecycles: [GrantLifecycle]
     /// Their steps as a table, read by the yearly loops.
     let table: LifecycleTable
-    /// Each cohort rule set's payment lag in years.
-    let paymentLags: [Int]
     /// The pass probabilities in force in each forecast year.
     private var passModels: [PassProbabilityModel]
     /// The values in force in each forecast year that the simulator reads in the year.
@@ -68,7 +66,6 @@ public struct ProgrammeSimulator {
         table = LifecycleTable(
             lifecycles: lifecycles, existing: scenario.existingStudios, startYear: scenario.startYear,
             horizon: scenario.horizonYears)
-        paymentLags = lifecycles.map(\.rules.paymentLagYears)
         let views = scenario.yearViews
         passModels = views.map { PassProbabilityModel(parameters: $0.assessment) }
         yearly = YearlyValues(views: views)
@@ -183,6 +180,7 @@ public struct ProgrammeSimulator {
         passModel: PassProbabilityModel, ledger: inout ReplicationLedger, trace: TraceLog?
     ) -> Int {
         var revoked = 0
+        var assessed = 0
         let count = studios.count
         let state = studios.state
         let namedYear = studios.namedYear
@@ -192,21 +190,21 @@ public struct ProgrammeSimulator {
         let ruleSet = studios.ruleSet
         let lifecycle = studios.lifecycle
         let table = table
-        let paymentLags = paymentLags
+        let flags = table.flags
         let schedules = yearly.hasFraud
         ledger.withCells { cells in
-            let assessedCell = year * cells.yearMetricCount + cells.assessed
             for index in 0..<count {
                 let current = Int(state[index])
-                let flags = table.flags[current]
-                guard flags & LifecycleTable.Flag.revoked == 0 else { continue }
-                let age = calendarYear - namedYear[index] + 1
+                let traits = flags[current]
+                guard traits & LifecycleTable.Flag.revoked == 0 else { continue }
+                // Calendar years of a forecast and of namings within it: no overflow.
+                let age = calendarYear &- namedYear[index] &+ 1
                 let passed: Bool
                 var probability = Double.nan
                 if assessment.byProbability {
                     probability = passModel.probability(
-                        hasYellowCard: flags & LifecycleTable.Flag.yellowCard != 0,
-                        inCycle: flags & LifecycleTable.Flag.inCycle != 0, age: age, factor: factor[index] * yearFactor)
+                        hasYellowCard: traits & LifecycleTable.Flag.yellowCard != 0,
+                        inCycle: traits & LifecycleTable.Flag.inCycle != 0, age: age, factor: factor[index] * yearFactor)
                     passed = lifecycle[index].uniform() < probability
                 } else {
                     let margin = quality[index] + shock - assessment.passScore
@@ -222,12 +220,12 @@ public struct ProgrammeSimulator {
                 let rules = ruleSet[index]
                 let step = table.row(ruleSet: rules, state: current, age: age, passed: passed)
                 state[index] = step.next
-                cells.years[assessedCell] += 1
-                cells.record(step, year: year, cohort: cohort[index], paymentLag: paymentLags[rules])
+                assessed &+= 1
+                cells.record(step, year: year, cohort: cohort[index])
                 if schedules && step.earnedTranche >= 0 {
-                    schedule(tranche: Int(step.earnedTranche), studio: index, paymentYear: year + paymentLags[rules])
+                    schedule(tranche: Int(step.earnedTranche), studio: index, paymentYear: year + Int(step.paymentLag))
                 }
-                if step.events & LifecycleTable.Event.revoked != 0 { revoked += 1 }
+                if step.events & LifecycleTable.Event.revoked != 0 { revoked &+= 1 }
                 if let trace {
                     trace.record(
                         lifecycles[rules].assess(table.states[current], age: age, passed: passed), of: label(index),
@@ -235,6 +233,8 @@ public struct ProgrammeSimulator {
                 }
             }
         }
+        // Counts add exactly, so adding the year's at once gives the bits of adding one at a time.
+        ledger.addAssessed(assessed, year: year)
         return revoked
     }
 
@@ -244,7 +244,6 @@ public struct ProgrammeSimulator {
         // Studios named this year keep the rules in force now (Art. 11).
         let ruleSet = scenario.cohortRules.entryIndex(in: calendarYear)
         let naming = table.naming[ruleSet]
-        let paymentLag = paymentLags[ruleSet]
         var nominees: [ApplicantPool.Nominee] = []
         if var current = pool {
             pool = nil  // so that `current` holds the pool's storage alone and selects in place
@@ -258,6 +257,8 @@ public struct ProgrammeSimulator {
         let passModel = passModels[year]
         let quality = scenario.selection.shortlistScore
         let schedules = yearly.hasFraud
+        let streams = streams
+        let studios = studios
         ledger.addNamed(count, year: year)
         ledger.withCells { cells in
             for rank in 0..<count {
@@ -279,9 +280,9 @@ public struct ProgrammeSimulator {
                     state: naming.next, namedYear: calendarYear, cohort: year,
                     factor: passModel.studioFactor(using: lifecycle), quality: studioQuality, position: rank,
                     label: label, grantPaidBefore: 0, key: key, ruleSet: ruleSet, lifecycle: lifecycle)
-                cells.record(naming, year: year, cohort: year, paymentLag: paymentLag)
+                cells.record(naming, year: year, cohort: year)
                 if schedules && naming.earnedTranche >= 0 {
-                    schedule(tranche: Int(naming.earnedTranche), studio: index, paymentYear: year + paymentLag)
+                    schedule(tranche: Int(naming.earnedTranche), studio: index, paymentYear: year + Int(naming.paymentLag))
                 }
                 if let trace {
                     trace.record(

@@ -110,37 +110,41 @@ public struct ReplicationLedger: Sendable {
         let shareRevoked: Int
 
         /// Records one studio's lifecycle step in forecast year `year`, as ``recordAssessment(_:year:cohort:weight:ruleSet:)``
-        /// and ``recordNaming(_:year:weight:ruleSet:)`` record a step of weight 1 (Art. 11, 14):
-        /// the same values, added to the same cells in the same order.
-        /// - Parameters:
-        ///   - cohort: the studio's naming year (0-based), or −1 for one named before the start.
-        ///   - paymentLag: its rule set's payment lag in years.
+        /// and ``recordNaming(_:year:weight:ruleSet:)`` record a step of weight 1 (Art. 11, 14),
+        /// but for the count of assessed or named studios: the same values, added to the same
+        /// cells in the same order. `cohort` is the studio's naming year (0-based), or −1 for one
+        /// named before the start.
+        ///
+        /// Every position is within the storage (a forecast year and a cohort within the horizon,
+        /// a metric of the catalog), so the arithmetic on positions cannot overflow and wraps.
         @inline(__always)
-        func record(_ step: LifecycleTable.Row, year: Int, cohort: Int, paymentLag: Int) {
+        func record(_ step: LifecycleTable.Row, year: Int, cohort: Int) {
             if step.earnedTranche >= 0 {
-                let paymentYear = year + paymentLag
+                let paymentYear = year &+ Int(step.paymentLag)
                 if paymentYear < horizon {
-                    years[paymentYear * yearMetricCount + firstTranche + Int(step.earnedTranche)] += step.trancheYuan
+                    years[paymentYear &* yearMetricCount &+ firstTranche &+ Int(step.earnedTranche)] += step.trancheYuan
                     if cohort >= 0 {
-                        let cell = (cohort * horizon + paymentYear - cohort) * cohortMetricCount
-                        cohorts[cell + paidPerStudio] += step.trancheYuan
-                        if step.events & LifecycleTable.Event.lastTranche != 0 { cohorts[cell + shareFullyPaid] += 1 }
+                        let cell = (cohort &* horizon &+ paymentYear &- cohort) &* cohortMetricCount
+                        cohorts[cell &+ paidPerStudio] += step.trancheYuan
+                        if step.events & LifecycleTable.Event.lastTranche != 0 { cohorts[cell &+ shareFullyPaid] += 1 }
                     }
                 }
             }
             let events = step.events & ~LifecycleTable.Event.lastTranche
             guard events != 0 else { return }
-            let row = year * yearMetricCount
-            if events & LifecycleTable.Event.yellowCard != 0 { years[row + yellowCards] += 1 }
+            let row = year &* yearMetricCount
+            if events & LifecycleTable.Event.yellowCard != 0 { years[row &+ yellowCards] += 1 }
             if events & LifecycleTable.Event.revoked != 0 {
-                years[row + revocations] += 1
-                if events & LifecycleTable.Event.revokedInCycle != 0 { years[row + revocationsInCycle] += 1 }
-                if events & LifecycleTable.Event.revokedPostCycle != 0 { years[row + revocationsPostCycle] += 1 }
-                if events & LifecycleTable.Event.revokedForFraud != 0 { years[row + revocationsFraud] += 1 }
-                if cohort >= 0 { cohorts[(cohort * horizon + year - cohort) * cohortMetricCount + shareRevoked] += 1 }
+                years[row &+ revocations] += 1
+                if events & LifecycleTable.Event.revokedInCycle != 0 { years[row &+ revocationsInCycle] += 1 }
+                if events & LifecycleTable.Event.revokedPostCycle != 0 { years[row &+ revocationsPostCycle] += 1 }
+                if events & LifecycleTable.Event.revokedForFraud != 0 { years[row &+ revocationsFraud] += 1 }
+                if cohort >= 0 {
+                    cohorts[(cohort &* horizon &+ year &- cohort) &* cohortMetricCount &+ shareRevoked] += 1
+                }
             }
-            if events & LifecycleTable.Event.cycleCompleted != 0 { years[row + cyclesCompleted] += 1 }
-            if events & LifecycleTable.Event.forfeits != 0 { years[row + forfeited] += step.forfeitedYuan }
+            if events & LifecycleTable.Event.cycleCompleted != 0 { years[row &+ cyclesCompleted] += 1 }
+            if events & LifecycleTable.Event.forfeits != 0 { years[row &+ forfeited] += step.forfeitedYuan }
         }
     }
 
@@ -175,6 +179,12 @@ public struct ReplicationLedger: Sendable {
     mutating func addNamed(_ count: Int, year: Int) {
         self[year: year, metric: catalog.named] += Double(count)
         cohortSizes[year] += Double(count)
+    }
+
+    /// Adds `count` studios assessed in year `year` (Art. 11, 14).
+    @inline(__always)
+    mutating func addAssessed(_ count: Int, year: Int) {
+        self[year: year, metric: catalog.assessed] += Double(count)
     }
 
     // MARK: - Recording

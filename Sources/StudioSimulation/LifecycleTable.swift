@@ -66,11 +66,19 @@ final class LifecycleTable {
     /// Ages 1...`ages` have rows of their own; an older studio steps as at `ages`.
     let ages: Int
 
-    /// The table of `lifecycles` (by entry of the scenario's cohort rules) for a forecast of
-    /// `horizon` years from `startYear`, whose studios named before it are `existing`.
-    init(lifecycles: [GrantLifecycle], existing: [ExistingStudioGroup], startYear: Int, horizon: Int) {
-        ruleSetCount = lifecycles.count
-        let oldestNamed = existing.map(\.namedYear).min() ?? startYear
+    /// The table of `lifecycles`, the scenario's cohort rule sets by entry, for `scenario`'s
+    /// forecast.
+    ///
+    /// A studio keeps its cohort's rule set, so only the states each rule set reaches from its
+    /// own naming state and from the declared states of the studios named under it get rows of
+    /// that rule set (stepping a state under rules it never meets could ask for a tranche those
+    /// rules do not have); the other rows are never read.
+    init(scenario: Scenario, lifecycles: [GrantLifecycle]) {
+        let ruleSetCount = lifecycles.count
+        self.ruleSetCount = ruleSetCount
+        let startYear = scenario.startYear
+        let horizon = scenario.horizonYears
+        let oldestNamed = scenario.existingStudios.map(\.namedYear).min() ?? startYear
         // Ages beyond the cycles' lengths step alike, so an age past any reckoning is clamped too.
         let (span, overflow) = (startYear &+ horizon).subtractingReportingOverflow(oldestNamed)
         let oldestAge = overflow ? Int.max : max(span, 1)
@@ -78,43 +86,59 @@ final class LifecycleTable {
         let ages = max(1, min(lifecycles.map(\.rules.cycleYears).max() ?? 1, oldestAge))
         self.ages = ages
         var states: [StudioGrantState] = []
-        var flags: [UInt8] = []
-        var fraudNext: [Int32] = []
-        var rows: [Row] = []
         var index: [StudioGrantState: Int32] = [:]
-        var depth: [Int] = []
-        func number(_ state: StudioGrantState, depth stepDepth: Int) -> Int32 {
+        /// The (state, rule set) pairs reached, breadth first, with the steps taken to reach them.
+        var reached: [(state: Int, ruleSet: Int, depth: Int)] = []
+        var seen: Set<Int> = []
+        func number(_ state: StudioGrantState) -> Int32 {
             if let known = index[state] { return known }
             let added = Int32(states.count)
             index[state] = added
             states.append(state)
-            depth.append(stepDepth)
             return added
         }
-        for lifecycle in lifecycles { _ = number(lifecycle.naming().state, depth: 0) }
-        for group in existing { _ = number(group.state, depth: 0) }
-        // Each state's rows, numbering the states they lead to, breadth first: no studio takes
-        // more than `horizon` steps in a replication, so deeper states are never reached.
-        var state = 0
-        while state < states.count {
-            let current = states[state]
-            let nextDepth = min(depth[state] + 1, horizon)
-            flags.append(
-                (current.isRevoked ? Flag.revoked : 0) | (current.hasYellowCard ? Flag.yellowCard : 0)
-                    | (current.phase == .inCycle ? Flag.inCycle : 0))
-            for lifecycle in lifecycles {
-                for age in 1...ages {
-                    for passed in [false, true] {
-                        let step = lifecycle.assess(current, age: age, passed: passed)
-                        let next = depth[state] < horizon ? number(step.state, depth: nextDepth) : 0
-                        rows.append(Self.row(step, next: next, rules: lifecycle.rules))
-                    }
+        func reach(_ state: StudioGrantState, ruleSet: Int, depth: Int) {
+            let numbered = Int(number(state))
+            guard seen.insert(numbered * ruleSetCount + ruleSet).inserted else { return }
+            reached.append((numbered, ruleSet, depth))
+        }
+        for (ruleSet, lifecycle) in lifecycles.enumerated() { reach(lifecycle.naming().state, ruleSet: ruleSet, depth: 0) }
+        for group in scenario.existingStudios {
+            reach(group.state, ruleSet: scenario.cohortRules.entryIndex(in: group.namedYear), depth: 0)
+        }
+        // No studio takes more than `horizon` steps in a replication (one a year), so the states
+        // further on are never reached.
+        var next = 0
+        while next < reached.count {
+            let (state, ruleSet, depth) = reached[next]
+            next += 1
+            guard depth < horizon else { continue }
+            let lifecycle = lifecycles[ruleSet]
+            for age in 1...ages {
+                for passed in [false, true] {
+                    reach(lifecycle.assess(states[state], age: age, passed: passed).state, ruleSet: ruleSet, depth: depth + 1)
                 }
             }
-            let fraud = lifecycles.first?.revokeForFraud(current).state ?? current
-            fraudNext.append(depth[state] < horizon ? number(fraud, depth: nextDepth) : 0)
-            state += 1
+            reach(lifecycle.revokeForFraud(states[state]).state, ruleSet: ruleSet, depth: depth + 1)
         }
+        let unused = Row(next: 0, earnedTranche: -1, events: 0, paymentLag: 0, trancheYuan: 0, forfeitedYuan: 0)
+        var rows = Array(repeating: unused, count: states.count * ruleSetCount * ages * 2)
+        for (state, ruleSet, _) in reached {
+            let lifecycle = lifecycles[ruleSet]
+            for age in 1...ages {
+                for passed in [false, true] {
+                    let step = lifecycle.assess(states[state], age: age, passed: passed)
+                    rows[((state * ruleSetCount + ruleSet) * ages + age - 1) * 2 + (passed ? 1 : 0)] = Self.row(
+                        step, next: index[step.state] ?? 0, rules: lifecycle.rules)
+                }
+            }
+        }
+        let flags = states.map { state in
+            (state.isRevoked ? Flag.revoked : 0) | (state.hasYellowCard ? Flag.yellowCard : 0)
+                | (state.phase == .inCycle ? Flag.inCycle : 0)
+        }
+        // A fraud revocation reads no rule (Art. 15), so any rule set's lifecycle gives it.
+        let fraudNext = states.map { state in index[lifecycles.first?.revokeForFraud(state).state ?? state] ?? 0 }
         naming = lifecycles.map { lifecycle in
             let step = lifecycle.naming()
             return Self.row(step, next: index[step.state] ?? 0, rules: lifecycle.rules)

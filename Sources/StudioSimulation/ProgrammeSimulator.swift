@@ -63,9 +63,7 @@ public struct ProgrammeSimulator {
     public init(scenario: Scenario, generator: RandomGeneratorKind) {
         self.scenario = scenario
         lifecycles = scenario.cohortRules.values.map(GrantLifecycle.init(rules:))
-        table = LifecycleTable(
-            lifecycles: lifecycles, existing: scenario.existingStudios, startYear: scenario.startYear,
-            horizon: scenario.horizonYears)
+        table = LifecycleTable(scenario: scenario, lifecycles: lifecycles)
         let views = scenario.yearViews
         passModels = views.map { PassProbabilityModel(parameters: $0.assessment) }
         yearly = YearlyValues(views: views)

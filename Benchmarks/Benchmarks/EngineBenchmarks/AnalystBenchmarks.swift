@@ -54,7 +54,7 @@ func analystBenchmarks() {
                     try ScenarioLoader().load(
                         path: baseline,
                         overrides: [ScenarioOverride(keyPath: "quota.per_year", value: "\(quota)")]))
-            }, differences: .only(["cumulative_net_outflow"]))
+            }, differences: .only([.cumulativeNetOutflow]))
     }
 
     Benchmark(

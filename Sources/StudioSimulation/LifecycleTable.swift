@@ -102,7 +102,9 @@ final class LifecycleTable {
             guard seen.insert(numbered * ruleSetCount + ruleSet).inserted else { return }
             reached.append((numbered, ruleSet, depth))
         }
-        for (ruleSet, lifecycle) in lifecycles.enumerated() { reach(lifecycle.naming().state, ruleSet: ruleSet, depth: 0) }
+        for (ruleSet, lifecycle) in lifecycles.enumerated() {
+            reach(lifecycle.naming().state, ruleSet: ruleSet, depth: 0)
+        }
         for group in scenario.existingStudios {
             reach(group.state, ruleSet: scenario.cohortRules.entryIndex(in: group.namedYear), depth: 0)
         }
@@ -116,20 +118,24 @@ final class LifecycleTable {
             let lifecycle = lifecycles[ruleSet]
             for age in 1...ages {
                 for passed in [false, true] {
-                    reach(lifecycle.assess(states[state], age: age, passed: passed).state, ruleSet: ruleSet, depth: depth + 1)
+                    reach(
+                        lifecycle.assess(states[state], age: age, passed: passed).state, ruleSet: ruleSet,
+                        depth: depth + 1)
                 }
             }
             reach(lifecycle.revokeForFraud(states[state]).state, ruleSet: ruleSet, depth: depth + 1)
         }
-        let unused = Row(next: 0, earnedTranche: -1, events: 0, paymentLag: 0, trancheYuan: 0, forfeitedYuan: 0)
+        let unused = Row(
+            next: 0, earnedTranche: -1, events: 0, paymentLag: 0, trancheYuan: 0, forfeitedYuan: 0)
         var rows = Array(repeating: unused, count: states.count * ruleSetCount * ages * 2)
         for (state, ruleSet, _) in reached {
             let lifecycle = lifecycles[ruleSet]
             for age in 1...ages {
                 for passed in [false, true] {
                     let step = lifecycle.assess(states[state], age: age, passed: passed)
-                    rows[((state * ruleSetCount + ruleSet) * ages + age - 1) * 2 + (passed ? 1 : 0)] = Self.row(
-                        step, next: index[step.state] ?? 0, rules: lifecycle.rules)
+                    rows[((state * ruleSetCount + ruleSet) * ages + age - 1) * 2 + (passed ? 1 : 0)] =
+                        Self.row(
+                            step, next: index[step.state] ?? 0, rules: lifecycle.rules)
                 }
             }
         }
@@ -138,7 +144,9 @@ final class LifecycleTable {
                 | (state.phase == .inCycle ? Flag.inCycle : 0)
         }
         // A fraud revocation reads no rule (Art. 15), so any rule set's lifecycle gives it.
-        let fraudNext = states.map { state in index[lifecycles.first?.revokeForFraud(state).state ?? state] ?? 0 }
+        let fraudNext = states.map { state in
+            index[lifecycles.first?.revokeForFraud(state).state ?? state] ?? 0
+        }
         naming = lifecycles.map { lifecycle in
             let step = lifecycle.naming()
             return Self.row(step, next: index[step.state] ?? 0, rules: lifecycle.rules)

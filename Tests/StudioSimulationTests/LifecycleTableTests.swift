@@ -29,7 +29,9 @@ private let cohortRulesYAML = """
 
 @Suite("The lifecycle as a lookup table")
 struct LifecycleTableTests {
-    @Test("Every row a studio can read is the step its cohort's lifecycle gives, at every age, passed or failed")
+    @Test(
+        "Every row a studio can read is the step its cohort's lifecycle gives, at every age, passed or failed"
+    )
     func rowsMatchLifecycle() throws {
         let scenario = try Fixtures.scenario(cohortRulesYAML)
         let lifecycles = scenario.cohortRules.values.map(GrantLifecycle.init(rules:))
@@ -38,7 +40,8 @@ struct LifecycleTableTests {
         for (ruleSet, lifecycle) in lifecycles.enumerated() {
             // Every state the rule set reaches from its naming (and, for the first, from the
             // declared state), stepped as the lifecycle steps it.
-            var pending = [lifecycle.naming().state] + (ruleSet == 0 ? scenario.existingStudios.map(\.state) : [])
+            var pending =
+                [lifecycle.naming().state] + (ruleSet == 0 ? scenario.existingStudios.map(\.state) : [])
             var visited: Set<StudioGrantState> = []
             while let state = pending.popLast() {
                 guard visited.insert(state).inserted else { continue }
@@ -55,18 +58,24 @@ struct LifecycleTableTests {
                     for passed in [false, true] {
                         let step = lifecycle.assess(state, age: age, passed: passed)
                         let row = table.row(ruleSet: ruleSet, state: number, age: age, passed: passed)
-                        #expect(table.states[Int(row.next)] == step.state, "\(state) age \(age) passed \(passed)")
+                        #expect(
+                            table.states[Int(row.next)] == step.state, "\(state) age \(age) passed \(passed)")
                         #expect(Int(row.earnedTranche) == step.earnedTranche ?? -1)
                         #expect(row.trancheYuan == step.earnedTranche.map(lifecycle.rules.trancheAmount) ?? 0)
                         #expect(
                             (row.events & LifecycleTable.Event.lastTranche != 0)
                                 == (step.earnedTranche == lifecycle.rules.trancheCount - 1))
                         #expect((row.events & LifecycleTable.Event.yellowCard != 0) == step.yellowCard)
-                        #expect((row.events & LifecycleTable.Event.cycleCompleted != 0) == step.cycleCompleted)
-                        #expect((row.events & LifecycleTable.Event.revokedInCycle != 0) == (step.revocation == .inCycle))
                         #expect(
-                            (row.events & LifecycleTable.Event.revokedPostCycle != 0) == (step.revocation == .postCycle))
-                        #expect(row.forfeitedYuan == lifecycle.rules.amount(ofTranches: step.forfeitedTranches))
+                            (row.events & LifecycleTable.Event.cycleCompleted != 0) == step.cycleCompleted)
+                        #expect(
+                            (row.events & LifecycleTable.Event.revokedInCycle != 0)
+                                == (step.revocation == .inCycle))
+                        #expect(
+                            (row.events & LifecycleTable.Event.revokedPostCycle != 0)
+                                == (step.revocation == .postCycle))
+                        #expect(
+                            row.forfeitedYuan == lifecycle.rules.amount(ofTranches: step.forfeitedTranches))
                         #expect(Int(row.paymentLag) == lifecycle.rules.paymentLagYears)
                         pending.append(step.state)
                     }
@@ -75,7 +84,9 @@ struct LifecycleTableTests {
             let naming = lifecycle.naming()
             #expect(table.states[Int(table.naming[ruleSet].next)] == naming.state)
             #expect(table.naming[ruleSet].earnedTranche == 0)
-            #expect(table.naming[ruleSet].forfeitedYuan == lifecycle.rules.amount(ofTranches: naming.forfeitedTranches))
+            #expect(
+                table.naming[ruleSet].forfeitedYuan
+                    == lifecycle.rules.amount(ofTranches: naming.forfeitedTranches))
         }
     }
 
@@ -91,6 +102,7 @@ struct LifecycleTableTests {
         var ledger = ReplicationLedger(scenario: scenario)
         var simulator = ProgrammeSimulator(scenario: scenario, generator: try engine.generatorKind())
         simulator.simulate(replication: 17, into: &ledger)
-        #expect(ledger.allValues.elementsEqual(replay.ledger.allValues) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+        #expect(
+            ledger.allValues.elementsEqual(replay.ledger.allValues) { $0 == $1 || ($0.isNaN && $1.isNaN) })
     }
 }

@@ -54,6 +54,14 @@ extension ProgrammeSimulator {
         let subsidies = yearly.subsidies[year]
         guard subsidies.equipment != nil || subsidies.training != nil || subsidies.awards != nil else { return }
         activeIndices.removeAll(keepingCapacity: true)
+        // The skill levels with upgrades this year, in level order, read once for every studio.
+        trainingLevels.removeAll(keepingCapacity: true)
+        if let training = subsidies.training {
+            for (mean, amount) in zip(training.upgradesPerStudioYear, training.amountsYuan) where mean > 0 {
+                trainingLevels.append((mean, amount))
+            }
+        }
+        let levelCount = trainingLevels.count
         for index in 0..<studios.count where table.flags[Int(studios.state[index])] & LifecycleTable.Flag.revoked == 0 {
             activeIndices.append(index)
             if studios.subsidyStream[index] < 0 {
@@ -72,10 +80,9 @@ extension ProgrammeSimulator {
                 }
             }
             var trainingYuan = 0.0
-            if let training = subsidies.training {
-                for (mean, amount) in zip(training.upgradesPerStudioYear, training.amountsYuan) where mean > 0 {
-                    trainingYuan += Double(stream.poisson(mean: mean)) * amount
-                }
+            for level in 0..<levelCount {
+                let (mean, amount) = trainingLevels[level]
+                trainingYuan += Double(stream.poisson(mean: mean)) * amount
             }
             pay(.equipment, equipmentYuan, to: index, year: year, ledger: &ledger, trace: trace)
             pay(.training, trainingYuan, to: index, year: year, ledger: &ledger, trace: trace)

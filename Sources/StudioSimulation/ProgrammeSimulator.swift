@@ -51,6 +51,8 @@ public struct ProgrammeSimulator {
     var scheduled: [ScheduledPayment] = []
     /// Indices of the studios active at the year's end, for attributing awards.
     var activeIndices: [Int] = []
+    /// The year's skill levels with upgrades: each one's mean upgrades per studio and yuan per upgrade.
+    var trainingLevels: [(mean: Double, amount: Double)] = []
 
     /// Prepares a simulator that draws from keyed streams of the scenario's generator.
     ///

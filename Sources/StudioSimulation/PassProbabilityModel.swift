@@ -32,10 +32,17 @@ struct PassProbabilityModel: Sendable {
     /// by `factor` = e^(−s) for a logit shift s (1 for no shift).
     @inline(__always)
     func probability(for state: StudioGrantState, age: Int, factor: Double) -> Double {
+        probability(hasYellowCard: state.hasYellowCard, inCycle: state.phase == .inCycle, age: age, factor: factor)
+    }
+
+    /// The pass probability of a studio of `age` that carries a yellow card or not and is in its
+    /// cycle or not, as ``probability(for:age:factor:)`` gives it for a state with those traits.
+    @inline(__always)
+    func probability(hasYellowCard: Bool, inCycle: Bool, age: Int, factor: Double) -> Double {
         let odds: Double
-        if state.hasYellowCard, let afterYellowCardOdds {
+        if hasYellowCard, let afterYellowCardOdds {
             odds = afterYellowCardOdds
-        } else if state.phase == .inCycle {
+        } else if inCycle {
             odds = inCycleOdds[min(max(age - 2, 0), inCycleOdds.count - 1)]
         } else {
             odds = postCycleOdds

@@ -3,14 +3,12 @@ import StudioScenario
 
 /// Fraud (Art. 15) and the Art. 12 subsidies within a replication.
 extension ProgrammeSimulator {
-    /// Keeps an earned tranche so that fraud can recover or cancel it; only when fraud is modelled.
+    /// Keeps tranche `tranche` (0-based) earned by studio `studio`, paid in forecast year
+    /// `paymentYear`, so that fraud can recover or cancel it; called only when fraud is modelled.
     @inline(__always)
-    mutating func schedule(_ step: LifecycleStep, studio: Int, year: Int) {
-        guard yearly.hasFraud, let tranche = step.earnedTranche else { return }
+    mutating func schedule(tranche: Int, studio: Int, paymentYear: Int) {
         scheduled.append(
-            ScheduledPayment(
-                studio: Int32(studio), tranche: Int16(tranche),
-                paymentYear: Int16(year + lifecycles[studios[studio].ruleSet].rules.paymentLagYears)))
+            ScheduledPayment(studio: Int32(studio), tranche: Int16(tranche), paymentYear: Int16(paymentYear)))
     }
 
     /// Each named, unrevoked studio is found cheating with the detection probability (one uniform
@@ -19,13 +17,14 @@ extension ProgrammeSimulator {
     mutating func detectFraud(year: Int, ledger: inout ReplicationLedger, trace: TraceLog?) -> Int {
         let probability = yearly.fraudProbability[year]
         var found = 0
-        for index in studios.indices where !studios[index].state.isRevoked {
-            guard streams[studios[index].lifecycleStream].uniform() < probability else { continue }
+        for index in 0..<studios.count where table.flags[Int(studios.state[index])] & LifecycleTable.Flag.revoked == 0 {
+            guard studios.lifecycle[index].uniform() < probability else { continue }
             found += 1
-            let ruleSet = studios[index].ruleSet
-            let step = lifecycles[ruleSet].revokeForFraud(studios[index].state)
-            studios[index].state = step.state
-            var recovered = studios[index].grantPaidBefore
+            let ruleSet = studios.ruleSet[index]
+            let state = Int(studios.state[index])
+            let step = lifecycles[ruleSet].revokeForFraud(table.states[state])
+            studios.state[index] = table.fraudNext[state]
+            var recovered = studios.grantPaidBefore[index]
             var cancelled: [(tranche: Int, paymentYear: Int)] = []
             for payment in scheduled where payment.studio == index {
                 if Int(payment.paymentYear) < year {
@@ -34,12 +33,13 @@ extension ProgrammeSimulator {
                     cancelled.append((Int(payment.tranche), Int(payment.paymentYear)))
                 }
             }
-            if scenario.fraud.recover == .all { recovered += studios[index].subsidiesPaid }
+            if scenario.fraud.recover == .all { recovered += studios.subsidiesPaid[index] }
+            let cohort = studios.cohort[index]
             ledger.recordFraud(
-                step, year: year, cohort: studios[index].cohort, recovered: recovered, cancelled: cancelled, ruleSet: ruleSet)
+                step, year: year, cohort: cohort >= 0 ? cohort : nil, recovered: recovered, cancelled: cancelled,
+                ruleSet: ruleSet)
             trace?.append(
-                TraceEvent(
-                    year: scenario.startYear + year, studio: label(studios[index]), kind: .fraud(recovered: recovered)))
+                TraceEvent(year: scenario.startYear + year, studio: label(index), kind: .fraud(recovered: recovered)))
         }
         return found
     }
@@ -54,12 +54,20 @@ extension ProgrammeSimulator {
         let subsidies = yearly.subsidies[year]
         guard subsidies.equipment != nil || subsidies.training != nil || subsidies.awards != nil else { return }
         activeIndices.removeAll(keepingCapacity: true)
-        for index in studios.indices where !studios[index].state.isRevoked {
-            activeIndices.append(index)
-            if studios[index].subsidyStream < 0 {
-                studios[index].subsidyStream = streams.newStream(for: .studioSubsidies(studios[index].key))
+        // The skill levels with upgrades this year, in level order, read once for every studio.
+        trainingLevels.removeAll(keepingCapacity: true)
+        if let training = subsidies.training {
+            for (mean, amount) in zip(training.upgradesPerStudioYear, training.amountsYuan) where mean > 0 {
+                trainingLevels.append((mean, amount))
             }
-            let stream = streams[studios[index].subsidyStream]
+        }
+        let levelCount = trainingLevels.count
+        for index in 0..<studios.count where table.flags[Int(studios.state[index])] & LifecycleTable.Flag.revoked == 0 {
+            activeIndices.append(index)
+            if studios.subsidyStream[index] < 0 {
+                studios.subsidyStream[index] = streams.newStream(for: .studioSubsidies(studios.key[index]))
+            }
+            let stream = streams[studios.subsidyStream[index]]
             var equipmentYuan = 0.0
             if let equipment = subsidies.equipment {
                 if equipment.purchaseProbability > 0 && stream.uniform() < equipment.purchaseProbability {
@@ -72,10 +80,9 @@ extension ProgrammeSimulator {
                 }
             }
             var trainingYuan = 0.0
-            if let training = subsidies.training {
-                for (mean, amount) in zip(training.upgradesPerStudioYear, training.amountsYuan) where mean > 0 {
-                    trainingYuan += Double(stream.poisson(mean: mean)) * amount
-                }
+            for level in 0..<levelCount {
+                let (mean, amount) = trainingLevels[level]
+                trainingYuan += Double(stream.poisson(mean: mean)) * amount
             }
             pay(.equipment, equipmentYuan, to: index, year: year, ledger: &ledger, trace: trace)
             pay(.training, trainingYuan, to: index, year: year, ledger: &ledger, trace: trace)
@@ -96,8 +103,8 @@ extension ProgrammeSimulator {
         _ kind: SubsidyKind, _ yuan: Double, to index: Int, year: Int, ledger: inout ReplicationLedger, trace: TraceLog?
     ) {
         guard yuan > 0 else { return }
-        studios[index].subsidiesPaid += yuan
+        studios.subsidiesPaid[index] += yuan
         ledger.recordSubsidy(kind, yuan: yuan, year: year)
-        trace?.append(TraceEvent(year: scenario.startYear + year, studio: label(studios[index]), kind: .subsidy(kind, yuan: yuan)))
+        trace?.append(TraceEvent(year: scenario.startYear + year, studio: label(index), kind: .subsidy(kind, yuan: yuan)))
     }
 }

@@ -24,35 +24,6 @@ package import StudioScenario
 /// replication drew for them (``InputDraws``, streams apart from the model's), so a degenerate
 /// distribution leaves every draw and value as the plain number does.
 package struct ProgrammeSimulator {
-    /// One named studio's state during a replication.
-    struct Studio {
-        var state: StudioGrantState
-        let namedYear: Int
-        /// The forecast year of naming (0-based), or nil for a studio named before the start.
-        let cohort: Int?
-        /// The studio's own factor on its odds against passing, from heterogeneity.
-        let factor: Double
-        /// Its quality on the 0...100 scale, for the score-based assessment.
-        let quality: Double
-        /// Its rank in its cohort, or its place among studios named before the start, from 0.
-        let position: Int
-        /// Its label in `labels` when tracing a studio named from the pool, or −1.
-        let label: Int
-        /// Grant paid to it before the forecast began (a studio named before the start).
-        let grantPaidBefore: Double
-        /// Its stable identity, for its keyed streams.
-        let key: StreamKey.StudioKey
-        /// Its cohort's rule set: the entry of the scenario's cohort rules in force when it was named.
-        let ruleSet: Int
-        /// Its lifecycle stream's index in `streams`.
-        let lifecycleStream: Int
-        /// Its subsidy stream's index, once first drawn from, or −1.
-        var subsidyStream = -1
-        /// Art. 12 subsidies paid to it so far: those declared as paid before the forecast (a studio
-        /// named before the start), then those of the forecast years.
-        var subsidiesPaid = 0.0
-    }
-
     /// A tranche earned during the forecast, kept so that fraud can recover or cancel it (Art. 15).
     struct ScheduledPayment {
         let studio: Int32
@@ -64,6 +35,8 @@ package struct ProgrammeSimulator {
     private(set) var scenario: Scenario
     /// The lifecycle of each cohort rule set, by its entry in the scenario's cohort rules.
     let lifecycles: [GrantLifecycle]
+    /// Their steps as a table, read by the yearly loops.
+    let table: LifecycleTable
     /// The pass probabilities in force in each forecast year.
     private var passModels: [PassProbabilityModel]
     /// The values in force in each forecast year that the simulator reads in the year.
@@ -72,11 +45,14 @@ package struct ProgrammeSimulator {
     private let uncertain: (base: Scenario, draws: InputDraws, generator: RandomGenerator)?
     let streams: ReplicationStreams
     private var pool: ApplicantPool?
-    var studios: [Studio] = []
+    /// The replication's named studios, in naming order.
+    let studios: StudioColumns
     var labels: [String] = []
     var scheduled: [ScheduledPayment] = []
     /// Indices of the studios active at the year's end, for attributing awards.
     var activeIndices: [Int] = []
+    /// The year's skill levels with upgrades: each one's mean upgrades per studio and yuan per upgrade.
+    var trainingLevels: [(mean: Double, amount: Double)] = []
 
     /// Prepares a simulator that draws from keyed streams of the scenario's generator.
     ///
@@ -89,6 +65,7 @@ package struct ProgrammeSimulator {
     package init(scenario: Scenario, generator: RandomGeneratorKind) {
         self.scenario = scenario
         lifecycles = scenario.cohortRules.values.map(GrantLifecycle.init(rules:))
+        table = LifecycleTable(scenario: scenario, lifecycles: lifecycles)
         let views = scenario.yearViews
         passModels = views.map { PassProbabilityModel(parameters: $0.assessment) }
         yearly = YearlyValues(views: views)
@@ -104,7 +81,8 @@ package struct ProgrammeSimulator {
         } else {
             uncertain = nil
         }
-        studios.reserveCapacity(scenario.quotaPerYear.reduce(0, +) + scenario.existingStudios.reduce(0) { $0 + $1.count })
+        studios = StudioColumns(
+            capacity: scenario.quotaPerYear.reduce(0, &+) &+ scenario.existingStudios.reduce(0) { $0 &+ $1.count })
     }
 
     /// Runs replication `replication` (0-based) into `ledger`, which it resets first; with `trace`,
@@ -115,7 +93,7 @@ package struct ProgrammeSimulator {
             use(uncertain.base.drawn(uncertain.draws.values(replication: replication, using: uncertain.generator)))
         }
         streams.begin(replication: replication)
-        studios.removeAll(keepingCapacity: true)
+        studios.removeAll()
         labels.removeAll()
         scheduled.removeAll(keepingCapacity: true)
         var active = 0
@@ -125,16 +103,16 @@ package struct ProgrammeSimulator {
             let rules = lifecycles[ruleSet].rules
             let paid = rules.amount(ofTranches: 0..<existing.tranchesPaid)
             let awaiting = existing.awaitingPayments(lag: rules.paymentLagYears)
+            let state = table.number(of: existing.state)
             for member in 0..<existing.count {
                 let key = StreamKey.StudioKey.existing(group: group, member: member)
-                let lifecycleStream = streams.newStream(for: .studioLifecycle(key))
-                studios.append(
-                    Studio(
-                        state: existing.state, namedYear: existing.namedYear, cohort: nil,
-                        factor: passModels[0].studioFactor(using: streams[lifecycleStream]),
-                        quality: existing.quality ?? scenario.selection.shortlistScore, position: studios.count, label: -1,
-                        grantPaidBefore: paid, key: key, ruleSet: ruleSet, lifecycleStream: lifecycleStream,
-                        subsidiesPaid: existing.subsidiesPaidYuan))
+                let lifecycle = streams[streams.newStream(for: .studioLifecycle(key))]
+                let index = studios.append(
+                    state: state, namedYear: existing.namedYear, cohort: -1,
+                    factor: passModels[0].studioFactor(using: lifecycle),
+                    quality: existing.quality ?? scenario.selection.shortlistScore, position: studios.count, label: -1,
+                    grantPaidBefore: paid, key: key, ruleSet: ruleSet, lifecycle: lifecycle,
+                    subsidiesPaid: existing.subsidiesPaidYuan)
                 // Tranches earned before the start year and paid in it or later (a payment lag),
                 // kept like those earned in the forecast so that fraud found first cancels them.
                 for payment in awaiting {
@@ -142,7 +120,7 @@ package struct ProgrammeSimulator {
                     if scenario.fraud.detectionProbability > 0 {
                         scheduled.append(
                             ScheduledPayment(
-                                studio: Int32(studios.count - 1), tranche: Int16(payment.tranche),
+                                studio: Int32(index), tranche: Int16(payment.tranche),
                                 paymentYear: Int16(payment.paymentYear)))
                     }
                 }
@@ -150,9 +128,7 @@ package struct ProgrammeSimulator {
             active += existing.count
         }
         pool?.reset(using: streams)
-        // Read once: a method of this large value called per studio would copy it.
-        let model = scenario.assessment.model
-        let tracing = trace != nil
+        let assessment = Assessment(model: scenario.assessment.model)
         for year in 0..<scenario.horizonYears {
             let calendarYear = scenario.startYear + year
             let passModel = passModels[year]
@@ -162,23 +138,9 @@ package struct ProgrammeSimulator {
             if yearly.fraudProbability[year] > 0 {
                 active -= detectFraud(year: year, ledger: &ledger, trace: trace)
             }
-            for index in studios.indices where !studios[index].state.isRevoked {
-                let age = calendarYear - studios[index].namedYear + 1
-                let (passed, probability) = Self.assess(
-                    studios[index], age: age, shock: shock, yearFactor: yearFactor, model: model, passModel: passModel,
-                    stream: streams[studios[index].lifecycleStream], tracing: tracing)
-                let ruleSet = studios[index].ruleSet
-                let step = lifecycles[ruleSet].assess(studios[index].state, age: age, passed: passed)
-                studios[index].state = step.state
-                ledger.recordAssessment(step, year: year, cohort: studios[index].cohort, ruleSet: ruleSet)
-                schedule(step, studio: index, year: year)
-                if step.state.isRevoked { active -= 1 }
-                if let trace {
-                    trace.record(
-                        step, of: label(studios[index]), year: calendarYear, rules: lifecycles[ruleSet].rules,
-                        assessed: (passed, probability))
-                }
-            }
+            active -= assess(
+                year: year, calendarYear: calendarYear, shock: shock, yearFactor: yearFactor, assessment: assessment,
+                passModel: passModel, ledger: &ledger, trace: trace)
             let named = name(year: year, calendarYear: calendarYear, ledger: &ledger, trace: trace)
             active += named
             ledger.recordActive(year: year, weight: Double(active))
@@ -189,24 +151,91 @@ package struct ProgrammeSimulator {
 
     // MARK: - Steps
 
-    /// One annual assessment (Art. 11, 14): whether the studio passed, and its chance of passing
-    /// (under the score model, only when tracing).
-    @inline(__always)
-    private static func assess(
-        _ studio: Studio, age: Int, shock: Double, yearFactor: Double, model: AssessmentParameters.Model,
-        passModel: PassProbabilityModel, stream: RandomStream, tracing: Bool
-    ) -> (Bool, Double) {
-        switch model {
-        case .probability:
-            let probability = passModel.probability(for: studio.state, age: age, factor: studio.factor * yearFactor)
-            return (stream.uniform() < probability, probability)
-        case .score(let passScore, let noiseSD):
-            let margin = studio.quality + shock - passScore
-            guard noiseSD > 0 else { return (margin >= 0, margin >= 0 ? 1 : 0) }
-            let passed = margin + stream.gaussian(sd: noiseSD) >= 0
-            // The chance of passing is only shown in a trace.
-            return (passed, tracing ? GSLLibrary.normalUpperTail(-margin / noiseSD) : .nan)
+    /// The assessment model (Art. 11, 14), read once per replication.
+    struct Assessment {
+        /// Whether each studio passes by its pass probability (one uniform) rather than by score.
+        let byProbability: Bool
+        let passScore: Double
+        let noiseSD: Double
+
+        init(model: AssessmentParameters.Model) {
+            switch model {
+            case .probability:
+                byProbability = true
+                passScore = 0
+                noiseSD = 0
+            case .score(let passScore, let noiseSD):
+                byProbability = false
+                self.passScore = passScore
+                self.noiseSD = noiseSD
+            }
         }
+    }
+
+    /// Assesses every named, unrevoked studio older than its naming year, in naming order (Art.
+    /// 11, 14): one uniform under the probability model, one normal under the score model; and
+    /// returns how many were revoked.
+    private mutating func assess(
+        year: Int, calendarYear: Int, shock: Double, yearFactor: Double, assessment: Assessment,
+        passModel: PassProbabilityModel, ledger: inout ReplicationLedger, trace: TraceLog?
+    ) -> Int {
+        var revoked = 0
+        var assessed = 0
+        let count = studios.count
+        let state = studios.state
+        let namedYear = studios.namedYear
+        let cohort = studios.cohort
+        let factor = studios.factor
+        let quality = studios.quality
+        let ruleSet = studios.ruleSet
+        let lifecycle = studios.lifecycle
+        let table = table
+        let flags = table.flags
+        let schedules = yearly.hasFraud
+        ledger.withCells { cells in
+            for index in 0..<count {
+                let current = Int(state[index])
+                let traits = flags[current]
+                guard traits & LifecycleTable.Flag.revoked == 0 else { continue }
+                // Calendar years of a forecast and of namings within it: no overflow.
+                let age = calendarYear &- namedYear[index] &+ 1
+                let passed: Bool
+                var probability = Double.nan
+                if assessment.byProbability {
+                    probability = passModel.probability(
+                        hasYellowCard: traits & LifecycleTable.Flag.yellowCard != 0,
+                        inCycle: traits & LifecycleTable.Flag.inCycle != 0, age: age, factor: factor[index] * yearFactor)
+                    passed = lifecycle[index].uniform() < probability
+                } else {
+                    let margin = quality[index] + shock - assessment.passScore
+                    if assessment.noiseSD > 0 {
+                        passed = margin + lifecycle[index].gaussian(sd: assessment.noiseSD) >= 0
+                        // The chance of passing is only shown in a trace.
+                        if trace != nil { probability = GSLLibrary.normalUpperTail(-margin / assessment.noiseSD) }
+                    } else {
+                        passed = margin >= 0
+                        probability = passed ? 1 : 0
+                    }
+                }
+                let rules = ruleSet[index]
+                let step = table.row(ruleSet: rules, state: current, age: age, passed: passed)
+                state[index] = step.next
+                assessed &+= 1
+                cells.record(step, year: year, cohort: cohort[index])
+                if schedules && step.earnedTranche >= 0 {
+                    schedule(tranche: Int(step.earnedTranche), studio: index, paymentYear: year + Int(step.paymentLag))
+                }
+                if step.events & LifecycleTable.Event.revoked != 0 { revoked &+= 1 }
+                if let trace {
+                    trace.record(
+                        lifecycles[rules].assess(table.states[current], age: age, passed: passed), of: label(index),
+                        year: calendarYear, rules: lifecycles[rules].rules, assessed: (passed, probability))
+                }
+            }
+        }
+        // Counts add exactly, so adding the year's at once gives the bits of adding one at a time.
+        ledger.addAssessed(assessed, year: year)
+        return revoked
     }
 
     /// Names the year's studios (Art. 7) and returns how many.
@@ -214,7 +243,7 @@ package struct ProgrammeSimulator {
         let quota = scenario.quotaPerYear[year]
         // Studios named this year keep the rules in force now (Art. 11).
         let ruleSet = scenario.cohortRules.entryIndex(in: calendarYear)
-        let naming = lifecycles[ruleSet].naming()
+        let naming = table.naming[ruleSet]
         var nominees: [ApplicantPool.Nominee] = []
         if var current = pool {
             pool = nil  // so that `current` holds the pool's storage alone and selects in place
@@ -225,25 +254,42 @@ package struct ProgrammeSimulator {
             pool = current
         }
         let count = pool == nil ? quota : nominees.count
-        for rank in 0..<count {
-            var label = -1
-            if rank < nominees.count, let nomineeLabel = nominees[rank].label {
-                label = labels.count
-                labels.append(nomineeLabel)
+        let passModel = passModels[year]
+        let quality = scenario.selection.shortlistScore
+        let schedules = yearly.hasFraud
+        let streams = streams
+        let studios = studios
+        ledger.addNamed(count, year: year)
+        ledger.withCells { cells in
+            for rank in 0..<count {
+                var label = -1
+                let key: StreamKey.StudioKey
+                var studioQuality = quality
+                if rank < nominees.count {
+                    if let nomineeLabel = nominees[rank].label {
+                        label = labels.count
+                        labels.append(nomineeLabel)
+                    }
+                    key = .candidate(nominees[rank].key)
+                    studioQuality = nominees[rank].quality
+                } else {
+                    key = .named(cohort: year, rank: rank)
+                }
+                let lifecycle = streams[streams.newStream(for: .studioLifecycle(key))]
+                let index = studios.append(
+                    state: naming.next, namedYear: calendarYear, cohort: year,
+                    factor: passModel.studioFactor(using: lifecycle), quality: studioQuality, position: rank,
+                    label: label, grantPaidBefore: 0, key: key, ruleSet: ruleSet, lifecycle: lifecycle)
+                cells.record(naming, year: year, cohort: year)
+                if schedules && naming.earnedTranche >= 0 {
+                    schedule(tranche: Int(naming.earnedTranche), studio: index, paymentYear: year + Int(naming.paymentLag))
+                }
+                if let trace {
+                    trace.record(
+                        lifecycles[ruleSet].naming(), of: self.label(index), year: calendarYear,
+                        rules: lifecycles[ruleSet].rules, assessed: nil)
+                }
             }
-            let key: StreamKey.StudioKey =
-                rank < nominees.count ? .candidate(nominees[rank].key) : .named(cohort: year, rank: rank)
-            let lifecycleStream = streams.newStream(for: .studioLifecycle(key))
-            let studio = Studio(
-                state: naming.state, namedYear: calendarYear, cohort: year,
-                factor: passModels[year].studioFactor(using: streams[lifecycleStream]),
-                quality: rank < nominees.count ? nominees[rank].quality : scenario.selection.shortlistScore,
-                position: rank, label: label, grantPaidBefore: 0, key: key, ruleSet: ruleSet,
-                lifecycleStream: lifecycleStream)
-            studios.append(studio)
-            ledger.recordNaming(naming, year: year, ruleSet: ruleSet)
-            schedule(naming, studio: studios.count - 1, year: year)
-            trace?.record(naming, of: self.label(studio), year: calendarYear, rules: lifecycles[ruleSet].rules, assessed: nil)
         }
         return count
     }
@@ -259,13 +305,15 @@ package struct ProgrammeSimulator {
         scenario = drawn
     }
 
-    /// The studio's label in a trace: the applicant list's id and name or the pool's arrival
-    /// number for studios named from the pool, `2026-03` for rank 3 of 2026 otherwise, and
-    /// `2024-E2` for the second studio declared as named before the forecast.
-    func label(_ studio: Studio) -> String {
-        if studio.label >= 0 { return labels[studio.label] }
-        guard let cohort = studio.cohort else { return "\(studio.namedYear)-E\(studio.position + 1)" }
-        let rank = studio.position + 1
+    /// The label in a trace of studio `index`: the applicant list's id and name or the pool's
+    /// arrival number for studios named from the pool, `2026-03` for rank 3 of 2026 otherwise,
+    /// and `2024-E2` for the second studio declared as named before the forecast.
+    func label(_ index: Int) -> String {
+        if studios.label[index] >= 0 { return labels[studios.label[index]] }
+        let position = studios.position[index]
+        let cohort = studios.cohort[index]
+        guard cohort >= 0 else { return "\(studios.namedYear[index])-E\(position + 1)" }
+        let rank = position + 1
         return "\(scenario.startYear + cohort)-\(rank < 10 ? "0" : "")\(rank)"
     }
 }

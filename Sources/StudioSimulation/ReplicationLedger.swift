@@ -92,6 +92,106 @@ package struct ReplicationLedger: Sendable {
         (cohort * horizon + age - 1) * cohortMetricCount + metric
     }
 
+    /// The ledger's storage and the positions of the values a studio's lifecycle step changes,
+    /// for the replication loop's recording (see ``withCells(_:)``). Valid only inside that call.
+    struct Cells {
+        let years: UnsafeMutablePointer<Double>
+        let cohorts: UnsafeMutablePointer<Double>
+        let horizon: Int
+        let yearMetricCount: Int
+        let cohortMetricCount: Int
+        let assessed: Int
+        let named: Int
+        let firstTranche: Int
+        let yellowCards: Int
+        let revocations: Int
+        let revocationsInCycle: Int
+        let revocationsPostCycle: Int
+        let revocationsFraud: Int
+        let cyclesCompleted: Int
+        let forfeited: Int
+        let paidPerStudio: Int
+        let shareFullyPaid: Int
+        let shareRevoked: Int
+
+        /// Records one studio's lifecycle step in forecast year `year`, as ``recordAssessment(_:year:cohort:weight:ruleSet:)``
+        /// and ``recordNaming(_:year:weight:ruleSet:)`` record a step of weight 1 (Art. 11, 14),
+        /// but for the count of assessed or named studios: the same values, added to the same
+        /// cells in the same order. `cohort` is the studio's naming year (0-based), or −1 for one
+        /// named before the start.
+        ///
+        /// Every position is within the storage (a forecast year and a cohort within the horizon,
+        /// a metric of the catalog), so the arithmetic on positions cannot overflow and wraps.
+        @inline(__always)
+        func record(_ step: LifecycleTable.Row, year: Int, cohort: Int) {
+            if step.earnedTranche >= 0 {
+                let paymentYear = year &+ Int(step.paymentLag)
+                if paymentYear < horizon {
+                    years[paymentYear &* yearMetricCount &+ firstTranche &+ Int(step.earnedTranche)] += step.trancheYuan
+                    if cohort >= 0 {
+                        let cell = (cohort &* horizon &+ paymentYear &- cohort) &* cohortMetricCount
+                        cohorts[cell &+ paidPerStudio] += step.trancheYuan
+                        if step.events & LifecycleTable.Event.lastTranche != 0 { cohorts[cell &+ shareFullyPaid] += 1 }
+                    }
+                }
+            }
+            let events = step.events & ~LifecycleTable.Event.lastTranche
+            guard events != 0 else { return }
+            let row = year &* yearMetricCount
+            if events & LifecycleTable.Event.yellowCard != 0 { years[row &+ yellowCards] += 1 }
+            if events & LifecycleTable.Event.revoked != 0 {
+                years[row &+ revocations] += 1
+                if events & LifecycleTable.Event.revokedInCycle != 0 { years[row &+ revocationsInCycle] += 1 }
+                if events & LifecycleTable.Event.revokedPostCycle != 0 { years[row &+ revocationsPostCycle] += 1 }
+                if events & LifecycleTable.Event.revokedForFraud != 0 { years[row &+ revocationsFraud] += 1 }
+                if cohort >= 0 {
+                    cohorts[(cohort &* horizon &+ year &- cohort) &* cohortMetricCount &+ shareRevoked] += 1
+                }
+            }
+            if events & LifecycleTable.Event.cycleCompleted != 0 { years[row &+ cyclesCompleted] += 1 }
+            if events & LifecycleTable.Event.forfeits != 0 { years[row &+ forfeited] += step.forfeitedYuan }
+        }
+    }
+
+    /// Calls `body` with the ledger's storage, for recording many studios' steps without a
+    /// check per value; not at all when the ledger holds no value (no forecast year), since
+    /// there is then no step to record.
+    @inline(__always)
+    mutating func withCells(_ body: (Cells) -> Void) {
+        let horizon = horizon
+        let yearMetricCount = yearMetricCount
+        let cohortMetricCount = cohortMetricCount
+        let catalog = catalog
+        values.withUnsafeMutableBufferPointer { years in
+            cohortValues.withUnsafeMutableBufferPointer { cohorts in
+                guard let yearBase = years.baseAddress, let cohortBase = cohorts.baseAddress else { return }
+                body(
+                    Cells(
+                        years: yearBase, cohorts: cohortBase, horizon: horizon, yearMetricCount: yearMetricCount,
+                        cohortMetricCount: cohortMetricCount, assessed: catalog.assessed, named: catalog.named,
+                        firstTranche: catalog.tranche(0), yellowCards: catalog.yellowCards,
+                        revocations: catalog.revocations, revocationsInCycle: catalog.revocationsInCycle,
+                        revocationsPostCycle: catalog.revocationsPostCycle, revocationsFraud: catalog.revocationsFraud,
+                        cyclesCompleted: catalog.cyclesCompleted, forfeited: catalog.forfeited,
+                        paidPerStudio: catalog.paidPerStudio, shareFullyPaid: catalog.shareFullyPaid,
+                        shareRevoked: catalog.shareRevoked))
+            }
+        }
+    }
+
+    /// Adds `count` studios named in year `year` to the year's named and its cohort's size (Art. 7).
+    @inline(__always)
+    mutating func addNamed(_ count: Int, year: Int) {
+        self[year: year, metric: catalog.named] += Double(count)
+        cohortSizes[year] += Double(count)
+    }
+
+    /// Adds `count` studios assessed in year `year` (Art. 11, 14).
+    @inline(__always)
+    mutating func addAssessed(_ count: Int, year: Int) {
+        self[year: year, metric: catalog.assessed] += Double(count)
+    }
+
     // MARK: - Recording
 
     /// Records the naming of `weight` studios in year `year`, all of cohort `year` (Art. 7, 11),

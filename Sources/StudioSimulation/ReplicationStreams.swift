@@ -39,7 +39,9 @@ enum StreamKey: Hashable {
 
     /// 64 bits that differ for every key: a tag in the top byte, then 24 bits for the first field
     /// (plus one, so that −1 fits) and 28 bits for the second.
+    @inline(__always)
     var bits: UInt64 {
+        @inline(__always)
         func pack(_ tag: UInt64, _ a: Int, _ b: Int) -> UInt64 {
             tag << 56 | (UInt64(truncatingIfNeeded: a + 1) & 0xFF_FFFF) << 28 | (UInt64(truncatingIfNeeded: b) & 0xFFF_FFFF)
         }
@@ -109,6 +111,7 @@ final class ReplicationStreams {
     /// key (a studio's, a candidate's), which is asked for once, when the entity appears, and
     /// then kept by its index. It is the stream ``index(of:)`` would give, without remembering
     /// the key, so that a replication's hundreds of entities cost their seeding only.
+    @inline(__always)
     func newStream(for key: StreamKey) -> Int {
         let bits = key.bits
         #if DEBUG

@@ -39,15 +39,15 @@ extension ForecastFolder {
     ///   - base: the unchanged scenario, as run.
     ///   - measure: the output measured.
     ///   - replications: the replications each scenario ran.
-    ///   - shares: the variance shares over the uncertain inputs and the output they are of
-    ///     (such as `cumulative_net_outflow 2030`), for a scenario with uncertain inputs.
+    ///   - shares: the variance shares over the uncertain inputs, with the output they are of
+    ///     (`SensitivityAnalysis/varianceShares(threads:progress:)`), for a scenario with uncertain inputs.
     ///   - provenance: the record written to `run.json`; by default one of method `sensitivity`
     ///     for `base`, finishing now.
     ///   - language: the language of `report.html` and `sensitivity.xlsx`.
     /// - Throws: ``ForecastFolderError`` for a record JSON cannot hold, which a record never is.
     public init(
         sensitivity effects: [SensitivityAnalysis.Effect], of base: Scenario, measure: OutputMeasure,
-        replications: Int, shares: (output: String, shares: VarianceShares)? = nil,
+        replications: Int, shares: VarianceSharesReport? = nil,
         provenance: RunProvenance? = nil, language: ScenarioExplanation.Language = .zh
     ) throws(ForecastFolderError) {
         let csv = ComparisonFiles.sensitivityCSV(effects, measure: measure)
@@ -57,7 +57,7 @@ extension ForecastFolder {
         var files: [(name: String, contents: String)] = []
         if let shares {
             files.append(
-                (VarianceSharesFile.name,
+                (VarianceSharesReport.fileName,
                  VarianceSharesFile.csv(scenario: base.name, output: shares.output, shares: shares.shares)))
         }
         files.append(("sensitivity.csv", csv))

@@ -17,8 +17,9 @@ extension SensitivityAnalysis {
     ///   - ranges: an input's own low and high values by its name, instead of ±`step`
     ///     (``keysWithoutInput(in:)`` names those the scenario has no number for).
     ///   - settings: applies the caller's seed and generator to every scenario.
-    /// - Throws: `ScenarioErrors` listing every problem of the file, or for a scenario not read
-    ///   from a file.
+    /// - Throws: `ScenarioErrors` listing every problem of the file, for a scenario not read
+    ///   from a file, or at `simulation.replications` for `replications` outside
+    ///   1...`SimulationSettings/maximumReplications`.
     public init(
         scenario: Scenario, step: Double, replications: Int, measure: OutputMeasure? = nil,
         ranges: [String: ClosedRange<Double>] = [:], settings: (Scenario) -> Scenario = { $0 }
@@ -28,6 +29,15 @@ extension SensitivityAnalysis {
                 ScenarioError(
                     file: scenario.name, keyPath: "", line: nil,
                     message: "the scenario was not read from a file, so its numbers cannot be moved one at a time")
+            ])
+        }
+        // Every scenario runs `replications`, so a count below 1 would make no range of them.
+        guard (1...SimulationSettings.maximumReplications).contains(replications) else {
+            throw ScenarioErrors([
+                ScenarioError(
+                    file: source.path, keyPath: "simulation.replications", line: nil,
+                    message:
+                        "replications \(replications) is out of range 1...\(SimulationSettings.maximumReplications)")
             ])
         }
         try self.init(

@@ -38,8 +38,9 @@ extension SweepGrid {
     ///   - progress: called on the calling thread with the replications done so far.
     /// - Returns: every point's forecast and its difference against the first, for
     ///   ``ForecastFolder/init(sweep:grid:scenario:provenance:language:)``.
-    /// - Throws: ``SimulationError`` when the scenarios forecast different years or the
-    ///   generator is unknown.
+    /// - Throws: ``SimulationError`` when the first scenario's replications are outside
+    ///   1...`SimulationSettings/maximumReplications`, the scenarios forecast different years or
+    ///   the generator is unknown.
     public static func run(_ scenarios: [Scenario], threads: Int, progress: ((Int) -> Void)? = nil)
         throws(SimulationError) -> Comparison
     {
@@ -48,6 +49,12 @@ extension SweepGrid {
             engine = try ComparisonEngine(scenarios: scenarios, differences: ComparisonFiles.sweepDifferences)
         } catch {
             throw .incomparable(error)
+        }
+        // Every point runs the first one's replications.
+        if let replications = scenarios.first?.simulation.replications,
+            !(1...SimulationSettings.maximumReplications).contains(replications)
+        {
+            throw .replicationsOutOfRange(replications)
         }
         do {
             return try engine.run(threads: threads, progress: progress)

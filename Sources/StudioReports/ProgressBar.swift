@@ -44,11 +44,12 @@ public final class ProgressBar {
     /// `[########............]  12,288/20,000  6,100/s  1 s left`.
     package static func line(done: Int, total: Int, elapsed: Double) -> String {
         let width = 24
-        let share = total > 0 ? min(1, Double(done) / Double(total)) : 1
+        // Within 0...1 whatever counts a library caller passes, so that the bar's two parts are never negative.
+        let share = total > 0 ? min(1, max(0, Double(done) / Double(total))) : 1
         let filled = Int((share * Double(width)).rounded(.down))
         // Bounded, so that a clock that barely moved cannot make a number no integer holds.
-        let rate = elapsed > 0 ? min(Double(done) / elapsed, 1e12) : 0
-        let left = rate > 0 ? min(Double(total - done) / rate, 1e12) : 0
+        let rate = elapsed > 0 ? min(max(0, Double(done) / elapsed), 1e12) : 0
+        let left = rate > 0 ? min(max(0, Double(total) - Double(done)) / rate, 1e12) : 0
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         return "[\(bar)]  \(grouped(done))/\(grouped(total))  \(grouped(Int(rate)))/s  \(Int(left.rounded(.up))) s left"
     }

@@ -10,8 +10,6 @@ public struct CalendarSchedule: Sendable {
     public let years: [Int]
     /// Sets the value in force in a calendar year.
     private let apply: @Sendable (inout Scenario, Int) -> Void
-    /// The value in force in a calendar year, as text for explanations.
-    private let describe: @Sendable (Int) -> String
 
     /// A calendar schedule of `schedule` for the key `keyPath`, set in a scenario by `assign`.
     package init<Value: Sendable>(
@@ -20,12 +18,8 @@ public struct CalendarSchedule: Sendable {
         self.keyPath = keyPath
         years = schedule.years
         apply = { scenario, year in assign(&scenario, schedule.value(in: year)) }
-        describe = { year in "\(schedule.value(in: year))" }
     }
 
     /// Sets the value in force in `year` in `scenario`.
     package func apply(in year: Int, to scenario: inout Scenario) { apply(&scenario, year) }
-
-    /// The value in force in `year`, as text.
-    package func valueText(in year: Int) -> String { describe(year) }
 }

@@ -44,15 +44,6 @@ package struct ScenarioLoader: Sendable {
     /// The largest scenario file read, in bytes (1 MiB).
     package static let maximumFileBytes = ScenarioText.scenarioLimit
 
-    /// The scenario file's text.
-    ///
-    /// - Throws: ``ScenarioErrors`` with one problem when the file cannot be read, is larger
-    ///   than ``maximumFileBytes`` (checked before it is read whole), holds a NUL byte or is
-    ///   not UTF-8; the last two name the line.
-    package static func readText(path: String) throws(ScenarioErrors) -> String {
-        try text(of: readSource(path: path))
-    }
-
     /// The scenario file's bytes, read once, with the bytes of every file it builds on through
     /// `extends:` in ``ScenarioSource/bases``.
     ///
@@ -73,12 +64,6 @@ package struct ScenarioLoader: Sendable {
         let chain = try ScenarioChain.resolve(top, known: [])
         return ScenarioSource(path: path, bytes: bytes, bases: Array(chain.files.dropFirst()))
     }
-
-    /// The text of a scenario file's bytes.
-    ///
-    /// - Throws: ``ScenarioErrors`` with one problem, naming the line, when the bytes hold a
-    ///   NUL byte or are not UTF-8, or when there are more than ``maximumFileBytes``.
-    package static func readText(source: ScenarioSource) throws(ScenarioErrors) -> String { try text(of: source) }
 
     /// The text of a scenario file's bytes.
     static func text(of source: ScenarioSource) throws(ScenarioErrors) -> String {

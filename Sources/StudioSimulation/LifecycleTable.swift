@@ -24,7 +24,8 @@ final class LifecycleTable {
         var earnedTranche: Int32
         /// ``Event`` bits.
         var events: UInt8
-        /// The rule set's payment lag in years (Art. 11), at most 10 for a scenario file.
+        /// The rule set's payment lag in years (Art. 11), at most 10 for a scenario file; a larger
+        /// one is held as `Int32.max`, which no horizon reaches.
         var paymentLag: Int32
         /// The earned tranche's amount in yuan (0 when none is earned).
         var trancheYuan: Double
@@ -188,7 +189,7 @@ final class LifecycleTable {
         }
         return Row(
             next: next, earnedTranche: Int32(step.earnedTranche ?? -1), events: events,
-            paymentLag: Int32(truncatingIfNeeded: rules.paymentLagYears), trancheYuan: trancheYuan,
+            paymentLag: Int32(clamping: rules.paymentLagYears), trancheYuan: trancheYuan,
             forfeitedYuan: forfeited)
     }
 

@@ -121,12 +121,15 @@ package struct ReplicationLedger: Sendable {
         /// named before the start.
         ///
         /// Every position is within the storage (a forecast year and a cohort within the horizon,
-        /// a metric of the catalog), so the arithmetic on positions cannot overflow and wraps.
+        /// a metric of the catalog), so the arithmetic on positions cannot overflow and wraps. A
+        /// tranche is recorded only when its payment lag is 0 or more and its payment year within
+        /// the horizon, so that a lag no scenario file gives (a negative one, from a library
+        /// caller's `GrantRules`) writes nothing rather than outside the storage.
         @inline(__always)
         func record(_ step: LifecycleTable.Row, year: Int, cohort: Int) {
             if step.earnedTranche >= 0 {
                 let paymentYear = year &+ Int(step.paymentLag)
-                if paymentYear < horizon {
+                if step.paymentLag >= 0 && paymentYear < horizon {
                     years[paymentYear &* yearMetricCount &+ firstTranche &+ Int(step.earnedTranche)] += step.trancheYuan
                     if cohort >= 0 {
                         let cell = (cohort &* horizon &+ paymentYear &- cohort) &* cohortMetricCount

@@ -111,7 +111,7 @@ struct SensitivityCommand: ParsableCommand {
             threads: simulation.threadCount, started: started)
         try ForecastFolder(
             sensitivity: effects, of: analysis.base, measure: measure, replications: replications,
-            shares: shares.map { ($0.output, $0.shares) }, provenance: provenance, language: lang
+            shares: shares, provenance: provenance, language: lang
         ).write(to: folder, force: force)
         let ownRange = ranges.isEmpty ? "" : " (\(ranges.count) with its own range)"
         print("\(base.name): each number ±\(Int(step * 100))%\(ownRange), \(replications) replications each, common random numbers")

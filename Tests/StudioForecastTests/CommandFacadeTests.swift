@@ -100,6 +100,23 @@ struct CommandFacadeTests {
         }
     }
 
+    @Test("Replications a run cannot make are refused at simulation.replications, not run", arguments: [0, -3])
+    func sensitivityReplicationsOutOfRange(replications: Int) throws {
+        let error = #expect(throws: ScenarioErrors.self) {
+            try SensitivityAnalysis(scenario: try Self.baseline(), step: 0.1, replications: replications)
+        }
+        #expect(error?.errors.map(\.keyPath) == ["simulation.replications"])
+    }
+
+    @Test("A sweep whose points' replications a run cannot make is refused as a bad argument, not run")
+    func sweepReplicationsOutOfRange() throws {
+        let grid = try SweepGrid(["quota.per_year=4,6"])
+        let scenarios = try grid.scenarios(of: try Self.baseline()) { $0.with { $0.simulation.replications = -1 } }
+        let error = #expect(throws: SimulationError.self) { try SweepGrid.run(scenarios, threads: 1) }
+        #expect(error?.category == .badArgument)
+        #expect(error?.description.hasPrefix("replications -1 is out of range") == true)
+    }
+
     @Test("Variance shares are of the measured cell, or the period's net outflow; none without uncertain inputs")
     func varianceShares() throws {
         let base = try Self.baseline()

@@ -36,6 +36,14 @@ struct SpreadsheetAndExplanationTests {
         #expect(ProgressBar.line(done: 5, total: 5, elapsed: 1).hasPrefix("[########################]"))
     }
 
+    @Test(
+        "Counts a library caller may pass draw a bar of full width, not a negative one",
+        arguments: [(-5, 10), (Int.min, 10), (7, -3), (Int.max, Int.min)])
+    func progressLineOfAnyCounts(done: Int, total: Int) {
+        let bar = ProgressBar.line(done: done, total: total, elapsed: 2).prefix(26)
+        #expect(bar.count == 26 && bar.hasPrefix("[") && bar.hasSuffix("]"))
+    }
+
     @Test("explain says the baseline in Chinese, each rule with its article")
     func explainChinese() throws {
         let lines = ScenarioExplanation(scenario: try Fixtures.shippedScenario("nanchang-baseline")).lines()

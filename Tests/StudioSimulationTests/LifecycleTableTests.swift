@@ -105,4 +105,30 @@ struct LifecycleTableTests {
         #expect(
             ledger.allValues.elementsEqual(replay.ledger.allValues) { $0 == $1 || ($0.isNaN && $1.isNaN) })
     }
+
+    @Test("A step whose payment lag is negative records no tranche, in no year before the one it was earned in")
+    func negativeLagRecordsNothing() throws {
+        let scenario = try Fixtures.scenario("name: lag\nstart_year: 2026\nhorizon_years: 3\nquota: {per_year: 1}\n")
+        var ledger = ReplicationLedger(scenario: scenario)
+        let step = LifecycleTable.Row(
+            next: 0, earnedTranche: 0, events: LifecycleTable.Event.lastTranche, paymentLag: -1, trancheYuan: 300_000,
+            forfeitedYuan: 0)
+        ledger.withCells { cells in
+            cells.record(step, year: 1, cohort: 1)
+            cells.record(step, year: 2, cohort: 1)
+        }
+        #expect(ledger.allValues.allSatisfy { $0 == 0 })
+    }
+
+    @Test("A payment lag beyond 32 bits pays no tranche within the horizon, rather than wrapping to a short lag")
+    func lagBeyondThirtyTwoBitsPaysNothing() throws {
+        var scenario = try Fixtures.scenario(
+            "name: lag\nstart_year: 2026\nhorizon_years: 4\nsimulation: {replications: 8, seed: 5}\nquota: {per_year: 2}\n")
+        // Its low 32 bits are 0, so a truncated lag would pay each tranche in the year it is earned.
+        scenario.cohortRules = Schedule(GrantRules(paymentLagYears: 1 << 32))
+        let forecast = try MonteCarloEngine(scenario: scenario).run(threads: 1)
+        for year in scenario.years {
+            #expect(forecast.summary(year: year, metric: .grantOutflow)?[.mean] == 0)
+        }
+    }
 }

@@ -96,7 +96,7 @@ struct CommandFacadeTests {
         #expect(analysis.base.simulation.replications == 50)
         #expect(throws: ScenarioErrors.self) {
             let text = try Self.baselineFromText()
-            try SensitivityAnalysis(scenario: text, step: 0.1, replications: 50)
+            _ = try SensitivityAnalysis(scenario: text, step: 0.1, replications: 50)
         }
     }
 

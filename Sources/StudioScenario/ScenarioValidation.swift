@@ -8,9 +8,6 @@ struct ScenarioValidation {
 
     /// Throws at the first value outside its bounds, in the order of the scenario format.
     func check() throws(InvalidScenarioError) {
-        if let problem = ScenarioName.problem(with: scenario.name) {
-            throw refusal("name", "'\(scenario.name)'", problem)
-        }
         try integer(scenario.startYear, in: ScenarioLimits.startYear, at: "start_year")
         try integer(scenario.horizonYears, in: ScenarioLimits.horizonYears, at: "horizon_years")
         try integer(

@@ -15,7 +15,7 @@ extension QuotaSolver {
     ///   - limit: the largest chance of at least one budget breach in the budget period.
     ///   - maxQuota: the largest quota tried.
     /// - Throws: `QuotaSolverError` when `limit` is outside 0...1, `annualBudget` is outside
-    ///   0...``maximumAnnualBudget`` (or not a number), the scenario then sets no budget,
+    ///   0...`maximumAnnualBudget` (or not a number), the scenario then sets no budget,
     ///   `maxQuota` is out of range, or a value of the scenario is one no scenario file allows
     ///   (see `Scenario.validate()`).
     public init(scenario: Scenario, annualBudget: Double?, limit: Double, maxQuota: Int)

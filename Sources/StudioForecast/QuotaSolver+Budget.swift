@@ -14,12 +14,16 @@ extension QuotaSolver {
     ///   - annualBudget: an annual budget in yuan for every forecast year, replacing the scenario's.
     ///   - limit: the largest chance of at least one budget breach in the budget period.
     ///   - maxQuota: the largest quota tried.
-    /// - Throws: `QuotaSolverError` when the scenario then sets no budget or `maxQuota` is out of range.
+    /// - Throws: `QuotaSolverError` when `limit` is outside 0...1, `annualBudget` is outside
+    ///   0...`maximumAnnualBudget` (or not a number), the scenario then sets no budget,
+    ///   `maxQuota` is out of range, or a value of the scenario is one no scenario file allows
+    ///   (see `Scenario.validate()`).
     public init(scenario: Scenario, annualBudget: Double?, limit: Double, maxQuota: Int)
         throws(QuotaSolverError)
     {
         var budgeted = scenario
         if let annualBudget {
+            guard (0...Self.maximumAnnualBudget).contains(annualBudget) else { throw .annualBudgetOutOfRange(annualBudget) }
             budgeted.budget.annualYuan = Array(repeating: annualBudget, count: max(scenario.horizonYears, 0))
         }
         try self.init(scenario: budgeted, limit: limit, maxQuota: maxQuota)

@@ -18,8 +18,9 @@ extension SensitivityAnalysis {
     ///     (``keysWithoutInput(in:)`` names those the scenario has no number for).
     ///   - settings: applies the caller's seed and generator to every scenario.
     /// - Throws: `ScenarioErrors` listing every problem of the file, for a scenario not read
-    ///   from a file, or at `simulation.replications` for `replications` outside
-    ///   1...`SimulationSettings/maximumReplications`.
+    ///   from a file, at `simulation.replications` for `replications` outside
+    ///   1...`SimulationSettings/maximumReplications`, or at the key path of a value that
+    ///   `settings` sets outside a scenario file's bounds (see `Scenario.validate()`).
     public init(
         scenario: Scenario, step: Double, replications: Int, measure: OutputMeasure? = nil,
         ranges: [String: ClosedRange<Double>] = [:], settings: (Scenario) -> Scenario = { $0 }

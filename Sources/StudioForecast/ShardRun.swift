@@ -35,10 +35,16 @@ public struct ShardRun: Sendable {
     ///   - path: the scenario file's path as given.
     ///   - shard: the shard to run, 1...`shards`.
     ///   - shards: the number of shards, at most one per block of `MonteCarloEngine.blockSize` replications.
-    /// - Throws: ``ShardRunError`` when `shard` is outside 1...`shards`, or the replications make
-    ///   fewer blocks than `shards`.
+    /// - Throws: ``ShardRunError`` when `shard` is outside 1...`shards`, the replications make
+    ///   fewer blocks than `shards`, or a value of the scenario is one no scenario file allows
+    ///   (``ShardRunError/invalidScenario(_:)``, see `Scenario.validate()`).
     public init(scenario: Scenario, path: String, shard: Int, of shards: Int) throws(ShardRunError) {
         guard 1 <= shard, shard <= shards else { throw .shardOutOfRange(shard: shard, shards: shards) }
+        do {
+            try scenario.validate()
+        } catch {
+            throw .invalidScenario(error)
+        }
         let total = scenario.simulation.replications
         let blocks = ShardRunner.blockCount(total: total)
         guard shards <= blocks else {
@@ -121,6 +127,8 @@ public enum ShardRunError: Error, Sendable, CustomStringConvertible {
     case unknownGenerator(UnknownGeneratorError)
     /// `shard.json` cannot be encoded.
     case manifest(ShardError)
+    /// A value of the scenario is one no scenario file allows (`Scenario.validate()`).
+    case invalidScenario(InvalidScenarioError)
 
     /// One line saying what to change.
     public var description: String {
@@ -133,6 +141,7 @@ public enum ShardRunError: Error, Sendable, CustomStringConvertible {
         case .output(let error): return error.description
         case .unknownGenerator(let error): return error.description
         case .manifest(let error): return error.description
+        case .invalidScenario(let error): return error.description
         }
     }
 }
@@ -146,6 +155,7 @@ extension ShardRunError: StudioForecastError {
         case .output(let error): return error.location
         case .unknownGenerator(let error): return error.location
         case .manifest(let error): return error.location
+        case .invalidScenario(let error): return error.location
         }
     }
 
@@ -153,7 +163,7 @@ extension ShardRunError: StudioForecastError {
     public var category: ProblemCategory {
         switch self {
         case .shardOutOfRange, .tooManyShards: return .badArgument
-        case .output, .unknownGenerator, .manifest: return .badInput
+        case .output, .unknownGenerator, .manifest, .invalidScenario: return .badInput
         }
     }
 
@@ -162,7 +172,7 @@ extension ShardRunError: StudioForecastError {
         switch self {
         case .shardOutOfRange(let shard, let shards), .tooManyShards(let shard, let shards, _, _):
             return ["--shard \(shard)/\(shards): \(description)"]
-        case .output, .unknownGenerator, .manifest: return [description]
+        case .output, .unknownGenerator, .manifest, .invalidScenario: return [description]
         }
     }
 }

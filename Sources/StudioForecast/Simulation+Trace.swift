@@ -5,9 +5,12 @@ extension Simulation {
     ///
     /// - Parameter replication: the replication, numbered from 1 as in a run.
     /// - Returns: the replication's years and events.
-    /// - Throws: ``SimulationError`` when `replication` is below 1 or the generator is unknown.
+    /// - Throws: ``SimulationError`` when `replication` is below 1, a value of the scenario is one
+    ///   no scenario file allows (``SimulationError/invalidScenario(_:)``) or the generator is unknown.
     public func trace(replication: Int) throws(SimulationError) -> ReplicationTrace {
         guard replication >= 1 else { throw .replicationNumberOutOfRange(replication) }
+        // One replication is replayed, whatever the scenario's count.
+        try Self.validate(scenario.with { $0.simulation.replications = 1 })
         let replay: (ledger: ReplicationLedger, trace: TraceLog)
         do {
             replay = try MonteCarloEngine(scenario: scenario).replay(replication: replication - 1)

@@ -40,7 +40,9 @@ public struct Simulation: Sendable {
     ///   - seed: the seed of every replication's streams; the scenario's by default.
     ///   - progress: called on the calling thread with the replications done so far.
     /// - Returns: the forecast.
-    /// - Throws: ``SimulationError`` when `replications` is out of range or the generator is unknown.
+    /// - Throws: ``SimulationError`` when `replications` is out of range, a value of the scenario
+    ///   is one no scenario file allows (``SimulationError/invalidScenario(_:)``, see
+    ///   `Scenario.validate()`) or the generator is unknown.
     public func run(
         replications: Int? = nil, seed: UInt64? = nil, progress: ((Int) -> Void)? = nil
     ) throws(SimulationError) -> Forecast {
@@ -63,7 +65,8 @@ public struct Simulation: Sendable {
     ///   - progress: called on the calling thread with the replications done so far.
     /// - Returns: the forecast.
     /// - Throws: ``SimulationError`` when `relativeMCSE` is outside (0, 1), `maxReplications` is
-    ///   out of range, or the generator is unknown.
+    ///   out of range, a value of the scenario is one no scenario file allows
+    ///   (``SimulationError/invalidScenario(_:)``), or the generator is unknown.
     public func run(
         toRelativeMCSE relativeMCSE: Double, maxReplications: Int = 1_000_000,
         progress: ((Int) -> Void)? = nil
@@ -72,6 +75,8 @@ public struct Simulation: Sendable {
         guard (1...SimulationSettings.maximumReplications).contains(maxReplications) else {
             throw .replicationsOutOfRange(maxReplications)
         }
+        // The scenario's own replications give way to `maxReplications`.
+        try Self.validate(scenario.with { $0.simulation.replications = maxReplications })
         do {
             return try PrecisionTarget(
                 engine: MonteCarloEngine(scenario: scenario), relativeMCSE: relativeMCSE,
@@ -88,9 +93,15 @@ public struct Simulation: Sendable {
     ///
     /// - Returns: the forecast, with `replications` 0.
     /// - Throws: `ExactEvaluatorError` for a scenario the exact evaluator does not cover, such as
-    ///   one with heterogeneity or a common shock.
+    ///   one with heterogeneity or a common shock, or with a value no scenario file allows
+    ///   (`ExactEvaluatorError.invalidScenario`, see `Scenario.validate()`).
     public func expectations() throws(ExactEvaluatorError) -> Forecast {
-        try ExactEvaluator(scenario: scenario).evaluate()
+        do {
+            try scenario.validate()
+        } catch {
+            throw .invalidScenario(error)
+        }
+        return try ExactEvaluator(scenario: scenario).evaluate()
     }
 
     /// Runs the scenario and `variant` on common random numbers, replication by replication,
@@ -105,13 +116,16 @@ public struct Simulation: Sendable {
     ///   - seed: the seed; the base's by default.
     ///   - progress: called on the calling thread with the replications done so far.
     /// - Returns: both forecasts and their paired differences.
-    /// - Throws: ``SimulationError`` when `replications` is out of range, the generator is
-    ///   unknown, or the two scenarios forecast different years.
+    /// - Throws: ``SimulationError`` when `replications` is out of range, a value of either
+    ///   scenario is one no scenario file allows (``SimulationError/invalidScenario(_:)``), the
+    ///   generator is unknown, or the two scenarios forecast different years.
     public func compare(
         with variant: Scenario, replications: Int? = nil, seed: UInt64? = nil,
         progress: ((Int) -> Void)? = nil
     ) throws(SimulationError) -> PairedComparison {
         let base = try settings(replications: replications, seed: seed)
+        // The variant runs with the base's simulation settings.
+        try Self.validate(variant.with { $0.simulation = base.simulation })
         let engine: ComparisonEngine
         do {
             engine = try ComparisonEngine(scenarios: [base, variant])
@@ -125,6 +139,15 @@ public struct Simulation: Sendable {
         }
     }
 
+    /// `scenario`'s values checked against the bounds of a scenario file (`Scenario.validate()`).
+    static func validate(_ scenario: Scenario) throws(SimulationError) {
+        do {
+            try scenario.validate()
+        } catch {
+            throw .invalidScenario(error)
+        }
+    }
+
     /// The scenario with `replications` and `seed` applied, checked.
     private func settings(replications: Int?, seed: UInt64?) throws(SimulationError) -> Scenario {
         var settled = scenario
@@ -134,6 +157,7 @@ public struct Simulation: Sendable {
         guard (1...SimulationSettings.maximumReplications).contains(count) else {
             throw .replicationsOutOfRange(count)
         }
+        try Self.validate(settled)
         return settled
     }
 }

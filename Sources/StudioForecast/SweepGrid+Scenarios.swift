@@ -39,8 +39,9 @@ extension SweepGrid {
     /// - Returns: every point's forecast and its difference against the first, for
     ///   ``ForecastFolder/init(sweep:grid:scenario:provenance:language:)``.
     /// - Throws: ``SimulationError`` when the first scenario's replications are outside
-    ///   1...`SimulationSettings/maximumReplications`, the scenarios forecast different years or
-    ///   the generator is unknown.
+    ///   1...`SimulationSettings/maximumReplications`, a value of a scenario is one no scenario
+    ///   file allows (``SimulationError/invalidScenario(_:)``), the scenarios forecast different
+    ///   years or the generator is unknown.
     public static func run(_ scenarios: [Scenario], threads: Int, progress: ((Int) -> Void)? = nil)
         throws(SimulationError) -> Comparison
     {
@@ -55,6 +56,10 @@ extension SweepGrid {
             !(1...SimulationSettings.maximumReplications).contains(replications)
         {
             throw .replicationsOutOfRange(replications)
+        }
+        if let settings = scenarios.first?.simulation {
+            // Every point runs the first one's simulation settings.
+            for scenario in scenarios { try Simulation.validate(scenario.with { $0.simulation = settings }) }
         }
         do {
             return try engine.run(threads: threads, progress: progress)

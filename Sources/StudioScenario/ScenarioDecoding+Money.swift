@@ -39,7 +39,7 @@ extension ScenarioDecoding {
         }
         if let node = map["sigma"] {
             equipment.sigma =
-                calendar(node, at: map.path("sigma"), read: { reader.number($0, at: $1, in: 0...5) }) {
+                calendar(node, at: map.path("sigma"), read: { reader.number($0, at: $1, in: ScenarioLimits.lognormalSigma) }) {
                     $0.subsidies.equipment?.sigma = $1
                 } ?? equipment.sigma
         }
@@ -62,7 +62,7 @@ extension ScenarioDecoding {
                 } ?? 0
             let sigma =
                 old["sigma"].flatMap {
-                    calendar($0, at: old.path("sigma"), read: { reader.number($0, at: $1, in: 0...5) }) {
+                    calendar($0, at: old.path("sigma"), read: { reader.number($0, at: $1, in: ScenarioLimits.lognormalSigma) }) {
                         $0.subsidies.equipment?.oldEquipment?.sigma = $1
                     }
                 } ?? 0.5
@@ -101,7 +101,7 @@ extension ScenarioDecoding {
                 }
             }
         }
-        perLevel("upgrades_per_studio_year", in: 0...1_000, into: &training.upgradesPerStudioYear) {
+        perLevel("upgrades_per_studio_year", in: ScenarioLimits.eventsPerStudio, into: &training.upgradesPerStudioYear) {
             $0.upgradesPerStudioYear[$1] = $2
         }
         // The amounts are the measures' own (Art. 12.2), never uncertain.
@@ -141,7 +141,7 @@ extension ScenarioDecoding {
             for (index, key) in keys.enumerated() {
                 if let node = entryMap[key],
                     let value = calendar(
-                        node, at: entryMap.path(key), read: { reader.number($0, at: $1, in: 0...1_000) },
+                        node, at: entryMap.path(key), read: { reader.number($0, at: $1, in: ScenarioLimits.eventsPerStudio) },
                         assign: { $0.subsidies.awards?.entriesPerStudio[index] = $1 })
                 {
                     entries[index] = value
@@ -170,7 +170,7 @@ extension ScenarioDecoding {
                     reader.report("each tier needs count and yuan", at: item.path, node: item.node)
                     return nil
                 }
-                guard let count = reader.integer(countNode, at: tier.path("count"), in: 0...10_000),
+                guard let count = reader.integer(countNode, at: tier.path("count"), in: ScenarioLimits.places),
                     let yuan = reader.number(yuanNode, at: tier.path("yuan"), in: 0...ScenarioLimits.amountYuan)
                 else { return nil }
                 return CityAwards.Tier(count: count, yuan: yuan)
@@ -233,7 +233,7 @@ extension ScenarioDecoding {
                 ) { $0.budget.periodYuan = $1 }
             }
             if let node = map["period_years"] {
-                budget.periodYears = reader.integer(node, at: map.path("period_years"), in: 1...50) ?? budget.periodYears
+                budget.periodYears = reader.integer(node, at: map.path("period_years"), in: ScenarioLimits.horizonYears) ?? budget.periodYears
                 budgetGivesPeriod = true
             }
         }
@@ -241,7 +241,7 @@ extension ScenarioDecoding {
             reporting, at: "reporting", allowed: ["discount_rate", "planning_percentile", "period_years"])
         {
             if let node = map["discount_rate"] {
-                budget.discountRate = reader.number(node, at: map.path("discount_rate"), in: 0...1) ?? 0
+                budget.discountRate = reader.number(node, at: map.path("discount_rate"), in: ScenarioLimits.probability) ?? 0
             }
             if let node = map["planning_percentile"], let percentile = reader.integer(node, at: map.path("planning_percentile"), in: 1...99) {
                 if BudgetParameters.planningPercentiles.contains(percentile) {
@@ -255,7 +255,7 @@ extension ScenarioDecoding {
             }
             if let node = map["period_years"] {
                 budget.reportingPeriodYears =
-                    reader.integer(node, at: map.path("period_years"), in: 1...50) ?? budget.reportingPeriodYears
+                    reader.integer(node, at: map.path("period_years"), in: ScenarioLimits.horizonYears) ?? budget.reportingPeriodYears
                 if !budgetGivesPeriod { budget.periodYears = budget.reportingPeriodYears }
             }
         }

@@ -14,11 +14,11 @@ extension ScenarioDecoding {
         guard let map = reader.mapping(node, at: "applicants", allowed: Self.applicantKeys) else { return nil }
         var parameters = ApplicantParameters()
         if let node = map["pool"] {
-            parameters.pool = reader.integer(node, at: map.path("pool"), in: 0...1_000_000) ?? parameters.pool
+            parameters.pool = reader.integer(node, at: map.path("pool"), in: ScenarioLimits.applicantPool) ?? parameters.pool
         }
         if let node = map["new_per_year"] {
             parameters.newPerYear =
-                calendar(node, at: map.path("new_per_year"), read: { reader.number($0, at: $1, in: 0...100_000) }) {
+                calendar(node, at: map.path("new_per_year"), read: { reader.number($0, at: $1, in: ScenarioLimits.newApplicantsPerYear) }) {
                     $0.applicants?.newPerYear = $1
                 } ?? 0
         }
@@ -30,21 +30,21 @@ extension ScenarioDecoding {
         }
         if let node = map["improvement_per_year"] {
             parameters.improvementPerYear =
-                calendar(node, at: map.path("improvement_per_year"), read: { reader.number($0, at: $1, in: 0...100) }) {
+                calendar(node, at: map.path("improvement_per_year"), read: { reader.number($0, at: $1, in: ScenarioLimits.score) }) {
                     $0.applicants?.improvementPerYear = $1
                 } ?? 0
         }
         if let node = map["quality"], let quality = reader.mapping(node, at: map.path("quality"), allowed: ["mean", "sd"]) {
             if let node = quality["mean"] {
-                parameters.qualityMean = reader.number(node, at: quality.path("mean"), in: 0...100) ?? parameters.qualityMean
+                parameters.qualityMean = reader.number(node, at: quality.path("mean"), in: ScenarioLimits.score) ?? parameters.qualityMean
             }
             if let node = quality["sd"] {
-                parameters.qualitySD = reader.number(node, at: quality.path("sd"), in: 0...100) ?? parameters.qualitySD
+                parameters.qualitySD = reader.number(node, at: quality.path("sd"), in: ScenarioLimits.score) ?? parameters.qualitySD
             }
         }
         if let node = map["score_noise_sd"] {
             parameters.scoreNoiseSD =
-                calendar(node, at: map.path("score_noise_sd"), read: { reader.number($0, at: $1, in: 0...100) }) {
+                calendar(node, at: map.path("score_noise_sd"), read: { reader.number($0, at: $1, in: ScenarioLimits.score) }) {
                     $0.applicants?.scoreNoiseSD = $1
                 } ?? 0
         }
@@ -90,7 +90,7 @@ extension ScenarioDecoding {
                 if map["share"] == nil { reader.report("missing", at: map.path("share"), node: item.node) }
                 return nil
             }
-            let cap = map["cap"].flatMap { reader.integer($0, at: map.path("cap"), in: 0...10_000) }
+            let cap = map["cap"].flatMap { reader.integer($0, at: map.path("cap"), in: ScenarioLimits.places) }
             return ApplicantParameters.Channel(name: name, share: share, cap: cap)
         }
         guard channels.count == items.count else { return nil }
@@ -145,7 +145,7 @@ extension ScenarioDecoding {
             guard let entry = reader.mapping(item.node, at: item.path, allowed: ["item", "points"]) else { return nil }
             guard let keyNode = entry["item"], let key = reader.string(keyNode, at: entry.path("item")),
                 let pointsNode = entry["points"],
-                let points = reader.number(pointsNode, at: entry.path("points"), in: 0...100)
+                let points = reader.number(pointsNode, at: entry.path("points"), in: ScenarioLimits.score)
             else {
                 if entry["item"] == nil || entry["points"] == nil {
                     reader.report("each item needs item and points", at: item.path, node: item.node)
@@ -175,7 +175,7 @@ extension ScenarioDecoding {
             rules.shortlistScore =
                 // The shortlist score is a lever the programme sets, never uncertain.
                 calendar(
-                    node, at: map.path("shortlist_score"), uncertain: false, read: { reader.number($0, at: $1, in: 0...100) }
+                    node, at: map.path("shortlist_score"), uncertain: false, read: { reader.number($0, at: $1, in: ScenarioLimits.score) }
                 ) {
                     $0.selection.shortlistScore = $1
                 } ?? rules.shortlistScore
@@ -230,7 +230,7 @@ extension ScenarioDecoding {
                 if modelIsKnown { reader.report("applies only with assessment.model: score", at: map.path(key), node: node) }
                 continue
             }
-            let value = reader.number(node, at: map.path(key), in: 0...100)
+            let value = reader.number(node, at: map.path(key), in: ScenarioLimits.score)
             if key == "pass_score" { passScore = value ?? passScore } else { noiseSD = value ?? noiseSD }
         }
         if isScore { parameters.model = .score(passScore: passScore, noiseSD: noiseSD) }

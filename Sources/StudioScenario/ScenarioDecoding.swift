@@ -53,12 +53,12 @@ struct ScenarioDecoding {
             reader.report("missing; give the first forecast year", at: "start_year", node: root)
             return nil
         }
-        scenario.startYear = reader.integer(startNode, at: "start_year", in: 1990...2200) ?? scenario.startYear
+        scenario.startYear = reader.integer(startNode, at: "start_year", in: ScenarioLimits.startYear) ?? scenario.startYear
         schedules.startYear = scenario.startYear
         schedules.firstCohortYear = Self.earliestNamedYear(top["existing_studios"], before: scenario.startYear)
         var horizonIsValid = true
         if let node = top["horizon_years"] {
-            let horizon = reader.integer(node, at: "horizon_years", in: 1...50)
+            let horizon = reader.integer(node, at: "horizon_years", in: ScenarioLimits.horizonYears)
             scenario.horizonYears = horizon ?? scenario.horizonYears
             horizonIsValid = horizon != nil
         }
@@ -210,8 +210,10 @@ struct ScenarioDecoding {
         let grant = cohort("grant_yuan", measures.grantYuan) { reader.number($0, at: $1, in: 0...ScenarioLimits.grantYuan) }
         let shares = cohort("tranche_shares", measures.trancheShares, read: trancheShares)
         let integers = [
-            ("cycle_years", measures.cycleYears, 1...20), ("strikes_in_cycle", measures.strikesInCycle, 1...20),
-            ("strikes_post_cycle", measures.strikesPostCycle, 1...20), ("payment_lag_years", measures.paymentLagYears, 0...10),
+            ("cycle_years", measures.cycleYears, ScenarioLimits.cycleYears),
+            ("strikes_in_cycle", measures.strikesInCycle, ScenarioLimits.cycleYears),
+            ("strikes_post_cycle", measures.strikesPostCycle, ScenarioLimits.cycleYears),
+            ("payment_lag_years", measures.paymentLagYears, ScenarioLimits.paymentLagYears),
         ].map { key, fallback, range in cohort(key, fallback) { reader.integer($0, at: $1, in: range) } }
         return Schedule.combining([grant.years, shares.years] + integers.map(\.years)) { year in
             GrantRules(
@@ -301,7 +303,7 @@ struct ScenarioDecoding {
             }
         }
         if let node = map["heterogeneity"] {
-            parameters.heterogeneity = reader.number(node, at: map.path("heterogeneity"), in: 0...1e6) ?? 0
+            parameters.heterogeneity = reader.number(node, at: map.path("heterogeneity"), in: ScenarioLimits.heterogeneity) ?? 0
             let means = inCycleEntries.isEmpty ? [parameters.meanInCycle] : inCycleEntries.map { $0.reduce(0, +) / Double($0.count) }
             if parameters.heterogeneity > 0 && parameters.model != .probability {
                 reader.report(
@@ -322,9 +324,9 @@ struct ScenarioDecoding {
             }
         }
         if let node = map["year_shock_sd"] {
-            let limit = parameters.model == .probability ? 10.0 : 100.0
+            let limit = parameters.model == .probability ? ScenarioLimits.probabilityShockSD : ScenarioLimits.score
             parameters.yearShockSD =
-                calendar(node, at: map.path("year_shock_sd"), read: { self.reader.number($0, at: $1, in: 0...limit) }) {
+                calendar(node, at: map.path("year_shock_sd"), read: { self.reader.number($0, at: $1, in: limit) }) {
                     $0.assessment.yearShockSD = $1
                 } ?? 0
         }
@@ -374,7 +376,7 @@ struct ScenarioDecoding {
                 }
                 return reader.integer(node, at: map.path(key), in: range)
             }
-            let named = required("named_year", in: (startYear - 50)...(startYear - 1))
+            let named = required("named_year", in: (startYear - ScenarioLimits.namedYearsBefore)...(startYear - 1))
             // A cohort keeps the rules in force when it was named (Art. 11).
             let rules = cohortRules.value(in: named ?? startYear)
             let count = required("count", in: 0...ScenarioLimits.existingStudios)
@@ -383,9 +385,9 @@ struct ScenarioDecoding {
             let earned = paid.flatMap { paid in decodeTranchesEarned(map, paid: paid, rules: rules) }
             let postCycle = map["post_cycle"].flatMap { reader.boolean($0, at: map.path("post_cycle")) } ?? false
             let strikes = postCycle ? rules.strikesPostCycle : rules.strikesInCycle
-            let quality = map["quality"].flatMap { reader.number($0, at: map.path("quality"), in: 0...100) }
+            let quality = map["quality"].flatMap { reader.number($0, at: map.path("quality"), in: ScenarioLimits.score) }
             let subsidiesPaid = map["subsidies_paid_yuan"].map {
-                reader.number($0, at: map.path("subsidies_paid_yuan"), in: 0...1e12)
+                reader.number($0, at: map.path("subsidies_paid_yuan"), in: ScenarioLimits.subsidiesPaidYuan)
             } ?? 0
             let fails = map["consecutive_fails"].map {
                 reader.integer($0, at: map.path("consecutive_fails"), in: 0...(strikes - 1))

@@ -1,6 +1,6 @@
 import Foundation
 import StudioRules
-package import StudioScenario
+public import StudioScenario
 
 /// Expected values per calendar year computed from the lifecycle's state distribution by age,
 /// with no sampling (`run --method exact`).
@@ -289,6 +289,8 @@ public enum ExactEvaluatorError: Error, Sendable, Hashable, CustomStringConverti
     case fraudWithPaymentLag
     /// Assumptions given as distributions, the first at `firstKeyPath`, need sampling.
     case uncertainInputs(firstKeyPath: String, count: Int)
+    /// A value of the scenario is one no scenario file allows (``Scenario/validate()``).
+    case invalidScenario(InvalidScenarioError)
 
     /// One line naming the keys to change.
     public var description: String {
@@ -301,6 +303,8 @@ public enum ExactEvaluatorError: Error, Sendable, Hashable, CustomStringConverti
         case .uncertainInputs(let key, let count):
             let more = count > 1 ? " (and \(count - 1) more)" : ""
             return "the exact method needs a number for every assumption, but \(key)\(more) is given as a distribution; use --method montecarlo"
+        case .invalidScenario(let error):
+            return error.description
         case .selectionNotCovered:
             return
                 "the exact method covers an applicant pool only with one uncapped channel, new_per_year 0, apply_probability 1, every condition certain, no score noise or improvement, no list, no objections, no applicant fraud and no schedule of the pool or the selection; use --method montecarlo"

@@ -37,7 +37,7 @@ public enum Lever: String, CaseIterable, Sendable, Hashable {
     package var validRange: ClosedRange<Double> {
         switch self {
         case .quotaPerYear: return 0...Double(ScenarioLimits.quotaPerYear)
-        case .shortlistScore: return 0...100
+        case .shortlistScore: return ScenarioLimits.score
         case .grantYuan: return 0...ScenarioLimits.grantYuan
         case .annualBudgetYuan: return 0...ScenarioLimits.annualBudgetYuan
         }

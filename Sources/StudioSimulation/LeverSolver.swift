@@ -99,7 +99,9 @@ public struct LeverSolver: Sendable {
     ///   - step: the grid's spacing (default ``Lever/defaultStep``); whole for the quota.
     /// - Throws: ``LeverSolverError`` for no constraint, a constraint the forecast cannot give,
     ///   a range outside the lever's bounds (or not whole for the quota), a step that does not fit it, or `fromYear` outside
-    ///   the horizon or given for a lever that holds one value for every year.
+    ///   the horizon or given for a lever that holds one value for every year, or a value of the
+    ///   scenario, with the lever at either end of the range, that no scenario file allows
+    ///   (``LeverSolverError/invalidScenario(_:)``, see ``Scenario/validate()``).
     public init(
         scenario: Scenario, lever: Lever, objective: Objective, constraints: [SolveConstraint],
         fromYear: Int? = nil, range: ClosedRange<Double>? = nil, step: Double? = nil
@@ -128,6 +130,13 @@ public struct LeverSolver: Sendable {
         }
         // A budget lever gives a scenario without one the budget metrics the constraints read.
         let probe = lever.applying(range.lowerBound, from: fromYearIndex, to: scenario)
+        do {
+            try scenario.validate()
+            try probe.validate()
+            try lever.applying(range.upperBound, from: fromYearIndex, to: scenario).validate()
+        } catch {
+            throw .invalidScenario(error)
+        }
         var measures: [OutputMeasure] = []
         for constraint in constraints {
             let measure = constraint.measure(for: probe)
@@ -299,6 +308,8 @@ public enum LeverSolverError: Error, Sendable, CustomStringConvertible {
     case fromYearOutOfRange(Int, first: Int, last: Int)
     /// The scenario's generator is not one GSL knows.
     case generator(UnknownGeneratorError)
+    /// A value of the scenario is one no scenario file allows (``Scenario/validate()``).
+    case invalidScenario(InvalidScenarioError)
 
     /// One line saying what to change.
     public var description: String {
@@ -322,20 +333,23 @@ public enum LeverSolverError: Error, Sendable, CustomStringConvertible {
         case .fromYearOutOfRange(let year, let first, let last):
             return "--from \(year) is outside the forecast's years \(first)–\(last)"
         case .generator(let error): return error.description
+        case .invalidScenario(let error): return error.description
         }
     }
 }
 
 extension LeverSolverError: StudioForecastError {
-    /// The scenario's generator; none for an argument.
+    /// The scenario's generator or invalid value; none for an argument.
     public var location: ProblemLocation {
         if case .generator(let error) = self { return error.location }
+        if case .invalidScenario(let error) = self { return error.location }
         return .none
     }
 
-    /// The generator is the scenario's; the rest are arguments.
+    /// The generator and an invalid value are the scenario's; the rest are arguments.
     public var category: ProblemCategory {
         if case .generator = self { return .badInput }
+        if case .invalidScenario = self { return .badInput }
         return .badArgument
     }
 }

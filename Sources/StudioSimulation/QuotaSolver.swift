@@ -58,10 +58,19 @@ public struct QuotaSolver: Sendable {
     ///
     /// - Throws: ``QuotaSolverError/noBudget`` when the scenario sets no budget, and
     ///   ``QuotaSolverError/maxQuotaOutOfRange(_:)`` when `maxQuota` is outside 1 ...
-    ///   ``ScenarioLimits/quotaPerYear``, the bound of a scenario's quota.
+    ///   ``ScenarioLimits/quotaPerYear``, the bound of a scenario's quota;
+    ///   ``QuotaSolverError/limitOutOfRange(_:)`` when `limit` is not a probability; and
+    ///   ``QuotaSolverError/invalidScenario(_:)`` when a value of the scenario is one no scenario
+    ///   file allows (``Scenario/validate()``).
     package init(scenario: Scenario, limit: Double, maxQuota: Int = 200) throws(QuotaSolverError) {
+        guard ScenarioLimits.probability.contains(limit) else { throw .limitOutOfRange(limit) }
         guard scenario.budget.annualYuan != nil || scenario.budget.periodYuan != nil else { throw .noBudget }
         guard (1...ScenarioLimits.quotaPerYear).contains(maxQuota) else { throw .maxQuotaOutOfRange(maxQuota) }
+        do {
+            try scenario.validate()
+        } catch {
+            throw .invalidScenario(error)
+        }
         self.scenario = scenario
         self.limit = limit
         self.maxQuota = maxQuota
@@ -238,6 +247,12 @@ public enum QuotaSolverError: Error, Sendable, CustomStringConvertible {
     case noBudget
     /// The largest quota to try is outside 1 ... ``ScenarioLimits/quotaPerYear``.
     case maxQuotaOutOfRange(Int)
+    /// The largest breach chance accepted is not a probability, 0...1.
+    case limitOutOfRange(Double)
+    /// The annual budget given in place of the scenario's is outside 0 ... ``ScenarioLimits/annualBudgetYuan``.
+    case annualBudgetOutOfRange(Double)
+    /// A value of the scenario is one no scenario file allows (``Scenario/validate()``).
+    case invalidScenario(InvalidScenarioError)
     /// The scenario's generator is not one GSL knows.
     case generator(UnknownGeneratorError)
     /// A forecast lacks the breach metric.
@@ -250,6 +265,11 @@ public enum QuotaSolverError: Error, Sendable, CustomStringConvertible {
             return "the scenario sets no budget; add budget.annual_yuan or budget.period_yuan, or give --annual-budget"
         case .maxQuotaOutOfRange(let quota):
             return "the largest quota to try, \(quota), is out of range 1...\(ScenarioLimits.quotaPerYear)"
+        case .limitOutOfRange(let limit):
+            return "the largest breach chance accepted, \(limit), is out of range 0...1"
+        case .annualBudgetOutOfRange(let budget):
+            return "the annual budget \(budget) is out of range 0...\(Int(ScenarioLimits.annualBudgetYuan))"
+        case .invalidScenario(let error): return error.description
         case .generator(let error): return error.description
         case .metric(let error): return error.description
         }
@@ -262,13 +282,17 @@ extension QuotaSolverError: StudioForecastError {
         switch self {
         case .noBudget: return ProblemLocation(keyPath: "budget")
         case .generator(let error): return error.location
-        case .maxQuotaOutOfRange, .metric: return .none
+        case .invalidScenario(let error): return error.location
+        case .maxQuotaOutOfRange, .limitOutOfRange, .annualBudgetOutOfRange, .metric: return .none
         }
     }
 
-    /// The largest quota to try is an argument; the rest are the scenario's.
+    /// The largest quota to try, the limit and the annual budget given are arguments; the rest
+    /// are the scenario's.
     public var category: ProblemCategory {
-        if case .maxQuotaOutOfRange = self { return .badArgument }
-        return .badInput
+        switch self {
+        case .maxQuotaOutOfRange, .limitOutOfRange, .annualBudgetOutOfRange: return .badArgument
+        case .noBudget, .invalidScenario, .generator, .metric: return .badInput
+        }
     }
 }

@@ -83,6 +83,12 @@ public struct SensitivityAnalysis: Sendable {
         ranges: [String: ClosedRange<Double>] = [:], prepare: (Scenario) -> Scenario
     ) throws(ScenarioErrors) {
         let base = prepare(try loader.load(source: source))
+        // `prepare` is the caller's code: its settings must keep the bounds of a scenario file.
+        do {
+            try base.validate()
+        } catch {
+            throw ScenarioErrors([error.scenarioError(file: source.path)])
+        }
         self.base = base
         self.measure = measure ?? .periodNetOutflow(of: base)
         // The numbers of the effective scenario, which for a file that extends another include its base's.

@@ -14,8 +14,11 @@ extension ComparisonError: StudioForecastError {
 }
 
 extension ExactEvaluatorError: StudioForecastError {
-    /// The scenario as a whole.
-    public var location: ProblemLocation { .none }
+    /// The invalid value's key path; otherwise the scenario as a whole.
+    public var location: ProblemLocation {
+        if case .invalidScenario(let error) = self { return error.location }
+        return .none
+    }
 }
 
 extension ShardMerger.OrderError: StudioForecastError {

@@ -31,7 +31,7 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         // A named output folder is checked before the shards are read.
-        let named = try out.map { _ in try ForecastFolder.prepare(out, default: "", force: force) }
+        let named = try out.map { try ForecastFolder.prepare($0, default: "", force: force) }
         let merge = try ShardMerge(folders: folders)
         let first = merge.manifest
         let scenario = try merge.scenario()

@@ -5,30 +5,18 @@ import Foundation
 /// the variance keeps its precision, with no division per value), extremes and the value
 /// distribution for percentiles.
 struct MetricStatistics: Sendable {
-    private(set) var count = 0
-    /// The first value seen; every sum is of the value less this shift.
-    private var shift = 0.0
-    private var sum = 0.0
-    private var sumOfSquares = 0.0
-    private var minimum = Double.infinity
-    private var maximum = -Double.infinity
+    /// The count, shift, sums, minimum and maximum: enough to merge exactly, without the
+    /// distribution (so without percentiles). Every sum is of the value less the shift, the
+    /// first value seen.
+    private(set) var moments = CellMoments()
     private var distribution = ValueDistribution()
 
-    /// The count, shift, sums, minimum and maximum: enough to merge exactly, without the
-    /// distribution (so without percentiles).
-    var moments: CellMoments {
-        CellMoments(
-            count: count, shift: shift, sum: sum, sumOfSquares: sumOfSquares, minimum: minimum, maximum: maximum)
-    }
+    /// Replications with a value.
+    var count: Int { moments.count }
 
     /// Statistics restored from ``moments``, with an empty distribution.
     init(moments: CellMoments) {
-        count = moments.count
-        shift = moments.shift
-        sum = moments.sum
-        sumOfSquares = moments.sumOfSquares
-        minimum = moments.minimum
-        maximum = moments.maximum
+        self.moments = moments
     }
 
     init() {}
@@ -37,13 +25,13 @@ struct MetricStatistics: Sendable {
     @inline(__always)
     mutating func add(_ value: Double) {
         guard !value.isNaN else { return }
-        if count == 0 { shift = value }
-        count += 1
-        let d = value - shift
-        sum += d
-        sumOfSquares += d * d
-        if value < minimum { minimum = value }
-        if value > maximum { maximum = value }
+        if moments.count == 0 { moments.shift = value }
+        moments.count += 1
+        let d = value - moments.shift
+        moments.sum += d
+        moments.sumOfSquares += d * d
+        if value < moments.minimum { moments.minimum = value }
+        if value > moments.maximum { moments.maximum = value }
         distribution.add(value)
     }
 
@@ -51,12 +39,12 @@ struct MetricStatistics: Sendable {
     /// cell's column of a block of ledger rows. The same bits as adding each with ``add(_:)``:
     /// the moments take the values in order in local variables, then the distribution does.
     mutating func add(_ buffer: UnsafeBufferPointer<Double>, first: Int, stride: Int, count values: Int) {
-        var count = self.count
-        var shift = self.shift
-        var sum = self.sum
-        var sumOfSquares = self.sumOfSquares
-        var minimum = self.minimum
-        var maximum = self.maximum
+        var count = moments.count
+        var shift = moments.shift
+        var sum = moments.sum
+        var sumOfSquares = moments.sumOfSquares
+        var minimum = moments.minimum
+        var maximum = moments.maximum
         var index = first
         for _ in 0..<values {
             let value = buffer[index]
@@ -70,12 +58,8 @@ struct MetricStatistics: Sendable {
             if value < minimum { minimum = value }
             if value > maximum { maximum = value }
         }
-        self.count = count
-        self.shift = shift
-        self.sum = sum
-        self.sumOfSquares = sumOfSquares
-        self.minimum = minimum
-        self.maximum = maximum
+        moments = CellMoments(
+            count: count, shift: shift, sum: sum, sumOfSquares: sumOfSquares, minimum: minimum, maximum: maximum)
         distribution.add(buffer, first: first, stride: stride, count: values)
     }
 
@@ -87,13 +71,14 @@ struct MetricStatistics: Sendable {
             return
         }
         // Re-express the other's sums about this shift: d' = d + Δ.
-        let delta = other.shift - shift
-        let n = Double(other.count)
-        sumOfSquares += other.sumOfSquares + 2 * delta * other.sum + n * delta * delta
-        sum += other.sum + n * delta
-        count += other.count
-        minimum = Swift.min(minimum, other.minimum)
-        maximum = Swift.max(maximum, other.maximum)
+        let theirs = other.moments
+        let delta = theirs.shift - moments.shift
+        let n = Double(theirs.count)
+        moments.sumOfSquares += theirs.sumOfSquares + 2 * delta * theirs.sum + n * delta * delta
+        moments.sum += theirs.sum + n * delta
+        moments.count += theirs.count
+        moments.minimum = Swift.min(moments.minimum, theirs.minimum)
+        moments.maximum = Swift.max(moments.maximum, theirs.maximum)
         distribution.merge(other.distribution)
     }
 
@@ -102,7 +87,7 @@ struct MetricStatistics: Sendable {
     /// replications give exactly the `Double` nearest k/R. Otherwise the shift plus the mean
     /// of the shifted values.
     private var mean: Double {
-        let n = Double(count)
+        let (n, shift, sum) = (Double(moments.count), moments.shift, moments.sum)
         let exactLimit = CellMoments.valueLimit
         let shiftTotal = shift * n
         let total = shiftTotal + sum
@@ -116,10 +101,11 @@ struct MetricStatistics: Sendable {
     func summary() -> StatisticSummary {
         guard count > 0 else { return StatisticSummary(count: 0, values: [:]) }
         let n = Double(count)
+        let (sum, sumOfSquares) = (moments.sum, moments.sumOfSquares)
         let variance = count > 1 ? Swift.max(sumOfSquares - sum * sum / n, 0) / (n - 1) : 0
         let sd = variance.squareRoot()
         var values: [Statistic: Double] = [
-            .mean: mean, .sd: sd, .mcse: sd / n.squareRoot(), .min: minimum, .max: maximum,
+            .mean: mean, .sd: sd, .mcse: sd / n.squareRoot(), .min: moments.minimum, .max: moments.maximum,
         ]
         let entries = distribution.sortedEntries()
         for statistic in Statistic.allCases {
